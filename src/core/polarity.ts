@@ -1,0 +1,47 @@
+import { fail, ok, type Result } from "./result";
+import { messages } from "./messages";
+
+/** Which direction is good (DOMAIN.md section 1). */
+export type Polarity = "higher" | "lower" | "none";
+
+const WORDS: Readonly<Record<string, Polarity>> = {
+  higher: "higher",
+  high: "higher",
+  up: "higher",
+  increase: "higher",
+  "higher is better": "higher",
+  "high is good": "higher",
+  "rag - high is good": "higher",
+  "+": "higher",
+  lower: "lower",
+  low: "lower",
+  down: "lower",
+  decrease: "lower",
+  "lower is better": "lower",
+  "low is good": "lower",
+  "rag - low is good": "lower",
+  "-": "lower",
+  none: "none",
+  "n/a": "none",
+  "not applicable": "none",
+  "no polarity": "none",
+  bob: "none",
+  "data only": "none",
+};
+
+/**
+ * Reads a polarity word as analysts type it (DOMAIN.md section 1): case-insensitive, trimmed,
+ * blank meaning the default `higher`. Any other text is an input problem, never a guess.
+ *
+ * @example parsePolarity("RAG - Low is good") // => { ok: true, value: "lower" }
+ * @example parsePolarity("") // => { ok: true, value: "higher" }
+ * @example parsePolarity("sideways").ok // => false
+ */
+export function parsePolarity(raw: unknown): Result<Polarity> {
+  if (raw === null || raw === undefined) return ok("higher");
+  if (typeof raw !== "string") return fail("value", messages.polarityNotText(raw));
+  const word = raw.trim().replace(/\s+/g, " ").toLowerCase();
+  if (word === "") return ok("higher");
+  const polarity = WORDS[word];
+  return polarity ? ok(polarity) : fail("value", messages.unknownPolarity(raw));
+}

@@ -1,0 +1,101 @@
+// One shared-runtime page (taskpane.html) carrying the functions, commands and taskpane chunks
+// (ARCHITECTURE.md). functions.json is generated from the JSDoc in src/functions/functions.ts.
+const path = require("path");
+const fs = require("fs");
+const os = require("os");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const pkg = require("./package.json");
+
+const PORT = pkg.config.dev_server_port;
+// Production pages load office.js from Microsoft's CDN (required for store add-ins); development
+// builds serve the copy in @microsoft/office-js so the page also loads on a machine without internet.
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** The page's Content-Security-Policy: nothing but our own files and office.js (ARCHITECTURE.md). */
+function contentSecurityPolicy(production) {
+  const officeOrigin = production ? " https://appsforoffice.microsoft.com" : "";
+  return [
+    "default-src 'self'",
+    `script-src 'self'${officeOrigin}`,
+    // Fluent UI (Griffel) inserts its styles at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src 'self'${officeOrigin}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join("; ");
+}
+
+/**
+ * HTTPS options for the dev server when development certificates exist (made by
+ * `npx office-addin-dev-certs install`, which writes them even where it cannot then trust them).
+ * Read directly from disk: office-addin-dev-certs' getHttpsServerOptions() throws on Linux
+ * (TOOLCHAIN.md).
+ */
+function devServerHttps() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+  if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) return undefined;
+  return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+}
+
+module.exports = (env, argv) => {
+  const production = argv.mode === "production";
+  const https = production ? undefined : devServerHttps();
+  return {
+    devtool: production ? "source-map" : "eval-source-map",
+    entry: {
+      functions: ["./src/functions/outside-excel.ts", "./src/functions/functions.ts"],
+      commands: "./src/commands/commands.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(pkg.version) }),
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "commands", "taskpane"],
+        chunksSortMode: "manual",
+        templateParameters: {
+          officeJs: production ? OFFICE_JS_CDN : "office-js/office.js",
+          csp: contentSecurityPolicy(production),
+        },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          ...(production ? [] : [{ from: "node_modules/@microsoft/office-js/dist", to: "office-js" }]),
+        ],
+      }),
+    ],
+    devServer: {
+      port: PORT,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: https ? { type: "https", options: https } : "http",
+      static: { directory: path.resolve(__dirname, "dist") },
+      client: { overlay: false },
+    },
+  };
+};
