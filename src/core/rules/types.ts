@@ -1,0 +1,54 @@
+/**
+ * The shapes shared by the RAG rule engine (DOMAIN.md section 5), the Excel layer and the task pane.
+ * Plain, JSON-serialisable data: a workbook stores these in its settings.
+ */
+
+/** Statuses, fixed spelling, title case (DOMAIN.md section 1). */
+export type Status = "Blue" | "Green" | "Amber" | "Red" | "Grey";
+
+/** Every status, best first; the order scorecards and counts use. */
+export const STATUSES: readonly Status[] = ["Blue", "Green", "Amber", "Red", "Grey"];
+
+/** The presets of DOMAIN.md section 5. */
+export type PresetName = "tolerance" | "stretch" | "trajectory" | "floor" | "improvement" | "benchmark";
+
+/** How direction of travel compares (DOMAIN.md section 6). */
+export type DotMethod = "previous" | "yearEarlier" | "slope";
+
+/**
+ * The workbook's rule choices as the task pane edits them and a workbook stores them.
+ * Fractions, not percentages: a tolerance of 0.05 is 5% of target.
+ */
+export interface RuleSettings {
+  /** Which preset rates indicators that have no per-indicator override. */
+  readonly preset: PresetName;
+  /** Amber band as a share of abs(target) for Tolerance and Trajectory (default 0.05); Improvement-aware uses improvementTolerance. */
+  readonly tolerance: number;
+  /** Blue when the target is exceeded by at least this share of abs(target); null means no Blue. */
+  readonly blueMargin: number | null;
+  /** Stretch preset and reward grant threshold on progress (default 0.6). */
+  readonly stretchThreshold: number;
+  /** Improvement-aware preset's tolerance (default 0.10). */
+  readonly improvementTolerance: number;
+  /** Period label or ISO date to rate as at; null means the latest period with an actual. */
+  readonly asAt: string | null;
+  /** Direction of travel method. */
+  readonly dotMethod: DotMethod;
+  /** Direction of travel threshold as a share of abs(previous) (default 0). */
+  readonly dotThreshold: number;
+  /** Periods used by the slope method (default 3). */
+  readonly slopePeriods: number;
+}
+
+/** The defaults DOMAIN.md section 5 and 6 give. */
+export const DEFAULT_RULE_SETTINGS: RuleSettings = {
+  preset: "tolerance",
+  tolerance: 0.05,
+  blueMargin: null,
+  stretchThreshold: 0.6,
+  improvementTolerance: 0.1,
+  asAt: null,
+  dotMethod: "previous",
+  dotThreshold: 0,
+  slopePeriods: 3,
+};
