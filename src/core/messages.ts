@@ -62,4 +62,16 @@ export const messages = {
   ruleSetUnknownField: (path: string) => `${path} is not a known setting`,
   ruleSetDuplicateName: (name: string) => `Two rules are named "${name}"`,
   unknownRuleName: (raw: string) => `Rule "${raw}" is not a rule of this workbook or a preset (tolerance, stretch, trajectory, floor, improvement, benchmark)`,
+
+  // Scorecard (DOMAIN.md section 9)
+  unknownStatus: (raw: unknown) => `Status ${quote(raw)} is not one of Blue, Green, Amber, Red, Grey`,
+  weightsLength: (statuses: number, weights: number) => `There are ${statuses} statuses but ${weights} weights`,
+  badScoreWeight: (raw: unknown) => `Weight ${quote(raw)} must be a number of 0 or more`,
+  nothingRated: "No rated indicator: every status is Grey or blank",
+  zeroWeights: "The score divides by zero: every rated indicator has weight 0",
+  rollUpNothingRated: (counts: string) => `Nothing rated (${counts})`,
+  rollUpWorst: (worst: string, counts: string) => `Worst rated status is ${worst} (${counts})`,
+  rollUpCounts: (most: string, counts: string) => `Most often ${most} (${counts})`,
+  rollUpZeroWeights: (counts: string) => `No score: every rated child has weight 0 (${counts})`,
+  rollUpScore: (score: number, status: string, counts: string) => `Score ${formatNumber(Math.round(score * 1000) / 1000)} is ${status} (${counts})`,
 } as const;
