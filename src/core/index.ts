@@ -4,3 +4,13 @@ export * from "./messages";
 export * from "./polarity";
 export * from "./gap";
 export * from "./cells";
+export * from "./periods";
+export * from "./progress";
+export * from "./trajectory";
+export * from "./trend";
+export * from "./dot";
+export * from "./compare";
+export * from "./indicator";
+export * from "./scorecard";
+export * from "./rules";
+// export * from "./stats"; (added by the statistics helper)
