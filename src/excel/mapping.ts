@@ -3,11 +3,12 @@
  * in both layouts. Pure: takes header text, returns a mapping; the Excel layer reads and writes.
  *
  * Wide layout: one row per indicator, periods as columns ("Target 2009/10", "Actual 2009/10", or a
- * bare "2009/10" / "Q1 2010/11" meaning the actual for that period).
+ * bare "2009/10" / "Q1 2010/11" meaning the actual for that period; period headers are recognised by
+ * the core's isPeriodHeader).
  * Long layout: one row per indicator and period (or per area, indicator and period), with a period
  * column ("Time period") and a value column ("Value"), as in the public health Fingertips download.
  */
-import { parsePeriod } from "../core/periods";
+import { isPeriodHeader } from "../core/periods";
 import type { ColumnMappingEntry, ColumnRole } from "./types";
 
 /** Lower case, single spaces, no surrounding punctuation, so "Lead Officer:" matches "lead officer". */
@@ -44,27 +45,9 @@ const EXACT: readonly (readonly [ColumnRole, readonly string[]])[] = [
 const EXACT_LOOKUP = new Map<string, ColumnRole>();
 for (const [role, words] of EXACT) for (const w of words) if (!EXACT_LOOKUP.has(w)) EXACT_LOOKUP.set(w, role);
 
-// Headers that carry a period after (or before) a role word: "Target 2009/10", "2009/10 actual".
-const PERIOD_ROLES: readonly (readonly [ColumnRole, RegExp])[] = [
-  ["baseline", /^baseline\b\s*(.*)$/],
-  ["target", /^(?:target|stretch target|laa target|annual target)\b\s*(.*)$/],
-  ["actual", /^(?:actual|actuals|latest|latest actual|outturn|performance|result|value)\b\s*(.*)$/],
-];
-const PERIOD_SUFFIX_ROLES: readonly (readonly [ColumnRole, RegExp])[] = [
-  ["target", /^(.*?)\s*\btarget$/],
-  ["actual", /^(.*?)\s*\b(?:actual|outturn)$/],
-];
-
 /** The headers the add-in writes itself (its owned output columns); never mapped as input. */
 export const OUTPUT_HEADERS: readonly string[] = ["Status", "Gap", "Gap %", "Progress", "Direction", "Reason", "Rated at"];
 const OUTPUT_SET = new Set(OUTPUT_HEADERS.map(normaliseHeader));
-
-function periodLabel(text: string): string | undefined {
-  const trimmed = text.replace(/^[\s(:-]+|[\s):]+$/g, "");
-  if (trimmed === "") return undefined;
-  const period = parsePeriod(trimmed);
-  return period.ok ? period.value.label : undefined;
-}
 
 /**
  * What one header means, or undefined when it is not recognised.
@@ -77,22 +60,14 @@ export function classifyHeader(header: unknown): { role: ColumnRole; period?: st
   if (text === "" || OUTPUT_SET.has(text)) return undefined;
   const exact = EXACT_LOOKUP.get(text);
   if (exact) return { role: exact };
-  for (const [role, pattern] of PERIOD_ROLES) {
-    const m = pattern.exec(text);
-    if (!m) continue;
-    if (m[1] === "") return { role };
-    const period = periodLabel(m[1]);
-    if (period) return { role, period };
+  if (/^(baseline|target|actual|latest|outturn|performance)$/.test(text)) {
+    return { role: text === "baseline" ? "baseline" : text === "target" ? "target" : "actual" };
   }
-  for (const [role, pattern] of PERIOD_SUFFIX_ROLES) {
-    const m = pattern.exec(text);
-    if (!m) continue;
-    const period = periodLabel(m[1]);
-    if (period) return { role, period };
+  const periodHeader = isPeriodHeader(typeof header === "number" ? header : text);
+  if (periodHeader) {
+    const role: ColumnRole = periodHeader.role === "period" ? "actual" : periodHeader.role;
+    return { role, period: periodHeader.period.label };
   }
-  const bare = periodLabel(text);
-  if (bare && !/^\d+(\.\d+)?$/.test(text)) return { role: "actual", period: bare };
-  if (bare && /^\d{4}$/.test(text)) return { role: "actual", period: bare };
   return undefined;
 }
 

@@ -1,26 +1,14 @@
 /**
  * The schema of what the add-in stores in a workbook's settings, checked every time it is read
  * (ARCHITECTURE.md: settings read from a workbook are validated; unknown or corrupt settings fall back
- * to defaults with a visible warning). zod rather than ajv: ajv generates code with new Function,
- * which the pages' Content-Security-Policy forbids.
+ * to defaults with a visible warning). Rules are checked by the core's validateRuleSettings; the
+ * column mapping by a zod schema (zod rather than ajv: ajv generates code with new Function, which
+ * the pages' Content-Security-Policy forbids).
  */
 import { z } from "zod";
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from "../core/rules/types";
+import { validateRuleSettings } from "../core/rules/ruleset";
 import type { ColumnMappingEntry, WorkbookSettings } from "./types";
-
-const fraction = z.number().finite().min(0).max(10);
-
-export const ruleSettingsSchema = z.object({
-  preset: z.enum(["tolerance", "stretch", "trajectory", "floor", "improvement", "benchmark"]),
-  tolerance: fraction,
-  blueMargin: fraction.nullable(),
-  stretchThreshold: fraction,
-  improvementTolerance: fraction,
-  asAt: z.string().max(40).nullable(),
-  dotMethod: z.enum(["previous", "yearEarlier", "slope"]),
-  dotThreshold: fraction,
-  slopePeriods: z.number().int().min(2).max(60),
-});
 
 const roles = [
   "id", "title", "perspective", "objective", "polarity", "unit", "baseline", "baselinePeriod", "target", "actual", "period", "value",
@@ -32,11 +20,6 @@ export const mappingEntrySchema = z.object({
   header: z.string().max(255),
   role: z.enum(roles),
   period: z.string().max(40).optional(),
-});
-
-export const workbookSettingsSchema = z.object({
-  rules: ruleSettingsSchema,
-  mapping: z.array(mappingEntrySchema).max(16384).nullable(),
 });
 
 export const DEFAULT_WORKBOOK_SETTINGS: WorkbookSettings = { rules: DEFAULT_RULE_SETTINGS, mapping: null };
@@ -59,9 +42,11 @@ export function parseWorkbookSettings(raw: unknown): { settings: WorkbookSetting
   const obj = (value !== null && typeof value === "object" ? value : {}) as { rules?: unknown; mapping?: unknown };
   let rules: RuleSettings = DEFAULT_RULE_SETTINGS;
   if (obj.rules !== undefined) {
-    const parsed = ruleSettingsSchema.safeParse({ ...DEFAULT_RULE_SETTINGS, ...(typeof obj.rules === "object" && obj.rules ? obj.rules : {}) });
-    if (parsed.success && typeof obj.rules === "object") rules = parsed.data;
-    else warnings.push(`The stored rules are not valid (${describe(parsed.error)}), so the default rules (Tolerance, 5% amber band) are used.`);
+    // Settings saved by an older version may lack newer fields: those take their defaults.
+    const merged = typeof obj.rules === "object" && obj.rules !== null ? { ...DEFAULT_RULE_SETTINGS, ...obj.rules } : obj.rules;
+    const parsed = validateRuleSettings(merged);
+    if (parsed.ok) rules = parsed.value;
+    else warnings.push(`The stored rules are not valid (${parsed.problem.message}), so the default rules (Tolerance, 5% amber band) are used.`);
   }
   let mapping: readonly ColumnMappingEntry[] | null = null;
   if (obj.mapping !== undefined && obj.mapping !== null) {
