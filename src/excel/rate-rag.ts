@@ -11,7 +11,7 @@ import { STATUSES } from "../core/rules/types";
 import { boxAddress, cellAddress, columnLetters, parseAddress, qualify, type A1Box } from "./a1";
 import { applyOverrides, detectHeaderRow, mapColumns, normaliseHeader, type ColumnMapping } from "./mapping";
 import { estimateBytes, PAYLOAD_BUDGET_BYTES, rowBlocks } from "./payload";
-import { computeRatings, OUTPUT_COLUMNS, OUTPUT_FORMATS, type OutputRow } from "./rate-compute";
+import { computeRatings, OUTPUT_COLUMNS, OUTPUT_FORMATS, type OutputRow, type RateComputation } from "./rate-compute";
 import { currentRegion, isBlank } from "./region";
 import { parseWorkbookSettings } from "./settings-schema";
 import { STATUS_STYLES } from "./status-style";
@@ -187,11 +187,35 @@ function at(values: unknown[][], used: A1Box | null, row: number, col: number): 
   return values[row - used.top]?.[col - used.left] ?? null;
 }
 
+/** An indicator table found, read and rated in memory (nothing written yet). */
+export interface RatedSource {
+  readonly sheet: string;
+  /** The source's box on the sheet, 0-based and inclusive, header row included (outputs excluded). */
+  readonly box: A1Box;
+  readonly kind: DataSourceInfo["kind"];
+  readonly name?: string;
+  /** 0-based sheet row of the header row. */
+  readonly headerRow: number;
+  readonly headers: readonly unknown[];
+  readonly mapping: ColumnMapping;
+  readonly dataRows: readonly (readonly unknown[])[];
+  readonly computed: RateComputation;
+  /** Where an earlier run wrote outputs for this source, if it did. */
+  readonly record: OutputRecord | undefined;
+  readonly settings: WorkbookSettings;
+  readonly warnings: readonly string[];
+  /** The used range's values and box, for checks of cells around the source. */
+  readonly used: A1Box | null;
+  readonly usedValues: unknown[][];
+  readonly records: readonly OutputRecord[];
+}
+
 /**
- * Rates the indicator table under the selection (or the named source) and writes the outputs.
- * @throws RateRagError when there is nothing to rate or nowhere to write, with the next step to take
+ * Finds the indicator table under the selection (or the named source), reads it in budgeted round
+ * trips and rates every indicator in memory. Rate RAG and the scorecard sheets both start here.
+ * @throws RateRagError when there is nothing to rate, with the next step to take
  */
-export async function rateRag(context: Excel.RequestContext, options: RateRagOptions = {}): Promise<RateReport> {
+export async function readAndRate(context: Excel.RequestContext, options: RateRagOptions = {}): Promise<RatedSource> {
   const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
   const progress = options.onProgress ?? (() => undefined);
   progress(0.05, "Finding the indicator table");
@@ -239,6 +263,26 @@ export async function rateRag(context: Excel.RequestContext, options: RateRagOpt
   const dataRows = boxRows.slice(headerIndex + 1).map((row) => row.slice(0, inputHeaders.length));
   progress(0.45, `Rating ${dataRows.length} rows`);
   const computed = computeRatings(dataRows, mapping, { headerRow, firstColumn: box.left }, sheetName, located.settings.rules);
+  return {
+    sheet: sheetName, box, kind: source.kind, ...(source.kind === "name" ? { name: options.sourceName } : source.name ? { name: source.name } : {}),
+    headerRow, headers, mapping, dataRows, computed, record, settings: located.settings, warnings: located.warnings,
+    used: located.used, usedValues: values, records: located.records,
+  };
+}
+
+/**
+ * Rate RAG: rates the indicator table under the selection (or the named source) and writes the
+ * add-in's output columns beside it.
+ * @throws RateRagError when there is nothing to rate or nowhere to write, with the next step to take
+ */
+export async function rateRag(context: Excel.RequestContext, options: RateRagOptions = {}): Promise<RateReport> {
+  const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
+  const progress = options.onProgress ?? (() => undefined);
+  const rated = await readAndRate(context, options);
+  const { sheet: sheetName, box, record, headerRow, headers, computed, mapping, dataRows } = rated;
+  const values = rated.usedValues;
+  const located = { used: rated.used, records: rated.records, warnings: rated.warnings };
+  const source = { kind: rated.kind, name: rated.name };
 
   // Where the outputs go: the recorded columns, else the columns just right of the source.
   const firstColumn = record ? record.firstColumn : box.right + 1;
@@ -310,7 +354,7 @@ interface WritePlan {
   readonly outputs: OutputRow[];
   readonly addTableColumns: boolean;
   readonly budget: number;
-  readonly records: OutputRecord[];
+  readonly records: readonly OutputRecord[];
   readonly record: OutputRecord;
   readonly previousRows: number;
 }
