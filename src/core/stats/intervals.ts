@@ -98,11 +98,12 @@ function wilsonLimits(x: number, n: number, level: number, multiplier: number): 
   const z2 = z * z;
   const spread = z * Math.sqrt(z2 + 4 * x * (1 - x / n));
   const denominator = 2 * (n + z2);
-  return {
-    value,
-    lower: ((2 * x + z2 - spread) / denominator) * multiplier,
-    upper: ((2 * x + z2 + spread) / denominator) * multiplier,
-  };
+  // The Wilson limits lie in [0, 1], with lower = 0 exactly at x = 0 and upper = 1 exactly at x = n.
+  // Setting those ends and clamping removes rounding noise there (e.g. 1.0000000000000002 or
+  // 0.9999999999999998 for 1), far inside PHE's 1e-9 agreement.
+  const lower = x === 0 ? 0 : Math.max(0, (2 * x + z2 - spread) / denominator);
+  const upper = x === n ? 1 : Math.min(1, (2 * x + z2 + spread) / denominator);
+  return { value, lower: lower * multiplier, upper: upper * multiplier };
 }
 
 // ---------------------------------------------------------------------------------------------
