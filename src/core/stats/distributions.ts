@@ -31,7 +31,7 @@ const chisquareMemo = memo((p, df) => chisquareQuantileLib(p, df));
 
 /**
  * Standard normal quantile: the z with P(Z <= z) = p (Excel `NORM.S.INV`, R `qnorm`).
- * @example normalQuantile(0.975) // => 1.959963984540054
+ * @example normalQuantile(0.975) // => 1.9599639845400538 (Excel NORM.S.INV(0.975): 1.95996398454005)
  */
 export function normalQuantile(p: number): number {
   return normalMemo(p, 0);
@@ -39,7 +39,7 @@ export function normalQuantile(p: number): number {
 
 /**
  * Student's t quantile with `df` degrees of freedom (Excel `T.INV`, R `qt`).
- * @example tQuantile(0.975, 7) // => 2.3646242515927844 (R: qt(0.975, 7))
+ * @example tQuantile(0.975, 7) // => 2.3646242515927858 (Excel T.INV(0.975, 7): 2.36462425159278)
  */
 export function tQuantile(p: number, df: number): number {
   return tMemo(p, df);
@@ -48,7 +48,7 @@ export function tQuantile(p: number, df: number): number {
 /**
  * Chi-square quantile with `df` degrees of freedom (Excel `CHISQ.INV`, R `qchisq`); `df = 0` is the
  * point mass at 0, as in R.
- * @example chisquareQuantile(0.975, 2) // => 7.377758908227871 (R: qchisq(0.975, 2))
+ * @example chisquareQuantile(0.975, 2) // => 7.377758908227871 (closed form for 2 degrees of freedom: -2 ln 0.025)
  */
 export function chisquareQuantile(p: number, df: number): number {
   return chisquareMemo(p, df);
@@ -57,7 +57,7 @@ export function chisquareQuantile(p: number, df: number): number {
 /**
  * The two-sided z for a confidence level given as a fraction: the normal quantile at
  * `(1 + level) / 2` (DOMAIN.md section 8).
- * @example zForLevel(0.95) // => 1.959963984540054
+ * @example zForLevel(0.95) // => 1.9599639845400538
  */
 export function zForLevel(level: number): number {
   return normalQuantile((1 + level) / 2);

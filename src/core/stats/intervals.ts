@@ -132,7 +132,7 @@ export function exactPoissonUpper(x: number, level: number): number {
  * undefined when the bracket is negative (few events at a high level, e.g. 1 event at 99.8%): the
  * approximation then gives a negative count, which PHE's test workbook leaves blank
  * (testdata_Byars_Wilson.xlsx row 14). No events give 0, as the exact method does.
- * @example byarsLower(65, 0.95) // => 50.16318771045945
+ * @example byarsLower(65, 0.95) // => 50.163187710459454
  * @example byarsLower(1, 0.998) // => undefined
  */
 export function byarsLower(x: number, level: number): number | undefined {

@@ -28,7 +28,7 @@ export const statsMessages = {
   unboundedAtFullConfidence: (what: string) =>
     `A 100% confidence interval for a ${what} has no upper limit: use a level below 100%, such as 95 or 99.8`,
   byarsNoLowerLimit: (x: number, level: number) =>
-    `Byars' method gives no lower limit for ${x} events at ${percent(level)}: use method "exact" (or "rate", which is exact below 10 events)`,
+    `Byars' method gives no lower limit for ${x} event${x === 1 ? "" : "s"} at ${percent(level)}: use method "exact" (or "rate", which is exact below 10 events)`,
   meanNeedsTwoValues: (count: number) =>
     `A confidence interval for a mean needs at least 2 values; there ${count === 1 ? "is 1" : `are ${count}`}`,
   meanStandardDeviationNegative: (raw: unknown) => `The standard deviation ${quote(raw)} is negative: it must be 0 or more`,

@@ -105,10 +105,61 @@ export function quantiles(values: readonly MaybeNumber[], options: GroupedQuanti
   return ok(out);
 }
 
+/** Places one value among a fixed set of comparators: its quantile, 1 = best, or the problem. */
+export type QuantileRanker = (value: MaybeNumber) => Result<number>;
+
+/** Lower bound: how many entries of the ascending array are strictly below `key`. */
+function countBelow(sorted: Float64Array, key: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Prepares comparator values once (sorted, O(N log N)) so that each value is then placed in
+ * O(log N): the way to rank a spilled column of values against one range (LAAQUANTILE with a range
+ * as its value). Same method and numbering as {@link quantiles} (1 = best).
+ *
+ * Problems: a bad n is `value` (returned at once); fewer than n comparator values, a missing value or
+ * a value not among the comparators is `na` (returned by the ranker).
+ *
+ * @example makeQuantileRanker([10, 20, 30, 40], { n: 4 }).ok // => true; its ranker gives 40 -> ok(1), 10 -> ok(4)
+ */
+export function makeQuantileRanker(comparators: readonly MaybeNumber[], options: QuantileOptions): Result<QuantileRanker> {
+  const n = checkCount(options.n);
+  if (!n.ok) return n;
+  const invert = invertsFor(options.polarity);
+  const present = comparators.filter(isPresent);
+  const count = present.length;
+  let max = -Infinity;
+  for (const c of present) if (c > max) max = c;
+  const sortedValues = Float64Array.from(present).sort();
+  // The same keys PHE ranks on (max - value when inverted), so ties fall exactly as PHE's do.
+  const sortedKeys = invert ? Float64Array.from(present, (c) => max - c).sort() : sortedValues;
+  return ok((value) => {
+    if (!isPresent(value)) return fail("na", statsMessages.quantileNoValue);
+    const at = countBelow(sortedValues, value);
+    if (at >= count || sortedValues[at] !== value) return fail("na", statsMessages.quantileValueNotAmongComparators(value));
+    if (count < n.value) return fail("na", statsMessages.quantileTooFewValues(count, n.value));
+    const rank = countBelow(sortedKeys, invert ? max - value : value) + 1;
+    return ok(quantileForRank(rank, count, n.value));
+  });
+}
+
+// Rankers kept per comparator array (by identity) and options, so a worksheet function broadcasting
+// many values against one range sorts that range once. Comparators are read-only by contract.
+const rankerCache = new WeakMap<readonly MaybeNumber[], Map<string, Result<QuantileRanker>>>();
+
 /**
  * The quantile of one value among comparator values (LAAQUANTILE, DOMAIN.md sections 8 and 10),
  * 1 = best, by the same method as {@link quantiles}. The value must be one of the comparators (as
- * Excel's RANK.EQ requires). O(N) per call; to rank a whole column at once use {@link quantiles}.
+ * Excel's RANK.EQ requires). Repeated calls with the same comparator array reuse its sorted form
+ * (see {@link makeQuantileRanker}), so the array must not be changed between calls.
  *
  * Problems: a missing value, a value not among the comparators, or fewer than n comparator values
  * is `na`; a bad n is `value`.
@@ -117,25 +168,16 @@ export function quantiles(values: readonly MaybeNumber[], options: GroupedQuanti
  * @example quantileOf(40, [10, 20, 30, 40], { n: 4, polarity: "lower" }) // => { ok: true, value: 4 }
  */
 export function quantileOf(value: MaybeNumber, comparators: readonly MaybeNumber[], options: QuantileOptions): Result<number> {
-  const n = checkCount(options.n);
-  if (!n.ok) return n;
-  if (!isPresent(value)) return fail("na", statsMessages.quantileNoValue);
-  const invert = invertsFor(options.polarity);
-  let count = 0;
-  let max = -Infinity;
-  let found = false;
-  for (const c of comparators) {
-    if (!isPresent(c)) continue;
-    count += 1;
-    if (c > max) max = c;
-    if (c === value) found = true;
+  let byOptions = rankerCache.get(comparators);
+  if (!byOptions) {
+    byOptions = new Map();
+    rankerCache.set(comparators, byOptions);
   }
-  if (!found) return fail("na", statsMessages.quantileValueNotAmongComparators(value));
-  if (count < n.value) return fail("na", statsMessages.quantileTooFewValues(count, n.value));
-  const key = invert ? max - value : value;
-  let below = 0;
-  for (const c of comparators) {
-    if (isPresent(c) && (invert ? max - c : c) < key) below += 1;
+  const key = `${options.n}|${invertsFor(options.polarity)}`;
+  let ranker = byOptions.get(key);
+  if (!ranker) {
+    ranker = makeQuantileRanker(comparators, options);
+    byOptions.set(key, ranker);
   }
-  return ok(quantileForRank(below + 1, count, n.value));
+  return ranker.ok ? ranker.value(value) : ranker;
 }

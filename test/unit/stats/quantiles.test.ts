@@ -1,4 +1,4 @@
-import { quantileOf, quantiles } from "../../../src/core/stats";
+import { makeQuantileRanker, quantileOf, quantiles } from "../../../src/core/stats";
 
 // Expected numbers follow DOMAIN.md section 8: PHE's quantile = floor(n + 1 - ceil((N + 1 - rank) / (N / n))),
 // 0 read as 1, ties at the minimum rank, missing values ignored, fewer than n values give none; then
@@ -88,5 +88,24 @@ describe("quantileOf (LAAQUANTILE, DOMAIN.md sections 8 and 10)", () => {
     const result = quantileOf(1, [1, 2], { n: 0 });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem.kind).toBe("value");
+  });
+});
+
+describe("makeQuantileRanker (one range, many values: LAAQUANTILE spilled down a column)", () => {
+  it("places each value as the whole-column call does", () => {
+    const column = [5, 3, null, 9, 3, 7, 1, 8];
+    const ranker = makeQuantileRanker(column, { n: 3, polarity: "lower" });
+    expect(ranker.ok).toBe(true);
+    if (!ranker.ok) return;
+    const whole = quantiles(column, { n: 3, polarity: "lower" });
+    expect(whole.ok && column.map((v) => (v === null ? null : ranker.value(v)))).toEqual(
+      whole.ok && whole.value.map((q) => (q === null ? null : { ok: true, value: q })),
+    );
+  });
+
+  it("reports a bad number of quantiles at once", () => {
+    const ranker = makeQuantileRanker([1, 2, 3], { n: -1 });
+    expect(ranker.ok).toBe(false);
+    if (!ranker.ok) expect(ranker.problem.kind).toBe("value");
   });
 });
