@@ -131,7 +131,8 @@ export function exactPoissonUpper(x: number, level: number): number {
  * Byars' lower limit for x events (PHE `byars_lower`): `x(1 - 1/(9x) - z/(3 sqrt x))^3`. Returns
  * undefined when the bracket is negative (few events at a high level, e.g. 1 event at 99.8%): the
  * approximation then gives a negative count, which PHE's test workbook leaves blank
- * (testdata_Byars_Wilson.xlsx row 14). No events give 0, as the exact method does.
+ * (testdata_Byars_Wilson.xlsx row 14). No events give 0, as the exact method does. `level` is a
+ * fraction below 1 (as parseConfidenceLevel returns) and x >= 0 (checked by the callers).
  * @example byarsLower(65, 0.95) // => 50.163187710459454
  * @example byarsLower(1, 0.998) // => undefined
  */
@@ -142,7 +143,8 @@ export function byarsLower(x: number, level: number): number | undefined {
 }
 
 /**
- * Byars' upper limit for x events (PHE `byars_upper`): `(x+1)(1 - 1/(9(x+1)) + z/(3 sqrt(x+1)))^3`.
+ * Byars' upper limit for x events (PHE `byars_upper`): `(x+1)(1 - 1/(9(x+1)) + z/(3 sqrt(x+1)))^3`,
+ * with `level` a fraction below 1.
  * @example byarsUpper(65, 0.95) // => 82.84913854593984
  */
 export function byarsUpper(x: number, level: number): number {
