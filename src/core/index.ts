@@ -4,3 +4,4 @@ export * from "./messages";
 export * from "./polarity";
 export * from "./gap";
 export * from "./cells";
+export * from "./stats";
