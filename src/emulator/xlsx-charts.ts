@@ -35,6 +35,9 @@ import { makeCellReader, parseSharedStrings, type CellReader } from "./xlsx-char
 
 export { parseSheetRange, quoteSheet } from "./xlsx-charts/refs";
 
+/** Parts are added without JSZip's folder entries, which a package does not need. */
+const NO_FOLDERS = { createFolders: false } as const;
+
 /** Reads cells of any sheet by name, parsing each worksheet once. */
 type SheetCells = (sheet: string) => Promise<CellReader>;
 
@@ -125,8 +128,8 @@ async function drawingFor(w: Writer, sheetPart: string): Promise<{ path: string;
   }
   const path = `xl/drawings/drawing${nextPartNumber(w.zip, "xl/drawings/drawing", ".xml")}.xml`;
   const newId = nextRelationshipId(sheetRels);
-  w.zip.file(sheetRelsPath, withRelationship(sheetRelsXml, newId, REL_TYPE.drawing, relativeTarget(sheetPart, path)));
-  w.zip.file(sheetPart, withDrawingElement(sheetXml, newId, sheetPart));
+  w.zip.file(sheetRelsPath, withRelationship(sheetRelsXml, newId, REL_TYPE.drawing, relativeTarget(sheetPart, path)), NO_FOLDERS);
+  w.zip.file(sheetPart, withDrawingElement(sheetXml, newId, sheetPart), NO_FOLDERS);
   w.contentTypes = withContentTypeOverride(w.contentTypes, `/${path}`, CONTENT_TYPE.drawing);
   return { path, xml: null };
 }
@@ -141,15 +144,15 @@ async function writeSheetCharts(w: Writer, sheetPart: string, charts: readonly C
   for (const chart of charts) {
     const series = await Promise.all(chart.series.map((s) => resolveSeries(s, sheetCells)));
     const chartPath = `xl/charts/chart${nextPartNumber(w.zip, "xl/charts/chart", ".xml")}.xml`;
-    w.zip.file(chartPath, chartSpaceXml({ ...chart, series }));
+    w.zip.file(chartPath, chartSpaceXml({ ...chart, series }), NO_FOLDERS);
     w.contentTypes = withContentTypeOverride(w.contentTypes, `/${chartPath}`, CONTENT_TYPE.chart);
     const relId = nextRelationshipId(parseRelationships(drawingRelsXml));
     drawingRelsXml = withRelationship(drawingRelsXml, relId, REL_TYPE.chart, relativeTarget(drawing.path, chartPath));
     shapeId += 1;
     frames.push({ from: chart.from, to: chart.to, shapeId, description: chart.title ?? "Chart", chartRelId: relId });
   }
-  w.zip.file(drawing.path, drawing.xml ? withFrames(drawing.xml, frames) : newDrawingXml(frames));
-  w.zip.file(drawingRelsPath, drawingRelsXml ?? "");
+  w.zip.file(drawing.path, drawing.xml ? withFrames(drawing.xml, frames) : newDrawingXml(frames), NO_FOLDERS);
+  w.zip.file(drawingRelsPath, drawingRelsXml ?? "", NO_FOLDERS);
 }
 
 /**
@@ -198,6 +201,6 @@ export async function addChartsToXlsx(xlsx: Uint8Array, charts: readonly ChartPa
   for (const [sheet, sheetCharts] of bySheet(charts)) {
     await writeSheetCharts(writer, sheets.get(sheet) as string, sheetCharts, sheetCells);
   }
-  zip.file("[Content_Types].xml", writer.contentTypes);
+  zip.file("[Content_Types].xml", writer.contentTypes, NO_FOLDERS);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
