@@ -14,6 +14,7 @@ import { mkdirSync, promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ChartPartSpec } from "../../src/emulator/chart-spec";
 import { addChartsToXlsx, parseSheetRange, quoteSheet } from "../../src/emulator/xlsx-charts";
+import { withDrawingElement, withFrames } from "../../src/emulator/xlsx-charts/drawing-xml";
 import { countPixelsNear, findRenderer, nonWhitePixels, pdfToPpm, readPpm, renderXlsxToPdf, renderXlsxToPng } from "./render";
 
 /** The product's status colours as the brief for issue 10 gives them. */
@@ -420,4 +421,91 @@ describe("addChartsToXlsx: rendered by LibreOffice", () => {
     },
     180_000,
   );
+});
+
+describe("addChartsToXlsx: other chart kinds and packages", () => {
+  it("writes clustered and stacked bars and columns with the barDir and grouping Excel reads (c:overlap only when stacked)", async () => {
+    const kinds = ["barClustered", "barStacked", "columnClustered", "columnStacked"] as const;
+    const specs: ChartPartSpec[] = kinds.map((kind, i) => ({ ...CHARTS[0], kind, from: { col: 0, row: 40 + i * 20 }, to: { col: 8, row: 58 + i * 20 } }));
+    const out = await JSZip.loadAsync(await addChartsToXlsx(await buildWorkbook(), specs));
+    const written = (await chartsOf(out, SUMMARY)).map(({ doc }) => {
+      const bar = get(plotOf(doc), "c:barChart");
+      return [get(bar, "c:barDir", "@_val"), get(bar, "c:grouping", "@_val"), get(bar, "c:overlap", "@_val")];
+    });
+    expect(written).toEqual([
+      ["bar", "clustered", undefined],
+      ["bar", "stacked", "100"],
+      ["col", "clustered", undefined],
+      ["col", "stacked", "100"],
+    ]);
+  });
+
+  it("leaves colours to the theme when the spec gives none, varying doughnut slices by point", async () => {
+    const plainDoughnut: ChartPartSpec = { ...CHARTS[1], series: [{ ...CHARTS[1].series[0], pointColours: undefined }] };
+    const out = await JSZip.loadAsync(await addChartsToXlsx(await buildWorkbook(), [plainDoughnut]));
+    const [{ doc }] = await chartsOf(out, SUMMARY);
+    const chart = get(plotOf(doc), "c:doughnutChart") as Node;
+    expect(get(chart, "c:varyColors", "@_val")).toBe("1");
+    expect(get(chart, "c:ser", "0", "c:dPt")).toBeUndefined();
+    expect(get(chart, "c:ser", "0", "c:spPr")).toBeUndefined();
+  });
+
+  it("finds a sheet by its name in workbook.xml, not by its tab position or file number", async () => {
+    const book = await JSZip.loadAsync(await buildWorkbook());
+    const wbXml = await text(book, "xl/workbook.xml");
+    // Swap the two tabs: "Trend" first. The sheet files and relationships stay as they were.
+    const sheets = /<sheets>(<sheet [^>]*\/>)(<sheet [^>]*\/>)<\/sheets>/.exec(wbXml)!;
+    book.file("xl/workbook.xml", wbXml.replace(sheets[0], `<sheets>${sheets[2]}${sheets[1]}</sheets>`));
+    const swapped = new Uint8Array(await book.generateAsync({ type: "uint8array" }));
+    const out = await JSZip.loadAsync(await addChartsToXlsx(swapped, [CHARTS[0]]));
+    expect((await drawingOf(out, SUMMARY)).part).toBe((await drawingOf(zip, SUMMARY)).part);
+    expect((await drawingOf(out, TREND)).drawingXml).not.toContain("graphicFrame");
+  });
+
+  it("escapes a sheet name with an apostrophe and an ampersand in the series formula, which reads back exactly", async () => {
+    const wb = new ExcelJS.Workbook();
+    const name = "Officers' notes & actions";
+    const ws = wb.addWorksheet(name);
+    ws.addRow(["Status", "Indicators"]);
+    STATUSES.forEach((s, i) => ws.addRow([s, COUNTS[0][i]]));
+    const q = quoteSheet(name);
+    expect(q).toBe("'Officers'' notes & actions'");
+    const spec: ChartPartSpec = {
+      sheetName: name,
+      kind: "columnClustered",
+      from: { col: 3, row: 1 },
+      to: { col: 10, row: 16 },
+      series: [{ name: { ref: `${q}!$B$1` }, categoriesRef: `${q}!$A$2:$A$6`, valuesRef: `${q}!$B$2:$B$6`, colour: STATUS_COLOURS.Blue }],
+    };
+    const out = await JSZip.loadAsync(await addChartsToXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), [spec]));
+    const [{ path: chartPath, doc }] = await chartsOf(out, name);
+    expect(await text(out, chartPath)).toContain("<c:f>'Officers'' notes &amp; actions'!$B$2:$B$6</c:f>");
+    const ser = get(plotOf(doc), "c:barChart", "c:ser", "0");
+    expect([refOf(get(ser, "c:tx"), "c:strRef"), refOf(get(ser, "c:cat"), "c:strRef"), refOf(get(ser, "c:val"), "c:numRef")]).toEqual([
+      spec.series[0].name && typeof spec.series[0].name === "object" ? spec.series[0].name.ref : null,
+      spec.series[0].categoriesRef,
+      spec.series[0].valuesRef,
+    ]);
+    // No title given: Excel must not invent one from the single series' name.
+    expect(get(doc, "c:chartSpace", "c:chart", "c:autoTitleDeleted", "@_val")).toBe("1");
+  });
+});
+
+describe("xlsx-charts helpers on XML ExcelJS does not write", () => {
+  it("inserts <drawing> among a prefixed worksheet's own children, skipping comments and '>' inside attribute values", () => {
+    const sheet =
+      `<x:worksheet xmlns:x="${"http://schemas.openxmlformats.org/spreadsheetml/2006/main"}"><x:sheetData/>` +
+      `<x:headerFooter><x:oddHeader a="b>c">&amp;P</x:oddHeader></x:headerFooter><!-- <extLst/> --><x:tableParts count="0"/></x:worksheet>`;
+    const out = withDrawingElement(sheet, "rId9", "sheet");
+    expect(out).toContain(`</x:headerFooter><!-- <extLst/> --><x:drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId9"/><x:tableParts`);
+    expect(XMLValidator.validate(out)).toBe(true);
+  });
+
+  it("declares its own namespaces on chart anchors added to a drawing that binds other prefixes", () => {
+    const drawing = `<wsDr xmlns="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><oneCellAnchor/></wsDr>`;
+    const out = withFrames(drawing, [{ from: { col: 1, row: 1 }, to: { col: 5, row: 10 }, shapeId: 2, description: "A & B", chartRelId: "rId1" }]);
+    expect(out).toContain(`<xdr:twoCellAnchor xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">`);
+    expect(out).toContain(`descr="A &amp; B"`);
+    expect(XMLValidator.validate(out)).toBe(true);
+  });
 });

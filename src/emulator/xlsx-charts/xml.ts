@@ -6,7 +6,8 @@
 import { chartMessages } from "./messages";
 
 /**
- * Escapes text for XML element content or a double-quoted attribute value.
+ * Escapes text for XML element content or a double-quoted attribute value (the only kind the writer
+ * uses). Apostrophes stay as they are, as Excel writes them in formulas such as 'Status summary'!$B$4.
  * @example escapeXml(`Safer & "Stronger"`) // "Safer &amp; &quot;Stronger&quot;"
  */
 export function escapeXml(text: string): string {
@@ -14,8 +15,7 @@ export function escapeXml(text: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+    .replace(/"/g, "&quot;");
 }
 
 /** One element found by {@link scanTopLevel}: its qualified name and where it starts and ends in the text. */
