@@ -509,3 +509,75 @@ describe("xlsx-charts helpers on XML ExcelJS does not write", () => {
     expect(XMLValidator.validate(out)).toBe(true);
   });
 });
+
+describe("addChartsToXlsx: schema element order", () => {
+  // Child sequences of the complex types the writer uses, transcribed from ECMA-376 Part 1 (5th ed.)
+  // dml-chart.xsd, dml-main.xsd and dml-spreadsheetDrawing.xsd. Excel rejects ("repairs") a part
+  // whose children are out of order; LibreOffice is lenient, so its render alone would not catch it.
+  const AX_HEAD = ["c:axId", "c:scaling", "c:delete", "c:axPos", "c:majorGridlines", "c:minorGridlines", "c:title", "c:numFmt", "c:majorTickMark", "c:minorTickMark", "c:tickLblPos", "c:spPr", "c:txPr", "c:crossAx", "c:crosses", "c:crossesAt"];
+  const SEQUENCES: Record<string, string[]> = {
+    "c:chartSpace": ["c:date1904", "c:lang", "c:roundedCorners", "c:style", "c:clrMapOvr", "c:pivotSource", "c:protection", "c:chart", "c:spPr", "c:txPr", "c:externalData", "c:printSettings", "c:userShapes", "c:extLst"],
+    "c:chart": ["c:title", "c:autoTitleDeleted", "c:pivotFmts", "c:view3D", "c:floor", "c:sideWall", "c:backWall", "c:plotArea", "c:legend", "c:plotVisOnly", "c:dispBlanksAs", "c:showDLblsOverMax", "c:extLst"],
+    "c:plotArea": ["c:layout", "c:barChart", "c:lineChart", "c:doughnutChart", "c:catAx", "c:valAx", "c:dTable", "c:spPr", "c:extLst"],
+    "c:barChart": ["c:barDir", "c:grouping", "c:varyColors", "c:ser", "c:dLbls", "c:gapWidth", "c:overlap", "c:serLines", "c:axId", "c:extLst"],
+    "c:lineChart": ["c:grouping", "c:varyColors", "c:ser", "c:dLbls", "c:dropLines", "c:hiLowLines", "c:upDownBars", "c:marker", "c:smooth", "c:axId", "c:extLst"],
+    "c:doughnutChart": ["c:varyColors", "c:ser", "c:dLbls", "c:firstSliceAng", "c:holeSize", "c:extLst"],
+    "c:barChart/c:ser": ["c:idx", "c:order", "c:tx", "c:spPr", "c:invertIfNegative", "c:pictureOptions", "c:dPt", "c:dLbls", "c:trendline", "c:errBars", "c:cat", "c:val", "c:shape", "c:extLst"],
+    "c:lineChart/c:ser": ["c:idx", "c:order", "c:tx", "c:spPr", "c:marker", "c:dPt", "c:dLbls", "c:trendline", "c:errBars", "c:cat", "c:val", "c:smooth", "c:extLst"],
+    "c:doughnutChart/c:ser": ["c:idx", "c:order", "c:tx", "c:spPr", "c:explosion", "c:dPt", "c:dLbls", "c:cat", "c:val", "c:extLst"],
+    "c:dPt": ["c:idx", "c:invertIfNegative", "c:marker", "c:bubble3D", "c:explosion", "c:spPr", "c:pictureOptions", "c:extLst"],
+    "c:ser/c:marker": ["c:symbol", "c:size", "c:spPr", "c:extLst"],
+    "c:catAx": [...AX_HEAD, "c:auto", "c:lblAlgn", "c:lblOffset", "c:tickLblSkip", "c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst"],
+    "c:valAx": [...AX_HEAD, "c:crossBetween", "c:majorUnit", "c:minorUnit", "c:dispUnits", "c:extLst"],
+    "c:scaling": ["c:logBase", "c:orientation", "c:max", "c:min", "c:extLst"],
+    "c:legend": ["c:legendPos", "c:legendEntry", "c:layout", "c:overlay", "c:spPr", "c:txPr", "c:extLst"],
+    "c:title": ["c:tx", "c:layout", "c:overlay", "c:spPr", "c:txPr", "c:extLst"],
+    "c:strRef": ["c:f", "c:strCache", "c:extLst"],
+    "c:numRef": ["c:f", "c:numCache", "c:extLst"],
+    "c:numCache": ["c:formatCode", "c:ptCount", "c:pt", "c:extLst"],
+    "c:strCache": ["c:ptCount", "c:pt", "c:extLst"],
+    "c:spPr": ["a:xfrm", "a:custGeom", "a:prstGeom", "a:noFill", "a:solidFill", "a:gradFill", "a:pattFill", "a:ln", "a:effectLst", "a:scene3d", "a:sp3d", "a:extLst"],
+    "a:ln": ["a:noFill", "a:solidFill", "a:gradFill", "a:pattFill", "a:prstDash", "a:custDash", "a:round", "a:bevel", "a:miter", "a:headEnd", "a:tailEnd", "a:extLst"],
+    "c:rich": ["a:bodyPr", "a:lstStyle", "a:p"],
+    "c:txPr": ["a:bodyPr", "a:lstStyle", "a:p"],
+    "a:p": ["a:pPr", "a:r", "a:br", "a:fld", "a:endParaRPr"],
+    "xdr:twoCellAnchor": ["xdr:from", "xdr:to", "xdr:sp", "xdr:grpSp", "xdr:graphicFrame", "xdr:cxnSp", "xdr:pic", "xdr:contentPart", "xdr:clientData"],
+    "xdr:from": ["xdr:col", "xdr:colOff", "xdr:row", "xdr:rowOff"],
+    "xdr:to": ["xdr:col", "xdr:colOff", "xdr:row", "xdr:rowOff"],
+    "xdr:graphicFrame": ["xdr:nvGraphicFramePr", "xdr:xfrm", "a:graphic", "xdr:extLst"],
+  };
+  type Ordered = Array<Record<string, unknown>>;
+  const orderedParser = new XMLParser({ preserveOrder: true, ignoreAttributes: true });
+
+  /** Walks the tree and gives every place where children break their parent's sequence. */
+  function orderProblems(nodes: Ordered, parents: string[] = []): string[] {
+    const problems: string[] = [];
+    for (const node of nodes) {
+      const name = Object.keys(node).find((k) => k !== ":@")!;
+      if (name === "#text") continue;
+      const children = node[name] as Ordered;
+      const names = children.map((c) => Object.keys(c).find((k) => k !== ":@")!).filter((n) => n !== "#text");
+      const sequence = SEQUENCES[`${parents[parents.length - 1]}/${name}`] ?? SEQUENCES[name];
+      if (sequence) {
+        const positions = names.map((n) => sequence.indexOf(n));
+        const unknown = names.filter((_, i) => positions[i] < 0);
+        if (unknown.length) problems.push(`${[...parents, name].join(">")}: unexpected ${unknown.join(", ")}`);
+        else if (positions.some((p, i) => i > 0 && p < positions[i - 1])) problems.push(`${[...parents, name].join(">")}: ${names.join(", ")}`);
+      }
+      problems.push(...orderProblems(children, [...parents, name]));
+    }
+    return problems;
+  }
+
+  it("writes every chart and drawing element in the order the DrawingML schemas require", async () => {
+    const kinds = ["barClustered", "barStacked", "columnClustered", "columnStacked"] as const;
+    const more: ChartPartSpec[] = kinds.map((kind, i) => ({ ...CHARTS[0], kind, from: { col: 0, row: 40 + i * 20 }, to: { col: 8, row: 58 + i * 20 } }));
+    const out = await JSZip.loadAsync(await addChartsToXlsx(await buildWorkbook(), [...CHARTS, ...more]));
+    const parts = Object.keys(out.files).filter((p) => /^xl\/(charts\/chart|drawings\/drawing)\d+\.xml$/.test(p));
+    expect(parts.length).toBe(CHARTS.length + more.length + 2);
+    for (const p of parts) {
+      const doc = orderedParser.parse(await text(out, p)) as Ordered;
+      expect([p, orderProblems(doc)]).toEqual([p, []]);
+    }
+  });
+});
