@@ -120,11 +120,13 @@ async function drawingFor(w: Writer, sheetPart: string): Promise<{ path: string;
   const sheetRelsXml = await readPart(w.zip, sheetRelsPath);
   const sheetRels = parseRelationships(sheetRelsXml);
   const relId = existingDrawingRelId(sheetXml, sheetPart);
-  const existing = relId ? sheetRels.find((r: Relationship) => r.id === relId && !r.external) : undefined;
-  if (existing) {
-    const path = resolveTarget(sheetPart, existing.target);
-    const xml = await readPart(w.zip, path);
-    if (xml !== null) return { path, xml };
+  if (relId) {
+    // A sheet has at most one <drawing>: one that points nowhere cannot be replaced by a second.
+    const existing = sheetRels.find((r: Relationship) => r.id === relId && !r.external);
+    const path = existing ? resolveTarget(sheetPart, existing.target) : null;
+    const xml = path ? await readPart(w.zip, path) : null;
+    if (!path || xml === null) throw new Error(chartMessages.notAnXlsx(`the drawing ${sheetPart} refers to (${relId}) is missing`));
+    return { path, xml };
   }
   const path = `xl/drawings/drawing${nextPartNumber(w.zip, "xl/drawings/drawing", ".xml")}.xml`;
   const newId = nextRelationshipId(sheetRels);

@@ -365,6 +365,14 @@ describe("addChartsToXlsx: drawings and relationships", () => {
     expect((await chartsOf(twice, SUMMARY)).map((c) => c.path)).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/charts/chart4.xml"]);
   });
 
+  it("refuses a sheet whose <drawing> points at a missing part rather than giving it a second drawing", async () => {
+    const book = await JSZip.loadAsync(await buildWorkbook());
+    const original = await drawingOf(book, TREND);
+    book.remove(original.drawingPath);
+    const broken = new Uint8Array(await book.generateAsync({ type: "uint8array" }));
+    await expect(addChartsToXlsx(broken, [CHARTS[2]])).rejects.toThrow(/drawing .* is missing/);
+  });
+
   it("refuses, before writing anything, a chart on a sheet the workbook lacks or with a bad colour", async () => {
     const book = await buildWorkbook();
     await expect(addChartsToXlsx(book, [{ ...CHARTS[0], sheetName: "Scorecard" }])).rejects.toThrow(/No worksheet named "Scorecard"/);
@@ -376,7 +384,8 @@ describe("addChartsToXlsx: drawings and relationships", () => {
 });
 
 const renderer = findRenderer();
-const renderIt = renderer ? it : it.skip;
+// CI installs LibreOffice and poppler (.ci/run), so there a missing renderer fails the test instead of skipping it.
+const renderIt = renderer || process.env.CI ? it : it.skip;
 const renderTitle = renderer
   ? "LibreOffice draws the three charts: each status colour gains pixels over the same workbook without charts"
   : "SKIPPED (LibreOffice soffice or poppler pdftoppm not on PATH): LibreOffice draws the charts in the status colours";
