@@ -386,9 +386,12 @@ describe("addChartsToXlsx: drawings and relationships", () => {
 const renderer = findRenderer();
 // CI installs LibreOffice and poppler (.ci/run), so there a missing renderer fails the test instead of skipping it.
 const renderIt = renderer || process.env.CI ? it : it.skip;
+const RENDER_CLAIM = "LibreOffice draws the three charts: each status colour gains pixels over the same workbook without charts";
 const renderTitle = renderer
-  ? "LibreOffice draws the three charts: each status colour gains pixels over the same workbook without charts"
-  : "SKIPPED (LibreOffice soffice or poppler pdftoppm not on PATH): LibreOffice draws the charts in the status colours";
+  ? RENDER_CLAIM
+  : process.env.CI
+    ? `${RENDER_CLAIM} (CI must install LibreOffice and pdftoppm, .ci/run)`
+    : `SKIPPED (LibreOffice soffice or poppler pdftoppm not on PATH): ${RENDER_CLAIM}`;
 
 describe("addChartsToXlsx: rendered by LibreOffice", () => {
   const outDir = path.join(__dirname, "../../test-output/xlsx-charts");
