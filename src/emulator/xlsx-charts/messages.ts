@@ -3,6 +3,7 @@
  * all programmer-misuse errors (a chart spec that cannot be written, or a package that is not an .xlsx):
  * the writer throws them rather than writing a chart Excel would refuse to open.
  */
+/** The texts, by situation. @example throw new Error(chartMessages.badColour("green")) */
 export const chartMessages = {
   notAnXlsx: (why: string) => `The workbook is not an .xlsx package the chart writer can read: ${why}`,
   unknownSheet: (sheet: string, known: readonly string[]) =>

@@ -8,6 +8,7 @@ import { XMLParser } from "fast-xml-parser";
 import { chartMessages } from "./messages";
 import { escapeXml, scanTopLevel } from "./xml";
 
+/** Namespace URIs of the parts the writer reads and writes (ECMA-376 Parts 1 and 2). */
 export const NS = {
   relationships: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
   packageRels: "http://schemas.openxmlformats.org/package/2006/relationships",
@@ -16,6 +17,7 @@ export const NS = {
   chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
 } as const;
 
+/** Relationship types the writer follows or adds, e.g. REL_TYPE.chart from a drawing to its chart. */
 export const REL_TYPE = {
   officeDocument: `${NS.relationships}/officeDocument`,
   worksheet: `${NS.relationships}/worksheet`,
@@ -23,6 +25,7 @@ export const REL_TYPE = {
   chart: `${NS.relationships}/chart`,
 } as const;
 
+/** Content types of the parts the writer adds, for [Content_Types].xml overrides. */
 export const CONTENT_TYPE = {
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
@@ -36,7 +39,10 @@ export interface Relationship {
   readonly external: boolean;
 }
 
-/** A parser that drops namespace prefixes (writers differ in them) and keeps attribute values as text. */
+/**
+ * A parser that drops namespace prefixes (writers differ in them) and keeps values as text.
+ * @example makeParser(["sheet"]).parse(workbookXml).workbook.sheets.sheet[0]["@_name"]
+ */
 export function makeParser(arrayTags: readonly string[] = []): XMLParser {
   const arrays = new Set(arrayTags);
   return new XMLParser({
