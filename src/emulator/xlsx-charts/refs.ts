@@ -15,14 +15,14 @@ export interface SheetRange {
 }
 
 /**
- * Whether Excel needs a sheet name quoted in a formula: anything but letters, digits, "_" and ".",
+ * Whether Excel needs a sheet name quoted in a formula: anything but ASCII letters, digits, "_" and ".",
  * a leading digit, or a name that reads as a cell address (A1 or R1C1 style). Quoting a name that
  * does not need it is harmless, so when in doubt this says yes.
  * @example sheetNeedsQuotes("Scorecard") // false
  * @example sheetNeedsQuotes("Status summary") // true
  */
 export function sheetNeedsQuotes(sheet: string): boolean {
-  if (!/^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(sheet)) return true;
+  if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet)) return true;
   if (/^[A-Za-z]{1,3}\d+$/.test(sheet)) return true;
   return /^[RrCc]\d*([RrCc]\d*)?$/.test(sheet);
 }
