@@ -13,6 +13,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import {
   ANYCITY_COLUMN_WIDTHS,
   ANYCITY_HEADERS,
@@ -172,13 +173,28 @@ export function buildRegionWorkbook(interval: RateInterval | null): ExcelJS.Work
   return wb;
 }
 
+/**
+ * Re-packs an .xlsx with a fixed date on every part, so that regenerating gives identical bytes and
+ * the committed files only change when their content does (ExcelJS stamps parts with the time of writing).
+ */
+export async function stableZip(xlsx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const out = new JSZip();
+  for (const name of Object.keys(zip.files)) {
+    const part = zip.files[name];
+    if (part.dir) continue;
+    out.file(name, await part.async("uint8array"), { date: SAMPLE_WORKBOOK_DATE, createFolders: false });
+  }
+  return out.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
 /** Writes every sample into `outDir` and returns the paths written. */
 export async function generateSamples(outDir: string): Promise<string[]> {
   fs.mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
   const save = async (wb: ExcelJS.Workbook, name: string) => {
     const file = path.join(outDir, name);
-    await wb.xlsx.writeFile(file);
+    fs.writeFileSync(file, await stableZip(Buffer.from(await wb.xlsx.writeBuffer())));
     written.push(file);
   };
   await save(buildAnycityWorkbook(), SAMPLE_FILES.anycity);
