@@ -25,7 +25,7 @@ import {
   numberFormatFor,
 } from "./anycity";
 import { buildMessyAnycity, type MessyCell } from "./anycity-messy";
-import { REGION_HEADERS, REGION_NOTES, REGION_SHEET_NAME, buildRegionRows, regionNumberFormat, type RateInterval } from "./region";
+import { REGION_COLUMN_WIDTHS, REGION_HEADERS, REGION_NOTES, REGION_SHEET_NAME, buildRegionRows, regionNumberFormat, type RateInterval } from "./region";
 import { regionRateInterval } from "./region-ci";
 
 /** The date every sample workbook says it was created and modified (a Q2 2010/11 report date). */
@@ -155,12 +155,11 @@ export function buildRegionWorkbook(interval: RateInterval | null): ExcelJS.Work
   });
   headers.forEach((h, c) => {
     const col = ws.getColumn(c + 1);
-    col.width = Math.max(10, Math.min(48, h.length + 2));
+    col.width = REGION_COLUMN_WIDTHS[h];
+    if (h === "Polarity") col.alignment = { indent: 1 };
     const fmt = regionNumberFormat(h);
     if (fmt) col.numFmt = fmt;
   });
-  ws.getColumn(headers.indexOf("Indicator Name") + 1).width = 44;
-  ws.getColumn(headers.indexOf("Area Name") + 1).width = 18;
   printOnePageWide(ws);
   ws.getRow(1).height = HEADER_HEIGHT;
   ws.getColumn(ANYCITY_HEADERS.indexOf("Lead officer") + 1).alignment = { indent: 1 };

@@ -169,6 +169,13 @@ export function buildRegionRows(interval: RateInterval | null): RegionRow[] {
   return rows;
 }
 
+/** Column widths (characters) that show each regional column whole. */
+export const REGION_COLUMN_WIDTHS: Readonly<Record<RegionHeader, number>> = {
+  "Indicator ID": 10, "Indicator Name": 52, "Parent Code": 12, "Parent Name": 28, "Area Code": 12, "Area Name": 14,
+  "Area Type": 18, Sex: 9, Age: 10, "Time period": 11, Value: 9, "Lower CI 95.0 limit": 11, "Upper CI 95.0 limit": 11,
+  Count: 9, Denominator: 12, Polarity: 19, "England value": 10,
+};
+
 /**
  * The number format a regional column is shown with, or undefined for text columns.
  *
