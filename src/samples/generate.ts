@@ -61,18 +61,22 @@ function printOnePageWide(ws: ExcelJS.Worksheet): void {
 
 function addNotesSheet(wb: ExcelJS.Workbook, name: string, lines: readonly string[]): void {
   const ws = wb.addWorksheet(name);
-  ws.getColumn(1).width = 140;
+  const width = 110;
+  ws.getColumn(1).width = width;
+  printOnePageWide(ws);
   lines.forEach((line, k) => {
     const cell = ws.getCell(k + 1, 1);
     cell.value = line;
     cell.alignment = { wrapText: true, vertical: "top" };
     if (k === 0) cell.font = { name: "Calibri", bold: true, size: 14 };
+    // Wrapped rows do not grow by themselves in every reader: size them for the lines they need.
+    else ws.getRow(k + 1).height = 15 * Math.ceil(line.length / (width * 0.95)) + 4;
   });
 }
 
 const ANYCITY_NOTES: readonly string[] = [
   "About this sample: Anycity Local Area Agreement 2008-11",
-  "Anycity is fictional: a mid-sized English unitary authority of about 250,000 people. Every value, target, officer and comment is invented for demonstrations and tests.",
+  "Anycity is fictional: a mid-sized English unitary authority of about 250,000 people, whose LAA Abi manages. Every value, target, officer and comment is invented for demonstrations and tests.",
   "Indicator codes and titles are from the 2008 National Indicator Set (NI 1 to NI 199). Polarity, unit and targets are as an LAA monitoring report would show them.",
   "Periods are financial years (2008/09 ends 31 March 2009). Quarterly columns are quarters of 2010/11 (Q1 = April to June); they are rolling 12 months unless the commentary says otherwise.",
   "Type: Designated = one of the LAA's designated improvement targets; Statutory education = a statutory early years and education target; Data only = a context indicator with no target (polarity Data only, status Grey).",
