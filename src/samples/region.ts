@@ -1,6 +1,6 @@
 /**
  * Regional community safety: twelve fictional unitary authorities of one fictional region
- * (Northmoor), three financial years, five indicators, in the long layout of a public health
+ * (Northmoor), three financial years, six indicators, in the long layout of a public health
  * Fingertips download (one row per indicator, area and period). The input for benchmark RAG and
  * the area comparison sheet. Brian, who leads on community safety across the region, works from it.
  *
@@ -101,12 +101,13 @@ export interface RegionIndicator {
   readonly anycityRef?: string;
 }
 
-/** The five indicators of the regional sample. */
+/** The six indicators of the regional sample (child road casualties give small counts, so exact limits). */
 export const REGION_INDICATORS: readonly RegionIndicator[] = [
   { id: "NI 16", name: "Serious acquisitive crime rate", age: "All ages", polarity: "RAG - Low is good", multiplier: 1000, denominatorShare: 1, england: [16.9, 15.9, 14.6], effectScale: 1, anycityRef: "NI 16" },
   { id: "NI 20", name: "Assault with injury crime rate", age: "All ages", polarity: "RAG - Low is good", multiplier: 1000, denominatorShare: 1, england: [8.2, 7.7, 7.2], effectScale: 0.9, anycityRef: "NI 20" },
   { id: "CS 01", name: "Domestic abuse incidents recorded by the police", age: "All ages", polarity: "BOB", multiplier: 1000, denominatorShare: 1, england: [16.4, 16.9, 17.3], effectScale: 0.6 },
   { id: "CS 02", name: "Anti-social behaviour incidents recorded by the police", age: "All ages", polarity: "RAG - Low is good", multiplier: 1000, denominatorShare: 1, england: [61.2, 58.4, 54.9], effectScale: 0.8 },
+  { id: "NI 48", name: "Children killed or seriously injured in road traffic accidents", age: "0-15 yrs", polarity: "RAG - Low is good", multiplier: 100000, denominatorShare: 0.19, england: [31.0, 29.0, 27.5], effectScale: 0.5 },
   { id: "NI 111", name: "First time entrants to the Youth Justice System aged 10-17", age: "10-17 yrs", polarity: "RAG - Low is good", multiplier: 100000, denominatorShare: 0.098, england: [1950, 1470, 1120], effectScale: 0.7, anycityRef: "NI 111" },
 ];
 
@@ -121,7 +122,7 @@ function anycityActuals(ref: string): readonly [number, number, number] | undefi
  * expected rate; Anycity's from its LAA values), the denominator (population growing 0.5% a year),
  * the rate, the 95% limits from `interval` (left out when `interval` is null) and England's value.
  *
- * @example buildRegionRows(null).length // => 180
+ * @example buildRegionRows(null).length // => 216
  */
 export function buildRegionRows(interval: RateInterval | null): RegionRow[] {
   const random = mulberry32(REGION_SEED);
@@ -192,7 +193,7 @@ export const REGION_NOTES: readonly string[] = [
   "About this sample: regional community safety indicators",
   "FICTIONAL DATA. The region (Northmoor), its twelve unitary authorities and their codes are invented. The codes E06099001 to E06099012 and E12099001 are in a range no real area uses; do not join them to real geography.",
   "Counts are simulated (seeded generator, seed 20100930) around each area's expected rate; Anycity's rates for NI 16, NI 20 and NI 111 reproduce the Anycity LAA sample. England values are illustrative, not the published figures.",
-  "Layout: one row per indicator, area and financial year, with the column names of a public health Fingertips download. Value is the rate: Count / Denominator x 1,000 (per 100,000 aged 10-17 for first time entrants).",
+  "Layout: one row per indicator, area and financial year, with the column names of a public health Fingertips download. Value is the rate: Count / Denominator x 1,000 (per 100,000 aged 0-15 for child road casualties, per 100,000 aged 10-17 for first time entrants).",
   "Lower and upper 95% confidence limits: exact Poisson limits below 10 events, Byars' approximation from 10 (DOMAIN.md section 8), computed by the add-in's own calculation core.",
   "Polarity uses Fingertips' words: 'RAG - Low is good'; 'BOB' (no judgement) for domestic abuse incidents, where more reporting is not simply worse.",
   "Made by npm run samples (src/samples/generate.ts); regenerate rather than edit by hand.",

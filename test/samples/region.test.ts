@@ -67,6 +67,11 @@ describe("regional community safety workbook (issue 11)", () => {
     }
   });
 
+  it("includes counts below 10 and from 10 up, so both the exact and the Byars limits are exercised", () => {
+    expect(rows.some((r) => (r.Count as number) < 10)).toBe(true);
+    expect(rows.some((r) => (r.Count as number) >= 10)).toBe(true);
+  });
+
   it("spreads areas either side of England, so benchmark RAG has Better, Similar and Worse to find", () => {
     const nI16 = rows.filter((r) => r["Indicator ID"] === "NI 16" && r["Time period"] === "2009/10");
     expect(nI16.some((r) => (r.Value as number) > (r["England value"] as number) * 1.1)).toBe(true);
