@@ -92,6 +92,7 @@ module.exports = (env, argv) => {
     ],
     devServer: {
       port: PORT,
+      host: "localhost",
       headers: { "Access-Control-Allow-Origin": "*" },
       server: https ? { type: "https", options: https } : "http",
       static: { directory: path.resolve(__dirname, "dist") },
