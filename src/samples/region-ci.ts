@@ -1,11 +1,22 @@
 /**
- * THE ONE PLACE where the regional sample takes its confidence limits from the calculation core.
- *
- * PENDING: the core's exact/Byars rate interval (src/core/stats, DOMAIN.md section 8) has not landed
- * on this branch yet. Until it does this is null, and the generator writes the regional workbook
- * without confidence-limit columns rather than with invented ones.
+ * THE ONE PLACE where the regional sample takes its confidence limits from the calculation core:
+ * the core's rate interval (src/core/stats, DOMAIN.md section 8), 95%, exact Poisson limits below
+ * 10 events and Byars from 10, on the indicator's multiplier. The samples never compute limits
+ * themselves.
  */
+import { rateInterval } from "../core/stats";
 import { type RateInterval } from "./region";
 
-/** The core's 95% rate interval, or null while it is not available. */
-export const regionRateInterval: RateInterval | null = null;
+/**
+ * The 95% limits of count / denominator x multiplier, from the core.
+ *
+ * The sample's counts and denominators are always valid, so a problem here is a bug in the sample
+ * generator and throws (programmer misuse), rather than writing a blank limit.
+ *
+ * @example regionRateInterval(5, 100, 100000).lower // => 1623.48639... (DOMAIN.md section 8, exact)
+ */
+export const regionRateInterval: RateInterval | null = (count, denominator, multiplier) => {
+  const result = rateInterval(count, denominator, { multiplier, level: 0.95, method: "rate" });
+  if (!result.ok) throw new Error(`regionRateInterval: ${result.problem.message}`);
+  return { lower: result.value.lower, upper: result.value.upper };
+};

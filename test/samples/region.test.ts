@@ -1,5 +1,7 @@
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
+import chisquareQuantile from "@stdlib/stats-base-dists-chisquare-quantile";
+import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { parsePolarity } from "../../src/core/polarity";
 import { ANYCITY_INDICATORS } from "../../src/samples/anycity";
 import { SAMPLE_FILES } from "../../src/samples/generate";
@@ -76,6 +78,23 @@ describe("regional community safety workbook (issue 11)", () => {
     const nI16 = rows.filter((r) => r["Indicator ID"] === "NI 16" && r["Time period"] === "2009/10");
     expect(nI16.some((r) => (r.Value as number) > (r["England value"] as number) * 1.1)).toBe(true);
     expect(nI16.some((r) => (r.Value as number) < (r["England value"] as number) * 0.9)).toBe(true);
+  });
+
+  it("has 95% limits that agree with DOMAIN.md section 8's formulas worked here independently (exact below 10, Byars from 10)", () => {
+    // DOMAIN.md section 8: exact limits chisq((1-level)/2, 2x)/2 and chisq((1+level)/2, 2x+2)/2 below 10
+    // events; Byars x(1 - 1/(9x) - z/(3 sqrt x))^3 and (x+1)(1 - 1/(9(x+1)) + z/(3 sqrt(x+1)))^3 from 10;
+    // both divided by the denominator and times the multiplier.
+    expect(headers).toContain("Lower CI 95.0 limit");
+    const z = normalQuantile(0.975, 0, 1);
+    for (const r of rows) {
+      const x = r.Count as number;
+      const ind = REGION_INDICATORS.find((i) => i.id === r["Indicator ID"])!;
+      const scale = ind.multiplier / (r.Denominator as number);
+      const lower = x < 10 ? (x === 0 ? 0 : chisquareQuantile(0.025, 2 * x) / 2) : x * (1 - 1 / (9 * x) - z / (3 * Math.sqrt(x))) ** 3;
+      const upper = x < 10 ? chisquareQuantile(0.975, 2 * x + 2) / 2 : (x + 1) * (1 - 1 / (9 * (x + 1)) + z / (3 * Math.sqrt(x + 1))) ** 3;
+      expect(Math.abs((r["Lower CI 95.0 limit"] as number) - lower * scale)).toBeLessThanOrEqual(1e-9 * lower * scale);
+      expect(Math.abs((r["Upper CI 95.0 limit"] as number) - upper * scale)).toBeLessThanOrEqual(1e-9 * upper * scale);
+    }
   });
 
   it("takes its 95% confidence limits from the core's rate interval, or leaves the columns out", () => {
