@@ -59,6 +59,11 @@ function printOnePageWide(ws: ExcelJS.Worksheet): void {
   ws.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
 
+/** Indents a text column that follows right-aligned numbers, so the two do not run together. */
+function indentColumn(ws: ExcelJS.Worksheet, column: number, lastRow: number): void {
+  for (let r = 2; r <= lastRow; r++) ws.getCell(r, column).alignment = { indent: 1 };
+}
+
 function addNotesSheet(wb: ExcelJS.Workbook, name: string, lines: readonly string[]): void {
   const ws = wb.addWorksheet(name);
   const width = 110;
@@ -99,7 +104,7 @@ export function buildAnycityWorkbook(): ExcelJS.Workbook {
   ANYCITY_COLUMN_WIDTHS.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   printOnePageWide(ws);
   ws.getRow(1).height = HEADER_HEIGHT;
-  ws.getColumn(ANYCITY_HEADERS.indexOf("Lead officer") + 1).alignment = { indent: 1 };
+  indentColumn(ws, ANYCITY_HEADERS.indexOf("Lead officer") + 1, ANYCITY_INDICATORS.length + 1);
   ws.getRow(1).eachCell((cell) => {
     cell.fill = HEADER_FILL;
     cell.font = HEADER_FONT;
@@ -160,13 +165,13 @@ export function buildRegionWorkbook(interval: RateInterval | null): ExcelJS.Work
   headers.forEach((h, c) => {
     const col = ws.getColumn(c + 1);
     col.width = REGION_COLUMN_WIDTHS[h];
-    if (h === "Polarity") col.alignment = { indent: 1 };
+    if (h === "Polarity") indentColumn(ws, c + 1, rows.length + 1);
     const fmt = regionNumberFormat(h);
     if (fmt) col.numFmt = fmt;
   });
   printOnePageWide(ws);
   ws.getRow(1).height = HEADER_HEIGHT;
-  ws.getColumn(ANYCITY_HEADERS.indexOf("Lead officer") + 1).alignment = { indent: 1 };
+  indentColumn(ws, ANYCITY_HEADERS.indexOf("Lead officer") + 1, ANYCITY_INDICATORS.length + 1);
   ws.getRow(1).eachCell((cell) => {
     cell.fill = HEADER_FILL;
     cell.font = HEADER_FONT;
