@@ -13,4 +13,4 @@ export * from "./compare";
 export * from "./indicator";
 export * from "./scorecard";
 export * from "./rules";
-// export * from "./stats"; (added by the statistics helper)
+export * from "./stats";

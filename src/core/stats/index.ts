@@ -1,0 +1,10 @@
+/**
+ * Public health statistics for the calculation core (DOMAIN.md section 8): confidence levels,
+ * confidence intervals (Wilson, exact Poisson, Byars, Student's t) and quantiles among comparators.
+ * The benchmark comparison and direction-of-travel significance live in ../compare.ts.
+ */
+export * from "./level";
+export * from "./distributions";
+export * from "./intervals";
+export * from "./quantiles";
+export { statsMessages } from "./messages";
