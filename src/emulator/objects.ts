@@ -49,7 +49,11 @@ function rectOnSheet(sheet: SheetModel, address: string): CellRect {
   if (p.sheet !== undefined && p.sheet.toLowerCase() !== sheet.name.toLowerCase()) {
     throw new EmulatorError("InvalidArgument", `"${address}" is not on the worksheet "${sheet.name}"`);
   }
-  return p;
+  return plainRect(p);
+}
+
+function plainRect(p: CellRect): CellRect {
+  return { row: p.row, col: p.col, rowCount: p.rowCount, colCount: p.colCount };
 }
 
 /** Resolves a sheet-qualified (or active-sheet) address in the workbook. */
@@ -57,7 +61,7 @@ function workbookRange(wb: WorkbookModel, address: string, defaultSheet?: SheetM
   const p = parseAddress(address);
   const sheet = p.sheet !== undefined ? wb.sheetByName(p.sheet) : (defaultSheet ?? wb.activeSheet());
   if (!sheet) throw new EmulatorError("ItemNotFound", `no worksheet "${p.sheet}"`);
-  return { sheet, rect: p };
+  return { sheet, rect: plainRect(p) };
 }
 
 /** A Range proxy or an address string, resolved at sync. */
