@@ -65,7 +65,7 @@ function formatFixed(n: number, decimals: number, grouping: boolean): string {
  * The text Excel shows for a value under a number format.
  * @example formatValue(0.256, "0.0%") // => "25.6%"
  * @example formatValue(1234.5, "#,##0.00") // => "1,234.50"
- * @example formatValue(45000, "dd/mm/yyyy") // => "14/03/2023"
+ * @example formatValue(45000, "dd/mm/yyyy") // => "15/03/2023"
  */
 export function formatValue(value: Scalar, numberFormat: string | undefined): string {
   if (value === null) return "";
