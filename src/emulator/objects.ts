@@ -625,7 +625,11 @@ export class Worksheet extends ClientObjectImpl<SheetModel> {
     }, true);
   }
   activate(): void { this._call("activate", {}, (s) => { liveSheet(this.context.model, s); this.context.model.activeSheetId = s.id; }); }
-  /** https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1) */
+  /**
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)
+   * Excel keeps at least one visible sheet; the error code for trying is not documented, so
+   * InvalidOperation ("The operation attempted is invalid on the object") is an assumption.
+   */
   delete(): void {
     this._call("delete", {}, (s) => {
       const wb = this.context.model;

@@ -118,8 +118,8 @@ describe("tables", () => {
     await Excel.run(async (context) => {
       const t = context.workbook.tables.getItem("Table1");
       t.name = "Indicators";
-      const status = t.columns.add(null, [["Status"], ["Green"], ["Red"]]);
-      const named = t.columns.add(null, null, "Commentary");
+      const status = t.columns.add(undefined, [["Status"], ["Green"], ["Red"]]);
+      const named = t.columns.add(undefined, undefined, "Commentary");
       status.load("name, index, values");
       named.load("name, index");
       const byName = t.columns.getItem("Column2").load("index");
@@ -139,7 +139,7 @@ describe("tables", () => {
     wb.sheets[0].ensureCell(5, 1).value = "note below";
     await Excel.run(async (context) => {
       const t = context.workbook.tables.getItem("Table1");
-      t.rows.add(null, [["NI 3", 5, 6], ["NI 4", 7, 8]]);
+      t.rows.add(undefined, [["NI 3", 5, 6], ["NI 4", 7, 8]]);
       t.showTotals = true;
       const body = t.getDataBodyRange().load("address, values");
       const total = t.getTotalRowRange().load("address");
@@ -159,7 +159,7 @@ describe("tables", () => {
       const sheet = context.workbook.worksheets.getItem("Data");
       sheet.getRange("A1:B1").values = [["Id", "Value"]];
       const t = sheet.tables.add("A1:B1", true);
-      t.rows.add(null, [["a", 1]]);
+      t.rows.add(undefined, [["a", 1]]);
       const r = t.getRange().load("address");
       await context.sync();
       expect(r.address).toBe("Data!A1:B2");
