@@ -22,7 +22,7 @@ import { chartAnchor } from "./objects";
 export const ROUND_TRIP_LOSSES: readonly string[] = [
   "Charts read from a file (ExcelJS drops them); charts made through the API are written only when a chart writer is supplied",
   "Formula results for formulas written through the API (no calculation engine; the cached result is whatever the file held, or blank)",
-  "Conditional format types other than cell value, text contains, custom formula and icon set (data bars, colour scales, top/bottom are dropped)",
+  "Conditional format types other than cell value, text contains, custom formula and icon set (data bars, colour scales, top/bottom are dropped); conditional number formats",
   "Borders, alignment other than horizontal and wrap, fonts beyond bold/italic/colour/name/size, theme and tint colours (converted to none)",
   "Row heights, merged cells, comments, data validation, hyperlinks, images, pivot tables, sheet protection",
   "Defined names that are not a single range, and names scoped to a sheet",
@@ -105,6 +105,29 @@ interface XRule {
   iconSet?: string; reverse?: boolean; showValue?: boolean; cfvo?: { type: string; value?: number | string }[];
 }
 
+/** OOXML text rule types to the API's ConditionalTextOperator. */
+const TEXT_OPERATORS: Record<string, string> = { containsText: "Contains", notContainsText: "NotContains", beginsWith: "BeginsWith", endsWith: "EndsWith" };
+
+/**
+ * The formula Excel itself writes for a text rule (the rule is evaluated from it), relative to the
+ * top-left cell. ExcelJS writes the formula but not the rule's `text` attribute, so the text is
+ * read back from the formula.
+ */
+function textFormula(operator: string, text: string, topLeft: string): string {
+  const t = `"${text.replace(/"/g, '""')}"`;
+  switch (operator) {
+    case "NotContains": return `ISERROR(SEARCH(${t},${topLeft}))`;
+    case "BeginsWith": return `LEFT(${topLeft},LEN(${t}))=${t}`;
+    case "EndsWith": return `RIGHT(${topLeft},LEN(${t}))=${t}`;
+    default: return `NOT(ISERROR(SEARCH(${t},${topLeft})))`;
+  }
+}
+
+function textFromFormula(formula: string): string {
+  const m = /"((?:[^"]|"")*)"/.exec(formula);
+  return m ? m[1].replace(/""/g, '"') : "";
+}
+
 function importRule(rule: XRule, rect: CellRect, id: string): ConditionalFormatModel | null {
   const fmt = {
     ...(fromArgb(rule.style?.fill?.bgColor?.argb ?? rule.style?.fill?.fgColor?.argb) ? { fill: fromArgb(rule.style?.fill?.bgColor?.argb ?? rule.style?.fill?.fgColor?.argb) } : {}),
@@ -117,9 +140,14 @@ function importRule(rule: XRule, rect: CellRect, id: string): ConditionalFormatM
   switch (rule.type) {
     case "cellIs":
       return { ...base, type: "CellValue", cellValueRule: { formula1: f(rule.formulae?.[0]), ...(rule.formulae?.[1] !== undefined ? { formula2: f(rule.formulae[1]) } : {}), operator: CELL_OPERATORS[rule.operator ?? "between"] ?? "Between" } };
-    case "containsText": {
-      const op = { containsText: "Contains", notContains: "NotContains", beginsWith: "BeginsWith", endsWith: "EndsWith" }[rule.operator ?? "containsText"] ?? "Contains";
-      return { ...base, type: "ContainsText", textRule: { operator: op, text: rule.text ?? "" } };
+    case "containsText":
+    case "notContainsText":
+    case "beginsWith":
+    case "endsWith": {
+      const xmlOp = rule.type === "containsText" ? (rule.operator ?? "containsText") : rule.type;
+      const op = TEXT_OPERATORS[xmlOp];
+      if (!op) return null;
+      return { ...base, type: "ContainsText", textRule: { operator: op, text: rule.text ?? textFromFormula(rule.formulae?.[0] ?? "") } };
     }
     case "expression":
       return { ...base, type: "Custom", customFormula: f(rule.formulae?.[0]) };
@@ -154,8 +182,8 @@ function exportRule(cf: ConditionalFormatModel, priority: number): XRule {
     }
     case "ContainsText": {
       const r = cf.textRule!;
-      const op = { Contains: "containsText", NotContains: "notContains", BeginsWith: "beginsWith", EndsWith: "endsWith" }[r.operator] ?? "containsText";
-      return { ...common, type: "containsText", operator: op, text: r.text } as XRule;
+      const op = Object.entries(TEXT_OPERATORS).find(([, v]) => v === r.operator)?.[0] ?? "containsText";
+      return { ...common, type: "containsText", operator: op, text: r.text, formulae: [textFormula(r.operator, r.text, formatAddress({ ...cf.rect, rowCount: 1, colCount: 1 }))] } as XRule;
     }
     case "Custom":
       return { ...common, type: "expression", formulae: [strip(cf.customFormula ?? "")] } as XRule;
@@ -179,6 +207,7 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
   const buffer = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   await x.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   const wb = new WorkbookModel();
+  const stopIndex = new Map<string, Map<number, ConditionalFormatModel>>();
   for (const xs of x.worksheets) {
     const sheet = wb.addSheet(xs.name);
     sheet.visibility = xs.state === "hidden" ? "Hidden" : xs.state === "veryHidden" ? "VeryHidden" : "Visible";
@@ -212,11 +241,13 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
       }
     }
     sheet.conditionalFormats = imported.sort((a, b) => a.priority - b.priority).map((i) => i.cf);
+    stopIndex.set(sheet.name, new Map(imported.map((i) => [i.priority, i.cf])));
   }
   for (const dn of (x.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? []) {
     if (dn.ranges.length === 1 && !dn.name.startsWith("_xlnm")) wb.names.set(dn.name.toLowerCase(), { name: dn.name, formula: "=" + dn.ranges[0], comment: "", visible: true });
   }
   for (const [k, v] of await readSettings(buffer)) wb.settings.set(k, v);
+  await readStopIfTrue(buffer, stopIndex);
   if (wb.sheets.length === 0) wb.addSheet("Sheet1");
   return wb;
 }
@@ -338,6 +369,7 @@ export async function saveXlsx(wb: WorkbookModel, options: SaveXlsxOptions = {})
     }
   }
   let bytes: Uint8Array = new Uint8Array(await x.xlsx.writeBuffer());
+  if (wb.sheets.some((sh) => sh.conditionalFormats.some((cf) => cf.stopIfTrue || cf.type === "ContainsText"))) bytes = await patchRuleAttributes(bytes, wb);
   if (wb.settings.size > 0) bytes = await writeSettings(bytes, wb.settings, options.addinId ?? LAA_ADDIN_ID);
   const { specs } = chartSpecs(wb);
   if (specs.length > 0 && options.writeCharts) bytes = await options.writeCharts(bytes, specs);
@@ -354,6 +386,67 @@ function xmlEscape(s: string): string {
 }
 function xmlUnescape(s: string): string {
   return s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+}
+
+/** Sheet name -> worksheet part path, from xl/workbook.xml and its relationships. */
+async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const book = await zip.file("xl/workbook.xml")?.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  if (!book || !rels) return out;
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  for (const m of book.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]+)"/.exec(m[0])?.[1];
+    const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
+    if (name && rid && targets.has(rid)) out.set(xmlUnescape(name), targets.get(rid)!);
+  }
+  return out;
+}
+
+/**
+ * ExcelJS drops two cfRule attributes the API has: stopIfTrue, and the text of a text rule. Each
+ * rule is found by its priority (unique in a sheet: the export numbers them 1..n).
+ */
+async function patchRuleAttributes(bytes: Uint8Array, wb: WorkbookModel): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = await sheetParts(zip);
+  for (const sheet of wb.sheets) {
+    const path = parts.get(sheet.name);
+    const file = path ? zip.file(path) : null;
+    if (!file) continue;
+    let xml = await file.async("string");
+    sheet.conditionalFormats.forEach((cf, i) => {
+      const extra = `${cf.stopIfTrue ? ' stopIfTrue="1"' : ""}${cf.type === "ContainsText" ? ` text="${xmlEscape(cf.textRule?.text ?? "")}"` : ""}`;
+      if (!extra) return;
+      xml = xml.replace(new RegExp(`<cfRule\\b[^>]*\\bpriority="${i + 1}"[^>]*>`), (tag) => {
+        // Excel writes operator="containsText" on such rules; ExcelJS leaves it out as its default.
+        const op = cf.type === "ContainsText" && !/\boperator=/.test(tag) ? ' operator="containsText"' : "";
+        return tag.replace(/\s*\/?>$/, (end) => `${extra}${op}${end}`);
+      });
+    });
+    zip.file(path!, xml);
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+async function readStopIfTrue(bytes: Uint8Array, index: Map<string, Map<number, ConditionalFormatModel>>): Promise<void> {
+  const zip = await JSZip.loadAsync(bytes);
+  for (const [name, path] of await sheetParts(zip)) {
+    const byPriority = index.get(name);
+    const xml = byPriority?.size ? await zip.file(path)?.async("string") : undefined;
+    if (!xml || !byPriority) continue;
+    for (const m of xml.matchAll(/<cfRule\b[^>]*>/g)) {
+      if (!/\bstopIfTrue="(1|true)"/.test(m[0])) continue;
+      const priority = Number(/\bpriority="(\d+)"/.exec(m[0])?.[1]);
+      const cf = byPriority.get(priority);
+      if (cf) cf.stopIfTrue = true;
+    }
+  }
 }
 
 /** Adds the web extension part holding the settings (one property per key, value as JSON). */
