@@ -45,9 +45,11 @@ const EXACT: readonly (readonly [ColumnRole, readonly string[]])[] = [
 const EXACT_LOOKUP = new Map<string, ColumnRole>();
 for (const [role, words] of EXACT) for (const w of words) if (!EXACT_LOOKUP.has(w)) EXACT_LOOKUP.set(w, role);
 
-/** The headers the add-in writes itself (its owned output columns); never mapped as input. */
+/** The headers the add-in writes itself (its owned output columns, issue 7), in order. */
 export const OUTPUT_HEADERS: readonly string[] = ["Status", "Gap", "Gap %", "Progress", "Direction", "Reason", "Rated at"];
-const OUTPUT_SET = new Set(OUTPUT_HEADERS.map(normaliseHeader));
+// Output headers that are never input words on their own ("Direction" also means polarity, so it is
+// left out here and only ignored inside a whole block of the add-in's headers: see mapColumns).
+const OUTPUT_SET = new Set(OUTPUT_HEADERS.filter((h) => h !== "Direction").map(normaliseHeader));
 
 /**
  * What one header means, or undefined when it is not recognised.
@@ -84,9 +86,15 @@ export interface ColumnMapping {
 export function mapColumns(headers: readonly unknown[]): ColumnMapping {
   const entries: ColumnMappingEntry[] = [];
   const single = new Set<ColumnRole>();
+  const outputBlock = new Set<number>();
+  const norm = headers.map(normaliseHeader);
+  const block = OUTPUT_HEADERS.map(normaliseHeader);
+  for (let start = 0; start + block.length <= norm.length; start++) {
+    if (block.every((h, i) => norm[start + i] === h)) for (let i = 0; i < block.length; i++) outputBlock.add(start + i);
+  }
   for (let column = 0; column < headers.length; column++) {
     const header = headers[column] === null || headers[column] === undefined ? "" : String(headers[column]);
-    const found = classifyHeader(header);
+    const found = outputBlock.has(column) ? undefined : classifyHeader(header);
     let role: ColumnRole = found?.role ?? "ignore";
     const period = found?.period;
     if (role !== "ignore" && period === undefined) {
