@@ -14,11 +14,11 @@ import { estimateBytes, PAYLOAD_BUDGET_BYTES, rowBlocks } from "./payload";
 import { computeRatings, OUTPUT_COLUMNS, OUTPUT_FORMATS, type OutputRow, type RateComputation } from "./rate-compute";
 import { currentRegion, isBlank } from "./region";
 import { parseWorkbookSettings } from "./settings-schema";
+import { SETTINGS_KEY } from "./settings";
 import { STATUS_STYLES } from "./status-style";
 import type { DataSourceInfo, ProgressListener, RateReport, WorkbookSettings } from "./types";
 
-/** Workbook settings keys the add-in owns. */
-export const SETTINGS_KEY = "laa-scorecard.settings";
+/** The settings key recording where the add-in wrote its output columns. */
 export const OUTPUTS_KEY = "laa-scorecard.outputs";
 
 /** Where the add-in wrote its output columns for one source (stored in settings). */
