@@ -168,6 +168,24 @@ function parseText(raw: string): Result<Period> {
   return fail("value", messages.unknownPeriod(raw));
 }
 
+// Labels repeat on every row of a table (a wide layout's headers, a long layout's period column),
+// so parsed labels are cached. Results are frozen because they are shared; the cache is cleared
+// when full so that odd inputs cannot grow it without bound.
+const CACHE_LIMIT = 4096;
+const textCache = new Map<string, Result<Period>>();
+
+function parseTextCached(raw: string): Result<Period> {
+  const hit = textCache.get(raw);
+  if (hit !== undefined) return hit;
+  const r = parseText(raw);
+  if (r.ok) Object.freeze(r.value);
+  else Object.freeze(r.problem);
+  Object.freeze(r);
+  if (textCache.size >= CACHE_LIMIT) textCache.clear();
+  textCache.set(raw, r);
+  return r;
+}
+
 function parseNumber(n: number, raw: unknown): Result<Period> {
   if (!Number.isFinite(n)) return fail("value", messages.unknownPeriod(raw));
   if (Number.isInteger(n) && n >= 1900 && n <= 2100) return ok(calendarYear(n));
@@ -188,7 +206,7 @@ function parseNumber(n: number, raw: unknown): Result<Period> {
  */
 export function parsePeriod(raw: unknown): Result<Period> {
   if (raw === null || raw === undefined) return fail("na", messages.blankPeriod);
-  if (typeof raw === "string") return parseText(raw);
+  if (typeof raw === "string") return parseTextCached(raw);
   if (typeof raw === "number") return parseNumber(raw, raw);
   if (raw instanceof Date) {
     const time = raw.getTime();

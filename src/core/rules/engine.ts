@@ -30,7 +30,7 @@
 import { compareWithBenchmark } from "../compare";
 import { directionBySlope, directionOfTravel, type Direction, type DirectionIntervals } from "../dot";
 import type { Indicator, Observation } from "../indicator";
-import { atMost, isFiniteNumber } from "../numbers";
+import { atMost } from "../numbers";
 import { sameTimeYearEarlier, type Period } from "../periods";
 import type { Polarity } from "../polarity";
 import { trajectoryOnProfile, type TrajectoryPoint } from "../trajectory";
@@ -498,33 +498,30 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
     const c = chooseTarget(indicator, ctx.asAt);
     if (!("missing" in c)) target = c;
   }
-  let extra: Partial<Pick<Rating, "target" | "gap" | "gapPct" | "progress" | "rewardShare">> = {};
+  // One object literal with every key, absent ones left out below: no chains of spreads.
+  const rating: {
+    -readonly [K in keyof Rating]: Rating[K];
+  } = { status: outcome.status, reason: outcome.reason, preset: used.preset, rule: used.name, asAt: asAtLabel, actual, direction: dir };
   if (target !== undefined) {
     const short = shortfallOf(obs.value, target.value, polarity);
-    extra = { target: { value: target.value, label: target.label }, gap: short };
-    if (target.value !== 0) extra = { ...extra, gapPct: short / Math.abs(target.value) };
+    rating.target = { value: target.value, label: target.label };
+    if (Number.isFinite(short)) {
+      rating.gap = short;
+      const pct = short / Math.abs(target.value);
+      if (target.value !== 0 && Number.isFinite(pct)) rating.gapPct = pct;
+    }
     const b = indicator.baseline.value;
     if (b !== null) {
       const p = progressOf(b, target.value, obs.value);
       if (p !== null) {
-        const threshold = used.params.stretchThreshold;
-        extra = { ...extra, progress: p, rewardShare: p < threshold ? 0 : Math.min(p, 1) };
+        rating.progress = p;
+        rating.rewardShare = p < used.params.stretchThreshold ? 0 : Math.min(p, 1);
       }
     }
-    if (!isFiniteNumber(extra.gap) || (extra.gapPct !== undefined && !isFiniteNumber(extra.gapPct))) extra = { target: extra.target };
   }
   const l = likely(indicator, index, polarity);
-  return {
-    status: outcome.status,
-    reason: outcome.reason,
-    preset: used.preset,
-    rule: used.name,
-    asAt: asAtLabel,
-    direction: dir,
-    actual,
-    ...extra,
-    ...(l === undefined ? {} : { likelyToAchieve: l }),
-  };
+  if (l !== undefined) rating.likelyToAchieve = l;
+  return rating;
 }
 
 /**
