@@ -155,7 +155,7 @@ function parseText(raw: string): Result<Period> {
     const year = m[2].length === 2 ? twoDigitYear(Number(m[2])) : Number(m[2]);
     return ok(month(year, mm));
   }
-  if (YEAR.test(text)) return ok(calendarYear(Number(text)));
+  if (YEAR.test(text)) return Number(text) >= 1900 ? ok(calendarYear(Number(text))) : fail("value", messages.unknownPeriod(raw));
   if ((m = ISO_DATE.exec(text))) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     return validDate(y, mo, d) ? ok(dateFromSerial(dateToSerial(y, mo, d))) : fail("value", messages.unknownPeriod(raw));
@@ -177,7 +177,9 @@ const textCache = new Map<string, Result<Period>>();
 function parseTextCached(raw: string): Result<Period> {
   const hit = textCache.get(raw);
   if (hit !== undefined) return hit;
-  const r = parseText(raw);
+  let r = parseText(raw);
+  // Excel's calendar starts on 1 March 1900 (serial 61); earlier or later than 9999 is not a period.
+  if (r.ok && (r.value.end < FIRST_SERIAL || r.value.end > LAST_SERIAL)) r = fail("value", messages.unknownPeriod(raw));
   if (r.ok) Object.freeze(r.value);
   else Object.freeze(r.problem);
   Object.freeze(r);

@@ -32,6 +32,7 @@ import { directionBySlope, directionOfTravel, type Direction, type DirectionInte
 import type { Indicator, Observation } from "../indicator";
 import { atMost } from "../numbers";
 import { sameTimeYearEarlier, type Period } from "../periods";
+import { progress } from "../progress";
 import type { Polarity } from "../polarity";
 import { trajectoryOnProfile, type TrajectoryPoint } from "../trajectory";
 import { reasonNumber, reasonPercent, reasons } from "./reasons";
@@ -305,11 +306,8 @@ function lastValueIndex(list: readonly Observation[]): number {
 }
 
 function progressOf(baseline: number, target: number, actual: number): number | null {
-  if (target === baseline) return null;
-  if (actual === baseline) return 0;
-  if (actual === target) return 1;
-  const p = (actual - baseline) / (target - baseline);
-  return Number.isFinite(p) ? p : null;
+  const r = progress(baseline, target, actual);
+  return r.ok ? r.value : null;
 }
 
 function evaluate(ctx: Context, rule: CompiledRule): Outcome {
