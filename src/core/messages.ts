@@ -11,7 +11,12 @@ export function formatNumber(value: number): string {
 }
 
 function quote(raw: unknown): string {
-  return typeof raw === "string" ? `"${raw}"` : String(raw);
+  if (typeof raw === "string") return `"${raw}"`;
+  if (raw instanceof Date) return Number.isFinite(raw.getTime()) ? raw.toISOString().slice(0, 10) : "an invalid date";
+  if (Array.isArray(raw)) return "a list";
+  if (raw !== null && typeof raw === "object") return "an object";
+  if (typeof raw === "function") return "a function";
+  return String(raw);
 }
 
 export const messages = {

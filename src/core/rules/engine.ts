@@ -237,7 +237,10 @@ function stretchPreset(ctx: Context, rule: CompiledRule, target: TargetChoice): 
   const b = ctx.indicator.baseline;
   if (b.value === null) return { status: "Grey", reason: reasons.noBaseline(b.missingReason), lacking: true, target };
   const p = progressOf(b.value, target.value, ctx.actualValue);
-  if (p === null) return { status: "Grey", reason: reasons.targetEqualsBaseline(target.phrase), lacking: true, target };
+  if (p === null) {
+    const why = target.value === b.value ? reasons.targetEqualsBaseline(target.phrase) : reasons.progressOverflow;
+    return { status: "Grey", reason: why, lacking: true, target };
+  }
   const threshold = rule.params.stretchThreshold;
   const reason = reasons.progress(p, b.value, target.phrase, threshold);
   if (atMost(1, p, 1)) return { status: "Green", reason, target };
