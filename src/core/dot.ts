@@ -14,8 +14,8 @@ export type Direction =
   | "No significant change"
   | "Not compared";
 
-/** A confidence interval `[lower, upper]`. */
-export type Interval = readonly [number, number];
+/** A confidence interval `[lower, upper]` (not exported: the statistics module owns interval types). */
+type Interval = readonly [number, number];
 
 /** Confidence intervals of the two values compared by {@link directionOfTravel}. */
 export interface DirectionIntervals {

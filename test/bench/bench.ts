@@ -93,7 +93,8 @@ for (const preset of presets) {
 }
 const slopeRules = ruleSetFromSettings({ ...DEFAULT_RULE_SETTINGS, dotMethod: "slope", slopePeriods: 4 });
 time("rateIndicator (tolerance, slope DoT)", ROWS, () => indicators.map((ind) => rateIndicator(ind, slopeRules).status));
-time("read + rate (tolerance)", ROWS, () => raws.map((r) => rateIndicator(readIndicator(r).indicator, ruleSetFromSettings(DEFAULT_RULE_SETTINGS)).status));
+const defaultRules = ruleSetFromSettings(DEFAULT_RULE_SETTINGS);
+time("read + rate (tolerance)", ROWS, () => raws.map((r) => rateIndicator(readIndicator(r).indicator, defaultRules).status));
 
 const slowest = Math.min(...Object.values(rates));
 const fastest = Math.max(...Object.values(rates));
