@@ -184,7 +184,7 @@ function readSeries(entries: readonly RawPeriodValue[], field: "target" | "actua
   }
   if (dated.length === 0) {
     if (undated.length > 1) {
-      for (const extra of undated.slice(1)) problems.push(problem(field, extra.ref ?? undefined, messages.duplicatePeriod(label, "the row (no period)")));
+      for (const extra of undated.slice(1)) problems.push(problem(field, extra.ref ?? undefined, messages.duplicateUndated(label)));
     }
     return undated.slice(0, 1);
   }
