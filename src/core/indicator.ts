@@ -375,3 +375,25 @@ export function makeIndicator(spec: {
   if (problems.length > 0) throw new RangeError(`makeIndicator: ${problems.map((p) => p.message).join("; ")}`);
   return indicator;
 }
+
+/** A problem found reading one row of a table: the row's position (0-based) and the field problem. */
+export interface RowProblem extends FieldProblem {
+  readonly row: number;
+}
+
+/**
+ * Reads many indicator rows (a whole table). Every row gives an indicator, in order; every problem
+ * names its row. A problem in one row never stops the others.
+ *
+ * @example readIndicators([{ targets: [], actuals: [] }, { polarity: { value: "up-ish" }, targets: [], actuals: [] }]).problems[0].row // => 1
+ */
+export function readIndicators(rows: readonly RawIndicator[]): { indicators: Indicator[]; problems: RowProblem[] } {
+  const indicators: Indicator[] = new Array(rows.length);
+  const problems: RowProblem[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = readIndicator(rows[i]);
+    indicators[i] = r.indicator;
+    for (const p of r.problems) problems.push({ row: i, ...p });
+  }
+  return { indicators, problems };
+}

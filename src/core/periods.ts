@@ -58,6 +58,7 @@ const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
 const YEAR = /^\d{4}$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const SPACES = /\s+/g;
 const SERIAL_TEXT = /^\d{5,7}(?:\.\d+)?$/;
 
 /**
@@ -136,7 +137,7 @@ function validDate(y: number, m: number, d: number): boolean {
 }
 
 function parseText(raw: string): Result<Period> {
-  const text = raw.trim().replace(/\s+/g, " ").toLowerCase();
+  const text = raw.trim().replace(SPACES, " ").toLowerCase();
   if (text === "") return fail("na", messages.blankPeriod);
   let m: RegExpExecArray | null;
   if ((m = QUARTER_FIRST.exec(text)) || (m = QUARTER_LAST.exec(text))) {
@@ -343,7 +344,7 @@ export function isPeriodHeader(text: unknown): PeriodHeader | undefined {
     return p.ok && (p.value.kind === "year" || text >= HEADER_SERIAL_FROM) ? { role: "period", period: p.value } : undefined;
   }
   if (typeof text !== "string") return undefined;
-  const clean = text.trim().replace(/\s+/g, " ").toLowerCase();
+  const clean = text.trim().replace(SPACES, " ").toLowerCase();
   if (clean === "") return undefined;
   const bare = parseText(clean);
   if (bare.ok) return { role: "period", period: bare.value };

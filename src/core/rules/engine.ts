@@ -31,7 +31,7 @@ import { compareWithBenchmark } from "../compare";
 import { directionBySlope, directionOfTravel, type Direction, type DirectionIntervals } from "../dot";
 import type { Indicator, Observation } from "../indicator";
 import { atMost } from "../numbers";
-import { sameTimeYearEarlier, type Period } from "../periods";
+import { comparePeriods, sameTimeYearEarlier, type Period } from "../periods";
 import { progress } from "../progress";
 import type { Polarity } from "../polarity";
 import { trajectoryOnProfile, type TrajectoryPoint } from "../trajectory";
@@ -533,4 +533,43 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
 export function latestActualPeriod(indicator: Indicator): Period | null {
   const i = lastValueIndex(indicator.actuals);
   return i >= 0 ? indicator.actuals[i].period : null;
+}
+
+/** Ratings of many indicators and their counts by status (all five). */
+export interface RatingRun {
+  readonly ratings: Rating[];
+  readonly counts: Record<Status, number>;
+}
+
+/**
+ * Rates many indicators with one rule set (a whole table): one rating per indicator, in order, and
+ * the counts by status. A problem with one indicator is in its rating (Grey with the reason); it
+ * never stops the others.
+ *
+ * @example rateIndicators([makeIndicator({ targets: [[null, 75]], actuals: [[null, 72]] })], ruleSetFromSettings(DEFAULT_RULE_SETTINGS)).counts.Amber // => 1
+ */
+export function rateIndicators(indicators: readonly Indicator[], ruleSet: RuleSet, options: RateOptions = {}): RatingRun {
+  const counts: Record<Status, number> = { Blue: 0, Green: 0, Amber: 0, Red: 0, Grey: 0 };
+  const ratings: Rating[] = new Array(indicators.length);
+  for (let i = 0; i < indicators.length; i++) {
+    const r = rateIndicator(indicators[i], ruleSet, options);
+    ratings[i] = r;
+    counts[r.status]++;
+  }
+  return { ratings, counts };
+}
+
+/**
+ * The latest period with an actual value over many indicators: a common as-at period for a whole
+ * table (the Excel layer's report names it). Null when no indicator has a dated actual value.
+ *
+ * @example latestActualPeriodOf([makeIndicator({ actuals: [["2008/09", 1]] }), makeIndicator({ actuals: [["2009/10", 2]] })])?.label // => "2009/10"
+ */
+export function latestActualPeriodOf(indicators: readonly Indicator[]): Period | null {
+  let latest: Period | null = null;
+  for (const ind of indicators) {
+    const p = latestActualPeriod(ind);
+    if (p !== null && (latest === null || comparePeriods(p, latest) > 0)) latest = p;
+  }
+  return latest;
 }

@@ -1,6 +1,6 @@
 import { makeIndicator, readIndicator } from "../../../src/core/indicator";
 import { parsePeriod, type Period } from "../../../src/core/periods";
-import { rateIndicator, ruleSetFromSettings, validateRuleSet, validateRuleSettings, type RuleSet, type RuleSettings } from "../../../src/core/rules";
+import { latestActualPeriodOf, rateIndicator, rateIndicators, ruleSetFromSettings, validateRuleSet, validateRuleSettings, type RuleSet, type RuleSettings } from "../../../src/core/rules";
 import { DEFAULT_RULE_SETTINGS } from "../../../src/core/rules/types";
 
 // Presets, boundaries, "which target", overrides and reasons: DOMAIN.md section 5. Expected numbers
@@ -291,5 +291,21 @@ describe("what a rating carries besides the status", () => {
     const before = JSON.stringify([ind, DEFAULT]);
     rateIndicator(ind, DEFAULT);
     expect(JSON.stringify([ind, DEFAULT])).toBe(before);
+  });
+});
+
+describe("rating a whole table", () => {
+  it("rates every indicator in order and counts all five statuses; a Grey one never stops the others", () => {
+    const run = rateIndicators(
+      [simple(72, 75), simple(null, 75), simple(80, 75), simple(1, 2, { polarity: "none" }), simple(60, 75)],
+      DEFAULT,
+    );
+    expect(run.ratings.map((r) => r.status)).toEqual(["Amber", "Grey", "Green", "Grey", "Red"]);
+    expect(run.counts).toEqual({ Blue: 0, Green: 1, Amber: 1, Red: 1, Grey: 2 });
+  });
+  it("finds the latest period with an actual across the table, for a common as-at period", () => {
+    const inds = [makeIndicator({ actuals: [["2008/09", 1], ["2009/10", null]] }), makeIndicator({ actuals: [["Q3 2009/10", 2]] })];
+    expect(latestActualPeriodOf(inds)?.label).toBe("Q3 2009/10");
+    expect(latestActualPeriodOf([])).toBeNull();
   });
 });
