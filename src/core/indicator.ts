@@ -189,7 +189,10 @@ function readSeries(entries: readonly RawPeriodValue[], field: "target" | "actua
     return undated.slice(0, 1);
   }
   for (const extra of undated) problems.push(problem(field, extra.ref ?? undefined, messages.extraUndatedValue(label)));
-  dated.sort((a, b) => comparePeriods(a.o.period as Period, b.o.period as Period) || a.i - b.i);
+  const order = (a: { o: Observation; i: number }, b: { o: Observation; i: number }) => comparePeriods(a.o.period as Period, b.o.period as Period) || a.i - b.i;
+  let sorted = true;
+  for (let k = 1; k < dated.length && sorted; k++) sorted = order(dated[k - 1], dated[k]) < 0;
+  if (!sorted) dated.sort(order); // columns are usually in period order already
   const out: Observation[] = [];
   for (const { o } of dated) {
     const prev = out[out.length - 1];

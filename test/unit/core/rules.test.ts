@@ -309,3 +309,20 @@ describe("rating a whole table", () => {
     expect(latestActualPeriodOf([])).toBeNull();
   });
 });
+
+describe("quarterly actuals against annual targets", () => {
+  it("rates Q2 2009/10 against the trajectory between the annual milestones 2008/09 and 2009/10", () => {
+    // Milestones 31 Mar 2009 (39903) = 64 and 31 Mar 2010 (40268) = 70; Q2 ends 30 Sep 2009 (40086):
+    // 64 + 6 x 183/365 = 67.0082 (to 4 places).
+    const ind = makeIndicator({ baseline: 60, baselinePeriod: "2007/08", targets: [["2008/09", 64], ["2009/10", 70]], actuals: [["Q1 2009/10", 65], ["Q2 2009/10", 67]] });
+    const r = rateIndicator(ind, DEFAULT);
+    expect(r.target?.label).toBe("trajectory to 2009/10");
+    expect(r.target?.value).toBeCloseTo(64 + (6 * 183) / 365, 12);
+    expect(r.status).toBe("Amber");
+    expect(r.reason).toBe("Actual 67.0 for Q2 2009/10 is 0.0082 (0.0%) short of 67.0082 on the trajectory to 2009/10; amber band is 5% of target");
+  });
+  it("names the annual target when Q4 ends on the target's day", () => {
+    const ind = makeIndicator({ targets: [["2009/10", 70]], actuals: [["Q4 2009/10", 71]] });
+    expect(rateIndicator(ind, DEFAULT).target).toEqual({ value: 70, label: "target 2009/10" });
+  });
+});
