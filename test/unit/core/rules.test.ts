@@ -326,3 +326,30 @@ describe("quarterly actuals against annual targets", () => {
     expect(rateIndicator(ind, DEFAULT).target).toEqual({ value: 70, label: "target 2009/10" });
   });
 });
+
+describe("ruleSetFromSettings: the task pane's settings as a rule set", () => {
+  it("carries every setting into the rule set, as plain JSON", () => {
+    const s: RuleSettings = {
+      preset: "stretch",
+      tolerance: 0.08,
+      blueMargin: 0.1,
+      stretchThreshold: 0.7,
+      improvementTolerance: 0.15,
+      asAt: "2009/10",
+      dotMethod: "slope",
+      dotThreshold: 0.01,
+      slopePeriods: 4,
+    };
+    const rs = ruleSetFromSettings(s);
+    expect(JSON.parse(JSON.stringify(rs))).toEqual({
+      version: 1,
+      defaults: { tolerance: 0.08, blueMargin: 0.1, stretchThreshold: 0.7, improvementTolerance: 0.15 },
+      rules: [{ preset: "stretch" }],
+      asAt: "2009/10",
+      direction: { method: "slope", threshold: 0.01, slopePeriods: 4 },
+    });
+  });
+  it("treats a blank as-at as none", () => {
+    expect(ruleSetFromSettings({ ...DEFAULT_RULE_SETTINGS, asAt: "  " }).asAt).toBeNull();
+  });
+});
