@@ -133,6 +133,11 @@ export function cellText(cell: RawCell | undefined): string {
   return "";
 }
 
+/** A problem, with `ref` only when the cell's address is known (no `ref: undefined` keys). */
+function problem(field: string, ref: string | null | undefined, message: string): FieldProblem {
+  return ref === null || ref === undefined ? { field, message } : { field, ref, message };
+}
+
 function missing(period: Period | null, reason: string, ref: string | null): Observation {
   return { period, value: null, missingReason: reason, lower: null, upper: null, ref };
 }
@@ -142,7 +147,7 @@ function optionalNumber(cell: RawCell | undefined, field: string, label: string,
   if (cell === undefined) return null;
   const r = readNumber(cell.value, label);
   if (r.kind === "number") return r.value;
-  if (r.kind === "invalid") problems.push({ field, ref: cell.ref, message: r.message });
+  if (r.kind === "invalid") problems.push(problem(field, cell.ref, r.message));
   return null;
 }
 
@@ -158,7 +163,7 @@ function readSeries(entries: readonly RawPeriodValue[], field: "target" | "actua
     const parsed = parsePeriod(p.value);
     if (parsed.ok) period = parsed.value;
     else if (parsed.problem.kind === "value") {
-      problems.push({ field, ref: p.ref ?? ref ?? undefined, message: messages.fieldBadPeriod(label, p.value) });
+      problems.push(problem(field, p.ref ?? ref ?? undefined, messages.fieldBadPeriod(label, p.value)));
       continue;
     }
     const reading = readNumber(entry.value?.value, period === null ? label : `${label} for ${period.label}`);
@@ -171,7 +176,7 @@ function readSeries(entries: readonly RawPeriodValue[], field: "target" | "actua
     } else if (reading.kind === "missing") {
       o = missing(period, reading.reason, ref);
     } else {
-      problems.push({ field, ref: ref ?? undefined, message: reading.message });
+      problems.push(problem(field, ref ?? undefined, reading.message));
       o = missing(period, reading.message, ref);
     }
     if (period === null) undated.push(o);
@@ -179,17 +184,20 @@ function readSeries(entries: readonly RawPeriodValue[], field: "target" | "actua
   }
   if (dated.length === 0) {
     if (undated.length > 1) {
-      for (const extra of undated.slice(1)) problems.push({ field, ref: extra.ref ?? undefined, message: messages.duplicatePeriod(label, "the row (no period)") });
+      for (const extra of undated.slice(1)) problems.push(problem(field, extra.ref ?? undefined, messages.duplicateUndated(label)));
     }
     return undated.slice(0, 1);
   }
-  for (const extra of undated) problems.push({ field, ref: extra.ref ?? undefined, message: messages.extraUndatedValue(label) });
-  dated.sort((a, b) => comparePeriods(a.o.period as Period, b.o.period as Period) || a.i - b.i);
+  for (const extra of undated) problems.push(problem(field, extra.ref ?? undefined, messages.extraUndatedValue(label)));
+  const order = (a: { o: Observation; i: number }, b: { o: Observation; i: number }) => comparePeriods(a.o.period as Period, b.o.period as Period) || a.i - b.i;
+  let sorted = true;
+  for (let k = 1; k < dated.length && sorted; k++) sorted = order(dated[k - 1], dated[k]) < 0;
+  if (!sorted) dated.sort(order); // columns are usually in period order already
   const out: Observation[] = [];
   for (const { o } of dated) {
     const prev = out[out.length - 1];
     if (prev !== undefined && samePeriod(prev.period as Period, o.period as Period)) {
-      problems.push({ field, ref: o.ref ?? undefined, message: messages.duplicatePeriod(label, (o.period as Period).label) });
+      problems.push(problem(field, o.ref ?? undefined, messages.duplicatePeriod(label, (o.period as Period).label)));
       continue;
     }
     out.push(o);
@@ -223,7 +231,7 @@ export function readIndicator(raw: RawIndicator): { indicator: Indicator; proble
     if (p.ok) polarity = p.value;
     else {
       polarity = "none";
-      problems.push({ field: "polarity", ref: raw.polarity.ref, message: p.problem.message });
+      problems.push(problem("polarity", raw.polarity.ref, p.problem.message));
       blockers.push(p.problem.message);
     }
   }
@@ -233,7 +241,7 @@ export function readIndicator(raw: RawIndicator): { indicator: Indicator; proble
   if (raw.baselinePeriod !== undefined) {
     const p = parsePeriod(raw.baselinePeriod.value);
     if (p.ok) baselinePeriod = p.value;
-    else if (p.problem.kind === "value") problems.push({ field: "baselinePeriod", ref: raw.baselinePeriod.ref, message: messages.fieldBadPeriod("Baseline", raw.baselinePeriod.value) });
+    else if (p.problem.kind === "value") problems.push(problem("baselinePeriod", raw.baselinePeriod.ref, messages.fieldBadPeriod("Baseline", raw.baselinePeriod.value)));
   }
   if (raw.baseline !== undefined) {
     const r = readNumber(raw.baseline.value, "Baseline");
@@ -241,7 +249,7 @@ export function readIndicator(raw: RawIndicator): { indicator: Indicator; proble
     if (r.kind === "number") baseline = { period: baselinePeriod, value: r.value, missingReason: null, lower: null, upper: null, ref };
     else if (r.kind === "missing") baseline = missing(baselinePeriod, r.reason, ref);
     else {
-      problems.push({ field: "baseline", ref: raw.baseline.ref, message: r.message });
+      problems.push(problem("baseline", raw.baseline.ref, r.message));
       baseline = missing(baselinePeriod, r.message, ref);
     }
   } else if (baselinePeriod !== null) baseline = missing(baselinePeriod, "no baseline given", null);
@@ -252,11 +260,11 @@ export function readIndicator(raw: RawIndicator): { indicator: Indicator; proble
     if (r.kind === "number") {
       if (r.value < 0) {
         const message = messages.negativeTolerance(raw.tolerance.value);
-        problems.push({ field: "tolerance", ref: raw.tolerance.ref, message });
+        problems.push(problem("tolerance", raw.tolerance.ref, message));
         blockers.push(message);
       } else tolerance = r.value > 1 ? r.value / 100 : r.value;
     } else if (r.kind === "invalid") {
-      problems.push({ field: "tolerance", ref: raw.tolerance.ref, message: r.message });
+      problems.push(problem("tolerance", raw.tolerance.ref, r.message));
       blockers.push(r.message);
     }
   }
@@ -265,7 +273,7 @@ export function readIndicator(raw: RawIndicator): { indicator: Indicator; proble
   if (raw.weight !== undefined) {
     const r = readNumber(raw.weight.value, "Weight");
     if (r.kind === "number" && r.value >= 0) weight = r.value;
-    else if (r.kind !== "missing") problems.push({ field: "weight", ref: raw.weight.ref, message: messages.badWeight(raw.weight.value) });
+    else if (r.kind !== "missing") problems.push(problem("weight", raw.weight.ref, messages.badWeight(raw.weight.value)));
   }
 
   let dataOnly = false;
@@ -277,7 +285,7 @@ export function readIndicator(raw: RawIndicator): { indicator: Indicator; proble
       if (TRUE_WORDS.has(word)) dataOnly = true;
       else if (!FALSE_WORDS.has(word)) {
         const message = messages.badDataOnly(v);
-        problems.push({ field: "dataOnly", ref: raw.dataOnly.ref, message });
+        problems.push(problem("dataOnly", raw.dataOnly.ref, message));
         blockers.push(message);
       }
     }
@@ -288,7 +296,7 @@ export function readIndicator(raw: RawIndicator): { indicator: Indicator; proble
   let lowerCi = optionalNumber(raw.lowerCi, "lowerCi", "Lower confidence limit", problems);
   let upperCi = optionalNumber(raw.upperCi, "upperCi", "Upper confidence limit", problems);
   if (lowerCi !== null && upperCi !== null && lowerCi > upperCi) {
-    problems.push({ field: "lowerCi", ref: raw.lowerCi?.ref, message: messages.badCiOrder });
+    problems.push(problem("lowerCi", raw.lowerCi?.ref, messages.badCiOrder));
     lowerCi = null;
     upperCi = null;
   }
@@ -369,4 +377,26 @@ export function makeIndicator(spec: {
   const { indicator, problems } = readIndicator(raw);
   if (problems.length > 0) throw new RangeError(`makeIndicator: ${problems.map((p) => p.message).join("; ")}`);
   return indicator;
+}
+
+/** A problem found reading one row of a table: the row's position (0-based) and the field problem. */
+export interface RowProblem extends FieldProblem {
+  readonly row: number;
+}
+
+/**
+ * Reads many indicator rows (a whole table). Every row gives an indicator, in order; every problem
+ * names its row. A problem in one row never stops the others.
+ *
+ * @example readIndicators([{ targets: [], actuals: [] }, { polarity: { value: "up-ish" }, targets: [], actuals: [] }]).problems[0].row // => 1
+ */
+export function readIndicators(rows: readonly RawIndicator[]): { indicators: Indicator[]; problems: RowProblem[] } {
+  const indicators: Indicator[] = new Array(rows.length);
+  const problems: RowProblem[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = readIndicator(rows[i]);
+    indicators[i] = r.indicator;
+    for (const p of r.problems) problems.push({ row: i, ...p });
+  }
+  return { indicators, problems };
 }

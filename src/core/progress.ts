@@ -2,7 +2,10 @@ import { fail, ok, type Result } from "./result";
 import { messages } from "./messages";
 import { finite, isFiniteNumber } from "./numbers";
 
-/** Default reward threshold on progress (DOMAIN.md section 3: Local PSA / LAA reward grant rule). */
+/**
+ * Default reward threshold on progress (DOMAIN.md section 3: Local PSA / LAA reward grant rule).
+ * @example DEFAULT_REWARD_THRESHOLD // => 0.6
+ */
 export const DEFAULT_REWARD_THRESHOLD = 0.6;
 
 /**
@@ -20,8 +23,9 @@ export function progress(baseline: number, target: number, actual: number): Resu
   if (target === baseline) return fail("div0", messages.targetEqualsBaseline);
   if (actual === baseline) return ok(0);
   if (actual === target) return ok(1);
-  const direct = (actual - baseline) / (target - baseline);
-  if (Number.isFinite(direct)) return ok(direct);
+  const num = actual - baseline;
+  const den = target - baseline;
+  if (Number.isFinite(num) && Number.isFinite(den)) return finite(num / den, messages.notFinite("Progress"));
   // Only for huge inputs whose differences overflow: divide by a common scale first.
   const scale = Math.max(Math.abs(baseline), Math.abs(target), Math.abs(actual));
   return finite((actual / scale - baseline / scale) / (target / scale - baseline / scale), messages.notFinite("Progress"));

@@ -28,14 +28,15 @@
  * - Boundaries allow a relative slack of 1e-12 (see numbers.ts), so decimal edges are exact.
  */
 import { compareWithBenchmark } from "../compare";
-import { directionBySlope, directionOfTravel, type Direction, type DirectionIntervals } from "../dot";
+import { directionByMethod, type Direction } from "../dot";
 import type { Indicator, Observation } from "../indicator";
-import { atMost, isFiniteNumber } from "../numbers";
-import { sameTimeYearEarlier, type Period } from "../periods";
+import { atMost } from "../numbers";
+import { comparePeriods, sameTimeYearEarlier, type Period } from "../periods";
+import { progress } from "../progress";
 import type { Polarity } from "../polarity";
 import { trajectoryOnProfile, type TrajectoryPoint } from "../trajectory";
 import { reasonNumber, reasonPercent, reasons } from "./reasons";
-import { compileRuleSet, matchKey, PRESET_WORDS, type CompiledRule, type CompiledRuleSet } from "./ruleset";
+import { compileRuleSet, matchKey, PRESET_WORDS, type CompiledRule } from "./ruleset";
 import type { PresetName, RuleSet, Status } from "./types";
 
 /** Options of {@link rateIndicator}. */
@@ -236,7 +237,10 @@ function stretchPreset(ctx: Context, rule: CompiledRule, target: TargetChoice): 
   const b = ctx.indicator.baseline;
   if (b.value === null) return { status: "Grey", reason: reasons.noBaseline(b.missingReason), lacking: true, target };
   const p = progressOf(b.value, target.value, ctx.actualValue);
-  if (p === null) return { status: "Grey", reason: reasons.targetEqualsBaseline(target.phrase), lacking: true, target };
+  if (p === null) {
+    const why = target.value === b.value ? reasons.targetEqualsBaseline(target.phrase) : reasons.progressOverflow;
+    return { status: "Grey", reason: why, lacking: true, target };
+  }
   const threshold = rule.params.stretchThreshold;
   const reason = reasons.progress(p, b.value, target.phrase, threshold);
   if (atMost(1, p, 1)) return { status: "Green", reason, target };
@@ -305,11 +309,8 @@ function lastValueIndex(list: readonly Observation[]): number {
 }
 
 function progressOf(baseline: number, target: number, actual: number): number | null {
-  if (target === baseline) return null;
-  if (actual === baseline) return 0;
-  if (actual === target) return 1;
-  const p = (actual - baseline) / (target - baseline);
-  return Number.isFinite(p) ? p : null;
+  const r = progress(baseline, target, actual);
+  return r.ok ? r.value : null;
 }
 
 function evaluate(ctx: Context, rule: CompiledRule): Outcome {
@@ -328,45 +329,6 @@ function evaluate(ctx: Context, rule: CompiledRule): Outcome {
     case "improvement":
       return improvementPreset(ctx, rule, choice);
   }
-}
-
-function intervalOf(o: Observation): readonly [number, number] | null {
-  return o.lower !== null && o.upper !== null ? [o.lower, o.upper] : null;
-}
-
-function direction(indicator: Indicator, index: number, compiled: CompiledRuleSet, polarity: Polarity): Direction {
-  if (index < 0) return "Not compared";
-  const actuals = indicator.actuals;
-  const current = actuals[index];
-  if (current.value === null || current.period === null) return "Not compared";
-  const { method, threshold, slopePeriods } = compiled.direction;
-  if (method === "slope") {
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (let i = index; i >= 0 && ys.length < slopePeriods; i--) {
-      const o = actuals[i];
-      if (o.value !== null && o.period !== null) {
-        xs.push(o.period.end);
-        ys.push(o.value);
-      }
-    }
-    xs.reverse();
-    ys.reverse();
-    const r = directionBySlope(ys, xs, slopePeriods, polarity, threshold);
-    return r.ok ? r.value : "Not compared";
-  }
-  let previous: Observation | undefined;
-  if (method === "previous") previous = index > 0 ? actuals[index - 1] : undefined;
-  else {
-    const j = findPeriod(actuals, sameTimeYearEarlier(current.period));
-    previous = j >= 0 ? actuals[j] : undefined;
-  }
-  if (previous === undefined || previous.value === null) return "Not compared";
-  const pi = intervalOf(previous);
-  const ci = intervalOf(current);
-  const intervals: DirectionIntervals | undefined = pi !== null && ci !== null ? { previousInterval: pi, currentInterval: ci } : undefined;
-  const r = directionOfTravel(previous.value, current.value, polarity, threshold, intervals);
-  return r.ok ? r.value : "Not compared";
 }
 
 /** Forecast at the last dated target's date from the dated actuals up to the as-at one (section 7). */
@@ -446,7 +408,7 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
   } else index = findActual(actuals, asAt);
   const asAtLabel = asAt !== null ? asAt.label : null;
   const polarity = indicator.polarity;
-  const dir = direction(indicator, index, compiled, polarity);
+  const dir = directionByMethod(indicator.actuals, index, polarity, compiled.direction);
 
   const base = { preset: null, rule: null, asAt: asAtLabel, direction: dir } as const;
   if (indicator.blockers.length > 0) return { status: "Grey", reason: reasons.notRated(indicator.blockers[0]), ...base };
@@ -498,33 +460,30 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
     const c = chooseTarget(indicator, ctx.asAt);
     if (!("missing" in c)) target = c;
   }
-  let extra: Partial<Pick<Rating, "target" | "gap" | "gapPct" | "progress" | "rewardShare">> = {};
+  // One object literal with every key, absent ones left out below: no chains of spreads.
+  const rating: {
+    -readonly [K in keyof Rating]: Rating[K];
+  } = { status: outcome.status, reason: outcome.reason, preset: used.preset, rule: used.name, asAt: asAtLabel, actual, direction: dir };
   if (target !== undefined) {
     const short = shortfallOf(obs.value, target.value, polarity);
-    extra = { target: { value: target.value, label: target.label }, gap: short };
-    if (target.value !== 0) extra = { ...extra, gapPct: short / Math.abs(target.value) };
+    rating.target = { value: target.value, label: target.label };
+    if (Number.isFinite(short)) {
+      rating.gap = short;
+      const pct = short / Math.abs(target.value);
+      if (target.value !== 0 && Number.isFinite(pct)) rating.gapPct = pct;
+    }
     const b = indicator.baseline.value;
     if (b !== null) {
       const p = progressOf(b, target.value, obs.value);
       if (p !== null) {
-        const threshold = used.params.stretchThreshold;
-        extra = { ...extra, progress: p, rewardShare: p < threshold ? 0 : Math.min(p, 1) };
+        rating.progress = p;
+        rating.rewardShare = p < used.params.stretchThreshold ? 0 : Math.min(p, 1);
       }
     }
-    if (!isFiniteNumber(extra.gap) || (extra.gapPct !== undefined && !isFiniteNumber(extra.gapPct))) extra = { target: extra.target };
   }
   const l = likely(indicator, index, polarity);
-  return {
-    status: outcome.status,
-    reason: outcome.reason,
-    preset: used.preset,
-    rule: used.name,
-    asAt: asAtLabel,
-    direction: dir,
-    actual,
-    ...extra,
-    ...(l === undefined ? {} : { likelyToAchieve: l }),
-  };
+  if (l !== undefined) rating.likelyToAchieve = l;
+  return rating;
 }
 
 /**
@@ -535,4 +494,43 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
 export function latestActualPeriod(indicator: Indicator): Period | null {
   const i = lastValueIndex(indicator.actuals);
   return i >= 0 ? indicator.actuals[i].period : null;
+}
+
+/** Ratings of many indicators and their counts by status (all five). */
+export interface RatingRun {
+  readonly ratings: Rating[];
+  readonly counts: Record<Status, number>;
+}
+
+/**
+ * Rates many indicators with one rule set (a whole table): one rating per indicator, in order, and
+ * the counts by status. A problem with one indicator is in its rating (Grey with the reason); it
+ * never stops the others.
+ *
+ * @example rateIndicators([makeIndicator({ targets: [[null, 75]], actuals: [[null, 72]] })], ruleSetFromSettings(DEFAULT_RULE_SETTINGS)).counts.Amber // => 1
+ */
+export function rateIndicators(indicators: readonly Indicator[], ruleSet: RuleSet, options: RateOptions = {}): RatingRun {
+  const counts: Record<Status, number> = { Blue: 0, Green: 0, Amber: 0, Red: 0, Grey: 0 };
+  const ratings: Rating[] = new Array(indicators.length);
+  for (let i = 0; i < indicators.length; i++) {
+    const r = rateIndicator(indicators[i], ruleSet, options);
+    ratings[i] = r;
+    counts[r.status]++;
+  }
+  return { ratings, counts };
+}
+
+/**
+ * The latest period with an actual value over many indicators: a common as-at period for a whole
+ * table (the Excel layer's report names it). Null when no indicator has a dated actual value.
+ *
+ * @example latestActualPeriodOf([makeIndicator({ actuals: [["2008/09", 1]] }), makeIndicator({ actuals: [["2009/10", 2]] })])?.label // => "2009/10"
+ */
+export function latestActualPeriodOf(indicators: readonly Indicator[]): Period | null {
+  let latest: Period | null = null;
+  for (const ind of indicators) {
+    const p = latestActualPeriod(ind);
+    if (p !== null && (latest === null || comparePeriods(p, latest) > 0)) latest = p;
+  }
+  return latest;
 }

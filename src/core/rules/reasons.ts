@@ -46,6 +46,10 @@ export function settingPercent(fraction: number): string {
   return `${fixed(fraction * 100, 0)}%`;
 }
 
+/**
+ * Reason texts of ratings (one place for all of them).
+ * @example reasons.noActual("2009/10") // => "No actual for 2009/10"
+ */
 export const reasons = {
   withReason: (what: string, why: string | null) => (why ? `${what} (${why})` : what),
   noActual: (period: string | null) => (period === null ? "No actual" : `No actual for ${period}`),
@@ -69,6 +73,7 @@ export const reasons = {
   noBaselineForTrajectory: (why: string | null) => `No dated baseline${why ? ` (${why})` : ""} to draw a trajectory from`,
   noDatedTarget: "No dated target to draw a trajectory to",
   targetEqualsBaseline: (target: string) => `Progress cannot be worked out: ${target} equals the baseline`,
+  progressOverflow: "Progress cannot be worked out: the numbers are too far apart for a finite share",
   progress: (p: number, baseline: number, target: string, threshold: number) =>
     `Progress is ${reasonPercent(p)} of the way from baseline ${reasonNumber(baseline)} to ${target}; stretch threshold is ${settingPercent(threshold)}`,
   noFloor: "No floor standard for this indicator",
