@@ -27,6 +27,9 @@ function openTab(name: string): void {
   fireEvent.click(screen.getByRole("tab", { name }));
 }
 
+// Rendering Fluent UI and running axe-core in jsdom is slow on a busy machine; this is a limit, not an assertion.
+jest.setTimeout(30_000);
+
 beforeEach(() => {
   jest.spyOn(console, "error").mockImplementation(() => {});
 });
