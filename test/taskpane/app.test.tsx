@@ -123,6 +123,18 @@ describe("failures", () => {
     expect(document.body.textContent).not.toContain("RichApi");
   });
 
+  test("a failure after a success does not leave the old result looking like the new one's", async () => {
+    const actions = fakeActions();
+    actions.buildScorecard.mockRejectedValue(new Error("boom"));
+    renderApp(actions);
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: "Rate RAG" }));
+    await screen.findByText(/Rated 12 indicators/);
+    fireEvent.click(screen.getByRole("button", { name: "Build scorecard" }));
+    await screen.findByText("The scorecard was not built");
+    expect(screen.queryByText(/Rated 12 indicators/)).toBeNull();
+  });
+
   test("the error can be dismissed by keyboard-reachable button", async () => {
     const actions = fakeActions();
     actions.removeRatings.mockRejectedValue(new Error("boom"));

@@ -43,7 +43,7 @@ const BUTTONS: readonly { key: PanelAction; label: string; icon: React.JSX.Eleme
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))", gap: tokens.spacingHorizontalS },
-  button: { justifyContent: "flex-start" },
+  button: { justifyContent: "flex-start", textAlign: "start" },
   results: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
@@ -96,7 +96,7 @@ export function ActionsPanel({ running, progress, result, onRun, onSelectCell }:
   const summary = result ? summarise(result) : null;
   return (
     <div className={styles.root}>
-      <section aria-labelledby="actions-heading">
+      <section aria-labelledby="actions-heading" className={styles.results}>
         <Subtitle2 as="h2" id="actions-heading">
           Actions
         </Subtitle2>

@@ -48,7 +48,7 @@ interface Shown extends Failure {
 }
 
 const useStyles = makeStyles({
-  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  page: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
   root: {
     display: "flex",
     flexDirection: "column",
@@ -64,23 +64,27 @@ const useStyles = makeStyles({
 export function App({ actions, theme, unsupported, version }: AppProps): React.JSX.Element {
   const styles = useStyles();
   return (
-    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.provider} data-theme={theme}>
-      <main className={styles.root} aria-labelledby="product-name">
-        <Title3 as="h1" id="product-name">
-          LAA Scorecard
-        </Title3>
-        {actions === null ? (
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{PANE_TEXT.outsideExcelTitle}</MessageBarTitle>
-              {PANE_TEXT.outsideExcel}
-            </MessageBarBody>
-          </MessageBar>
-        ) : (
-          <Workbench actions={actions} unsupported={unsupported} />
-        )}
-        <Caption1 className={styles.version}>Version {version}</Caption1>
-      </main>
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} data-theme={theme}>
+      {/* Page styles go on an inner element: Fluent copies the provider's classes onto the mount node of
+          every popup (Dropdown lists), so a full-height background there would cover the pane. */}
+      <div className={styles.page}>
+        <main className={styles.root} aria-labelledby="product-name">
+          <Title3 as="h1" id="product-name">
+            LAA Scorecard
+          </Title3>
+          {actions === null ? (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{PANE_TEXT.outsideExcelTitle}</MessageBarTitle>
+                {PANE_TEXT.outsideExcel}
+              </MessageBarBody>
+            </MessageBar>
+          ) : (
+            <Workbench actions={actions} unsupported={unsupported} />
+          )}
+          <Caption1 className={styles.version}>Version {version}</Caption1>
+        </main>
+      </div>
     </FluentProvider>
   );
 }
@@ -177,6 +181,9 @@ function Workbench({ actions, unsupported }: { actions: LaaActions; unsupported:
   };
 
   const onRun = async (action: PanelAction): Promise<void> => {
+    if (runningRef.current !== null) return;
+    // An older result under a new failure would read as if the new action had worked.
+    setResult(null);
     switch (action) {
       case "rateRag": {
         const done = await run(action, (p) => actions.rateRag(p));

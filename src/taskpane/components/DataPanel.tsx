@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, overflowWrap: "anywhere" },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  mapping: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
 export interface DataPanelProps {
@@ -49,7 +49,7 @@ export function DataPanel(props: DataPanelProps): React.JSX.Element {
 
   return (
     <div className={styles.root}>
-      <section aria-labelledby="data-source-heading">
+      <section aria-labelledby="data-source-heading" className={styles.section}>
         <Subtitle2 as="h2" id="data-source-heading">
           Indicator data
         </Subtitle2>
@@ -78,7 +78,7 @@ export function DataPanel(props: DataPanelProps): React.JSX.Element {
       </section>
 
       {detection && (
-        <section aria-labelledby="data-mapping-heading" className={styles.mapping}>
+        <section aria-labelledby="data-mapping-heading" className={styles.section}>
           <Subtitle2 as="h2" id="data-mapping-heading">
             Column mapping
           </Subtitle2>
@@ -118,7 +118,7 @@ export function DataPanel(props: DataPanelProps): React.JSX.Element {
       )}
 
       {detection && (
-        <section aria-labelledby="data-problems-heading">
+        <section aria-labelledby="data-problems-heading" className={styles.section}>
           <Subtitle2 as="h2" id="data-problems-heading">
             Problems in the data ({detection.problems.length})
           </Subtitle2>
