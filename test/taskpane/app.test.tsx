@@ -71,6 +71,8 @@ describe("Rate RAG", () => {
     fireEvent.click(screen.getByRole("button", { name: "Rate RAG" }));
     const names = ["Rate RAG", "Build scorecard", "Refresh scorecards", "Save review snapshot", "Remove ratings", "Insert sample data"];
     for (const name of names) expect(isDisabled(screen.getByRole("button", { name }))).toBe(true);
+    // Disabled but still focusable (aria-disabled), so a keyboard user's focus stays on Rate RAG.
+    expect((screen.getByRole("button", { name: "Rate RAG" }) as HTMLButtonElement).disabled).toBe(false);
 
     act(() => report?.(0.4, "Rating 40 of 100 indicators"));
     expect(screen.getByRole("progressbar", { name: "Rating 40 of 100 indicators" }).getAttribute("aria-valuenow")).toBe("0.4");

@@ -107,7 +107,7 @@ export function ActionsPanel({ running, progress, result, onRun, onSelectCell }:
               className={styles.button}
               appearance={b.primary ? "primary" : "secondary"}
               icon={b.icon}
-              disabled={running !== null}
+              disabledFocusable={running !== null}
               onClick={() => onRun(b.key)}
             >
               {b.label}
@@ -122,7 +122,7 @@ export function ActionsPanel({ running, progress, result, onRun, onSelectCell }:
         </Field>
       )}
 
-      <section aria-labelledby="results-heading" aria-live="polite" className={styles.results}>
+      <section aria-labelledby="results-heading" className={styles.results}>
         <Subtitle2 as="h2" id="results-heading">
           Results
         </Subtitle2>
@@ -130,12 +130,15 @@ export function ActionsPanel({ running, progress, result, onRun, onSelectCell }:
           <Caption1>Results of the last action appear here.</Caption1>
         ) : (
           <>
-            <MessageBar intent="success">
-              <MessageBarBody>
-                <MessageBarTitle>Done.</MessageBarTitle>
-                {summary.lines.join(" ")}
-              </MessageBarBody>
-            </MessageBar>
+            {/* Only the one-line summary is announced; the counts and problems are there to read on demand. */}
+            <div aria-live="polite">
+              <MessageBar intent="success">
+                <MessageBarBody>
+                  <MessageBarTitle>Done.</MessageBarTitle>
+                  {summary.lines.join(" ")}
+                </MessageBarBody>
+              </MessageBar>
+            </div>
             {summary.warnings?.map((w, i) => (
               <MessageBar key={i} intent="warning">
                 <MessageBarBody>{w}</MessageBarBody>

@@ -94,7 +94,6 @@ function Workbench({ actions, unsupported }: { actions: LaaActions; unsupported:
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabKey>("actions");
   const [detection, setDetection] = React.useState<Detection | null>(null);
-  const [detectCount, setDetectCount] = React.useState(0);
   const [settings, setSettings] = React.useState<WorkbookSettings>({ rules: DEFAULT_RULE_SETTINGS, mapping: null });
   const [settingsCount, setSettingsCount] = React.useState(0);
   const [loadWarnings, setLoadWarnings] = React.useState<readonly string[]>([]);
@@ -135,7 +134,6 @@ function Workbench({ actions, unsupported }: { actions: LaaActions; unsupported:
       if (runningRef.current !== null) return;
       const found = await run("detect", () => actions.detect(), intent);
       setDetection(found.ok ? found.value : null);
-      setDetectCount((n) => n + 1);
     },
     [actions, run],
   );
@@ -271,7 +269,6 @@ function Workbench({ actions, unsupported }: { actions: LaaActions; unsupported:
       {/* Panels stay mounted while hidden so a half-edited rule or mapping survives a change of tab. */}
       <div role="tabpanel" id="panel-data" aria-labelledby="tab-data" hidden={tab !== "data"}>
         <DataPanel
-          key={detectCount}
           detection={detection}
           mappingSaved={settings.mapping !== null}
           busy={busy}

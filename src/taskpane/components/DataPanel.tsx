@@ -42,6 +42,14 @@ export function DataPanel(props: DataPanelProps): React.JSX.Element {
   const { detection, mappingSaved, busy, onDetect, onSaveMapping, onResetMapping, onSelectCell } = props;
   const styles = useStyles();
   const [draft, setDraft] = React.useState<readonly ColumnMappingEntry[]>(detection?.mapping ?? []);
+  // A new detection replaces the draft. Adjusted during render rather than by remounting the panel,
+  // so keyboard focus stays on the button that was pressed (React docs: "adjusting some state when a
+  // prop changes").
+  const [draftOf, setDraftOf] = React.useState(detection);
+  if (draftOf !== detection) {
+    setDraftOf(detection);
+    setDraft(detection?.mapping ?? []);
+  }
   const changed = detection !== null && draft.some((d, i) => d.role !== detection.mapping[i]?.role);
 
   const setRole = (index: number, role: ColumnRole): void =>
@@ -71,7 +79,7 @@ export function DataPanel(props: DataPanelProps): React.JSX.Element {
           <Body1>{PANE_TEXT.noSource}</Body1>
         )}
         <div className={styles.row}>
-          <Button icon={<TableSearchRegular />} disabled={busy} onClick={onDetect}>
+          <Button icon={<TableSearchRegular />} disabledFocusable={busy} onClick={onDetect}>
             Detect again
           </Button>
         </div>
@@ -107,10 +115,10 @@ export function DataPanel(props: DataPanelProps): React.JSX.Element {
             );
           })}
           <div className={styles.row}>
-            <Button appearance="primary" icon={<SaveRegular />} disabled={busy || !changed} onClick={() => onSaveMapping(draft)}>
+            <Button appearance="primary" icon={<SaveRegular />} disabledFocusable={busy || !changed} onClick={() => onSaveMapping(draft)}>
               Save column mapping
             </Button>
-            <Button icon={<ArrowResetRegular />} disabled={busy || !mappingSaved} onClick={onResetMapping}>
+            <Button icon={<ArrowResetRegular />} disabledFocusable={busy || !mappingSaved} onClick={onResetMapping}>
               Detect automatically
             </Button>
           </div>

@@ -232,7 +232,7 @@ export function RulesPanel({ rules, mapping, busy, onSave }: RulesPanelProps): R
         </MessageBar>
       )}
       <div className={styles.row}>
-        <Button type="submit" appearance="primary" icon={<SaveRegular />} disabled={busy}>
+        <Button type="submit" appearance="primary" icon={<SaveRegular />} disabledFocusable={busy}>
           Save rules
         </Button>
       </div>
