@@ -214,7 +214,7 @@ describe("rules", () => {
     fireEvent.change(tolerance, { target: { value: "7.5" } });
     fireEvent.click(screen.getByRole("switch", { name: "Rate Blue" }));
     fireEvent.change(screen.getByRole("textbox", { name: "Blue margin (%)" }), { target: { value: "10" } });
-    fireEvent.change(screen.getByRole("textbox", { name: "As-at period" }), { target: { value: " 2009/10 " } });
+    fireEvent.change(screen.getByRole("textbox", { name: "As-at period or date" }), { target: { value: " 2009/10 " } });
     fireEvent.click(screen.getByRole("button", { name: "Save rules" }));
     await screen.findByText("Rules saved in this workbook.");
     expect(actions.saveSettings).toHaveBeenCalledWith({

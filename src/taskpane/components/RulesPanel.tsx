@@ -200,7 +200,7 @@ export function RulesPanel({ rules, mapping, busy, onSave }: RulesPanelProps): R
         </Field>
       )}
       {numberField("blueMargin", FIELD_HINTS.blueMargin)}
-      <Field label="As-at period" hint={FIELD_HINTS.asAt}>
+      <Field label="As-at period or date" hint={FIELD_HINTS.asAt}>
         <Input value={draft.asAt} placeholder="Latest period with an actual" onChange={(_, data) => update("asAt", data.value)} />
       </Field>
 

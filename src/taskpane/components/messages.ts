@@ -99,7 +99,7 @@ export const FIELD_HINTS = {
   blueOn: "Rate Blue when the target is beaten by a clear margin.",
   blueOff: "No indicator is rated Blue.",
   blueMargin: "Blue when the target is beaten by at least this percentage of the target.",
-  asAt: "The period to rate, e.g. 2009/10 or Q3 2009/10. Leave blank for the latest period with an actual.",
+  asAt: "The period or date to rate as at, e.g. 2009/10, Q3 2009/10 or 2010-03-31. Leave blank for the latest period with an actual.",
   dotThreshold: "Changes no bigger than this percentage of the earlier value count as No change.",
   slopePeriods: "How many of the latest periods the trend line uses.",
 } as const;
