@@ -113,7 +113,12 @@ function Workbench({ actions, unsupported }: { actions: LaaActions; unsupported:
       // Something a person asked for replaces the last message; the pane's own start-up checks add to it.
       if (intent === "error") setFailure(null);
       try {
-        const value = await work((fraction, message) => setProgress({ fraction: Math.min(1, Math.max(0, fraction)), message }));
+        const value = await work((fraction, message) => {
+          // A late report from an earlier action must not label this one; a fraction that is not a
+          // number shows as "working" without a position.
+          if (runningRef.current !== key) return;
+          setProgress({ fraction: Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : null, message });
+        });
         return { ok: true, value };
       } catch (error) {
         // The detail is for whoever debugs; the person sees what happened and what to do next.
