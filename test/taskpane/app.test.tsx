@@ -96,6 +96,31 @@ describe("Rate RAG", () => {
   });
 });
 
+describe("other actions", () => {
+  // Expected words are built from what the fake reports (fake-actions.ts) and the texts in messages.ts.
+  test.each([
+    ["Build scorecard", 'Built sheet "Scorecard".'],
+    ["Refresh scorecards", 'Refreshed sheet "Scorecard".'],
+    ["Save review snapshot", "Saved a review snapshot of 12 indicators dated 2010-05-14."],
+    ["Remove ratings", "Removed 3 rating columns."],
+    ["Insert sample data", 'Sample indicators are on the sheet "Sample indicators".'],
+  ])("%s says what it did", async (button, words) => {
+    renderApp(fakeActions());
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: button }));
+    expect(await screen.findByText(words, { exact: false })).toBeTruthy();
+  });
+
+  test("Insert sample data looks for the indicator table again", async () => {
+    const actions = fakeActions();
+    renderApp(actions);
+    await ready();
+    expect(actions.detect).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole("button", { name: "Insert sample data" }));
+    await waitFor(() => expect(actions.detect).toHaveBeenCalledTimes(2));
+  });
+});
+
 describe("failures", () => {
   test("a failed Rate RAG shows an error with the next step and no stack trace", async () => {
     const actions = fakeActions();
