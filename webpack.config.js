@@ -47,7 +47,8 @@ module.exports = (env, argv) => {
   const production = argv.mode === "production";
   const https = production ? undefined : devServerHttps();
   return {
-    devtool: production ? "source-map" : "eval-source-map",
+    // source-map in development too: eval-source-map needs unsafe-eval, which the page's CSP forbids.
+    devtool: "source-map",
     entry: {
       functions: ["./src/functions/outside-excel.ts", "./src/functions/functions.ts"],
       commands: "./src/commands/commands.ts",

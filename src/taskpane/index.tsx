@@ -1,23 +1,47 @@
+/**
+ * Entry point: the only file of the task pane that talks to Office. It waits for Office.onReady,
+ * reads the Office theme, checks requirement sets and hands the components plain props.
+ */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "./App";
+import { createActions } from "./actions";
+import { App } from "./components/App";
+import type { UnsupportedFeature } from "./components/App";
+import { findUnsupported } from "./requirements";
+import { themeForBackground } from "./theme";
 
 declare const __APP_VERSION__: string;
 
-/** Entry point: the only file that talks to Office.onReady and sets up FluentProvider. */
-function render(host: string | null): void {
+/** The Office theme, or light when Office does not tell (older hosts, or outside Office). */
+function officeTheme(): "light" | "dark" {
+  try {
+    return themeForBackground(Office.context.officeTheme?.bodyBackgroundColor);
+  } catch {
+    return "light";
+  }
+}
+
+/** The features this Excel is too old for; none when there is no Excel to ask. */
+function unsupportedFeatures(inExcel: boolean): UnsupportedFeature[] {
+  if (!inExcel) return [];
+  return findUnsupported((set, version) => Office.context.requirements.isSetSupported(set, version));
+}
+
+function render(inExcel: boolean): void {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
   createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App version={__APP_VERSION__} host={host} />
-    </FluentProvider>,
+    <App
+      actions={inExcel ? createActions() : null}
+      theme={inExcel ? officeTheme() : "light"}
+      unsupported={unsupportedFeatures(inExcel)}
+      version={__APP_VERSION__}
+    />,
   );
 }
 
 if (typeof Office !== "undefined") {
-  Office.onReady((info) => render(info.host === Office.HostType.Excel ? "Excel" : null));
+  void Office.onReady((info) => render(info.host === Office.HostType.Excel));
 } else {
-  render(null);
+  render(false);
 }

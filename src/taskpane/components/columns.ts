@@ -1,0 +1,47 @@
+/**
+ * Column letters for the column mapping: "column 0 of a source starting at C3" is column C.
+ * Written here rather than taken from a library because it is ten lines of base-26 and the pane
+ * needs nothing else of an A1 library.
+ */
+
+/**
+ * The 1-based column number of A1 column letters.
+ *
+ * @example
+ * columnNumber("A") // => 1
+ * columnNumber("AA") // => 27
+ */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * A1 column letters of a 1-based column number.
+ *
+ * @example
+ * columnLetters(28) // => "AB"
+ */
+export function columnLetters(column: number): string {
+  let n = column;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/**
+ * The letters of the column at a 0-based offset inside a source range such as "C3:P40";
+ * null when the address does not start with a column letter (e.g. a whole-row reference).
+ *
+ * @example
+ * columnInSource("C3:P40", 2) // => "E"
+ */
+export function columnInSource(address: string, offset: number): string | null {
+  const match = /^\$?([A-Za-z]{1,3})/.exec(address);
+  return match ? columnLetters(columnNumber(match[1]) + offset) : null;
+}

@@ -1,0 +1,156 @@
+/**
+ * Every word the task pane shows a person, in one place (ARCHITECTURE.md guideline 3), in UK English
+ * and the users' words (indicator, target, baseline, polarity, status, perspective, scorecard).
+ */
+import type { DotMethod, PresetName } from "../../core/rules/types";
+import type { ColumnRole } from "../../excel/types";
+
+/** A preset's name as the pane shows it and its one-line explanation (DOMAIN.md section 5). */
+export interface Choice {
+  readonly label: string;
+  readonly explanation: string;
+}
+
+/**
+ * The presets of DOMAIN.md section 5 in plain English, in the order the pane lists them.
+ *
+ * @example
+ * PRESET_TEXT.tolerance.label // => "Tolerance (default)"
+ */
+export const PRESET_TEXT: Readonly<Record<PresetName, Choice>> = {
+  tolerance: {
+    label: "Tolerance (default)",
+    explanation: "Green when the target is met; Amber when short by no more than the tolerance; Red otherwise.",
+  },
+  stretch: {
+    label: "Stretch",
+    explanation:
+      "Green when all the planned improvement from baseline to target is made; Amber when at least the threshold share of it is made; Red otherwise.",
+  },
+  trajectory: {
+    label: "Trajectory",
+    explanation:
+      "Green when on or ahead of the straight line from baseline to target at the as-at period; Amber when within the tolerance of it; Red otherwise.",
+  },
+  floor: {
+    label: "Floor standard",
+    explanation: "Green when the target is met; Amber when the floor is met but not the target; Red when below the floor.",
+  },
+  improvement: {
+    label: "Improvement-aware",
+    explanation:
+      "Green when within the tolerance of the target or better; Amber when outside it but better than the same period a year earlier; Red otherwise.",
+  },
+  benchmark: {
+    label: "Benchmark",
+    explanation:
+      "Green when significantly better than the benchmark (its confidence interval clears it); Amber when similar; Red when significantly worse.",
+  },
+};
+
+/** Direction-of-travel methods of DOMAIN.md section 6 in plain English. */
+export const DOT_TEXT: Readonly<Record<DotMethod, Choice>> = {
+  previous: { label: "Previous period", explanation: "Compares the latest value with the one just before it." },
+  yearEarlier: {
+    label: "Same period a year earlier",
+    explanation: "Compares the latest value with the same period a year before, so seasonal swings do not count.",
+  },
+  slope: {
+    label: "Trend over recent periods",
+    explanation: "Uses the direction of the straight-line trend through the latest few values.",
+  },
+};
+
+/** What each column role means, as the column mapping lists it. */
+export const ROLE_TEXT: Readonly<Record<ColumnRole, string>> = {
+  id: "Indicator id",
+  title: "Indicator title",
+  perspective: "Perspective or theme",
+  objective: "Objective",
+  polarity: "Polarity",
+  unit: "Unit",
+  baseline: "Baseline",
+  baselinePeriod: "Baseline period",
+  target: "Target",
+  actual: "Actual",
+  period: "Period",
+  value: "Value",
+  weight: "Weight",
+  owner: "Owner",
+  tolerance: "Tolerance (per indicator)",
+  rule: "Rule (per indicator)",
+  floor: "Floor",
+  benchmark: "Benchmark",
+  lowerCi: "Lower confidence limit",
+  upperCi: "Upper confidence limit",
+  area: "Area",
+  areaCode: "Area code",
+  commentary: "Commentary",
+  count: "Count",
+  denominator: "Denominator",
+  ignore: "Ignore this column",
+};
+
+/** Hints under the rule fields: one line each, what the choice does. */
+export const FIELD_HINTS = {
+  tolerance: "How far short of target still counts as Amber, as a percentage of the target (5% of a target of 80 is 4).",
+  improvementTolerance: "How far from target still counts as Green, as a percentage of the target.",
+  stretchThreshold: "The share of the planned improvement that counts as Amber; 60% is the Performance Reward Grant rule.",
+  blueOn: "Rate Blue when the target is beaten by a clear margin.",
+  blueOff: "No indicator is rated Blue.",
+  blueMargin: "Blue when the target is beaten by at least this percentage of the target.",
+  asAt: "The period or date to rate as at, e.g. 2009/10, Q3 2009/10 or 2010-03-31. Leave blank for the latest period with an actual.",
+  dotThreshold: "Changes no bigger than this percentage of the earlier value count as No change.",
+  slopePeriods: "How many of the latest periods the trend line uses.",
+} as const;
+
+/** Words for the data source. */
+export const SOURCE_TEXT = {
+  layout: { wide: "Wide: one column per period", long: "Long: one row per indicator and period" },
+  kind: { table: "Excel table", range: "Range", name: "Named range" },
+} as const;
+
+/** Validation messages for the rule fields. */
+export const VALIDATION = {
+  percent: (what: string, max: number) => `${what} must be a number from 0 to ${max} (a percentage).`,
+  wholeNumber: (what: string, min: number, max: number) => `${what} must be a whole number from ${min} to ${max}.`,
+  fixFirst: "Some rules need correcting before they can be saved: see the messages under the fields.",
+} as const;
+
+/** Messages after an action succeeds. */
+export const DONE = {
+  rated: (rated: number, asAt: string) =>
+    `Rated ${rated} ${rated === 1 ? "indicator" : "indicators"} as at ${asAt}.`,
+  built: (sheets: readonly string[]) =>
+    sheets.length === 0 ? "No scorecard sheet was needed." : `Built ${listOf(sheets)}.`,
+  refreshed: (sheets: readonly string[]) =>
+    sheets.length === 0 ? "There were no scorecard sheets to refresh." : `Refreshed ${listOf(sheets)}.`,
+  renamed: (wanted: string, used: string) => `A sheet of yours is already called "${wanted}", so the scorecard went on "${used}".`,
+  snapshot: (saved: number, reviewDate: string) =>
+    `Saved a review snapshot of ${saved} ${saved === 1 ? "indicator" : "indicators"} dated ${reviewDate}.`,
+  removed: (columns: number) =>
+    columns === 0 ? "There were no rating columns to remove." : `Removed ${columns} rating ${columns === 1 ? "column" : "columns"}.`,
+  sample: (sheet: string) => `Sample indicators are on the sheet "${sheet}".`,
+  rulesSaved: "Rules saved in this workbook.",
+  mappingSaved: "Column mapping saved in this workbook.",
+  mappingReset: "Column mapping set back to automatic detection.",
+} as const;
+
+function listOf(sheets: readonly string[]): string {
+  const quoted = sheets.map((s) => `"${s}"`);
+  const noun = sheets.length === 1 ? "sheet" : "sheets";
+  return `${noun} ${quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}` : quoted[0]}`;
+}
+
+/** Words around the whole pane. */
+export const PANE_TEXT = {
+  outsideExcelTitle: "Open this panel from Excel",
+  outsideExcel:
+    "LAA Scorecard works on the workbook open in Excel. In Excel, open it from the Home tab (LAA Scorecard group); nothing here is connected to a workbook.",
+  unsupportedTitle: (feature: string) => `${feature} is not available in this Excel`,
+  loadWarningsTitle: "Some saved settings could not be used",
+  working: "Working…",
+  noSource: "No indicator table found yet.",
+  problemsMore: (shown: number, total: number) => `Showing the first ${shown} of ${total} problems.`,
+  noProblems: "No problems found.",
+} as const;

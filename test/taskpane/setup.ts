@@ -1,0 +1,36 @@
+/**
+ * What Fluent UI v9 expects from a browser that jsdom does not provide. Imported first by every
+ * task pane test (the shared Jest config has no per-folder setup file).
+ */
+class ResizeObserverStub {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+
+if (typeof window !== "undefined") {
+  if (!("ResizeObserver" in window)) {
+    Object.defineProperty(window, "ResizeObserver", { writable: true, value: ResizeObserverStub });
+    Object.defineProperty(globalThis, "ResizeObserver", { writable: true, value: ResizeObserverStub });
+  }
+  if (!window.matchMedia) {
+    Object.defineProperty(window, "matchMedia", {
+      writable: true,
+      value: (query: string) => ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addListener: () => {},
+        removeListener: () => {},
+        addEventListener: () => {},
+        removeEventListener: () => {},
+        dispatchEvent: () => false,
+      }),
+    });
+  }
+  if (!window.HTMLElement.prototype.scrollIntoView) {
+    window.HTMLElement.prototype.scrollIntoView = function scrollIntoView(): void {};
+  }
+}
+
+export {};
