@@ -36,11 +36,16 @@ export interface OutputRecord {
   readonly rows: number;
 }
 
-/** A failure the user can act on; the task pane shows its message as it is. */
+/**
+ * A failure the user can act on. The task pane shows `userMessage` and `nextStep` as they are
+ * (src/taskpane/components/failures.ts); the headless runner prints them.
+ */
 export class RateRagError extends Error {
+  readonly userMessage: string;
   constructor(message: string, readonly nextStep: string) {
     super(message);
     this.name = "RateRagError";
+    this.userMessage = message;
   }
 }
 
