@@ -277,7 +277,9 @@ export abstract class ClientObjectImpl<M = unknown> {
     try {
       m = this._resolver();
     } catch (e) {
-      if (this._orNull && e instanceof EmulatorError && (e.code === "ItemNotFound" || e.code === "InvalidArgument")) m = null;
+      // Only this object's own lookup may give a null object; a parent's failure (it carries the
+      // parent's errorLocation) still fails, as getItem("Missing").getUsedRangeOrNullObject() does in Excel.
+      if (this._orNull && e instanceof EmulatorError && !e.debugInfo.errorLocation && (e.code === "ItemNotFound" || e.code === "InvalidArgument")) m = null;
       else if (e instanceof EmulatorError && !e.debugInfo.errorLocation) throw new EmulatorError(e.code, e.debugInfo.detail, this._path);
       else throw e;
     }

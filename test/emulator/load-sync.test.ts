@@ -158,3 +158,16 @@ describe("load and sync (Excel JavaScript object model)", () => {
     });
   });
 });
+
+describe("null objects and their parents", () => {
+  it("still fails with ItemNotFound when the parent of an *OrNullObject call is missing (getItem('Missing').getUsedRangeOrNullObject())", async () => {
+    const { Excel } = setup();
+    await Excel.run(async (context) => {
+      const used = context.workbook.worksheets.getItem("Missing").getUsedRangeOrNullObject();
+      used.load("address");
+      const e = await rejection(context.sync());
+      expect(e.code).toBe("ItemNotFound");
+      expect(e.debugInfo.errorLocation).toContain("Worksheets.getItem");
+    });
+  });
+});
