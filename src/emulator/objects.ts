@@ -253,7 +253,14 @@ function uniform<T>(ref: RangeRef, get: (cell: CellModel | undefined) => T): T |
   return first ?? blank;
 }
 
+/** Formats are stored per cell, so the emulator refuses to format more than this many at once. */
+const MAX_FORMAT_CELLS = 5_000_000;
+
 function eachCell(ref: RangeRef, fn: (cell: CellModel) => void): void {
+  if (ref.rect.rowCount * ref.rect.colCount > MAX_FORMAT_CELLS) {
+    // Excel formats whole columns and sheets cheaply; this emulator stores formats per cell.
+    throw new EmulatorError("NotImplemented", `the emulator formats at most ${MAX_FORMAT_CELLS} cells at once; format the used rows instead`);
+  }
   for (let r = ref.rect.row; r < ref.rect.row + ref.rect.rowCount; r++) {
     for (let c = ref.rect.col; c < ref.rect.col + ref.rect.colCount; c++) fn(ref.sheet.ensureCell(r, c));
   }
