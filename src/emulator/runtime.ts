@@ -219,12 +219,17 @@ export class RequestContextImpl {
     }
   }
 
-  private finishSync(): void {
+  /** Recalculates (when an engine is plugged in) before anything is read, unless calculation is suspended or manual. */
+  calculateIfNeeded(): void {
     const model = this.model;
     if (model.formulasDirty && model.formulaEngine && !this.suspendCalculation && model.calculationMode !== "Manual") {
       model.formulaEngine.recalculate(model);
       model.formulasDirty = false;
     }
+  }
+
+  private finishSync(): void {
+    this.calculateIfNeeded();
     this.suspendCalculation = false;
     this.suspendScreenUpdating = false;
   }
@@ -352,6 +357,7 @@ export abstract class ClientObjectImpl<M = unknown> {
 
   /** Runs a load during a sync: snapshots values now, delivers them if the sync succeeds. */
   _runLoad(spec: LoadSpec): void {
+    this.context.calculateIfNeeded();
     const m = this._resolveOrNull();
     if (m === null) {
       this.context.respond(16, () => { this._isNull = true; });

@@ -171,3 +171,22 @@ describe("null objects and their parents", () => {
     });
   });
 });
+
+describe("the Excel global", () => {
+  it("runs code written for office.js, which calls Excel.run and reads Excel enums, once installed as the global Excel", async () => {
+    const { createExcelApi, createWorkbook, installExcelGlobal } = await import("../../src/emulator");
+    const wb = createWorkbook(["Data"]);
+    const restore = installExcelGlobal(createExcelApi(wb));
+    try {
+      await Excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("Data").getRange("A1:A3");
+        range.conditionalFormats.add(Excel.ConditionalFormatType.iconSet);
+        await context.sync();
+      });
+    } finally {
+      restore();
+    }
+    expect(wb.sheets[0].conditionalFormats.map((c) => c.type)).toEqual(["IconSet"]);
+    expect(typeof (globalThis as { Excel?: unknown }).Excel).toBe("undefined");
+  });
+});
