@@ -176,6 +176,7 @@ export class Range extends ClientObjectImpl<RangeRef> {
   getUsedRange(valuesOnly = false): Range { return this._derive("getUsedRange", (r) => usedWithin(r, valuesOnly)); }
   getUsedRangeOrNullObject(valuesOnly = false): Range { return this._derive("getUsedRangeOrNullObject", (r) => usedWithin(r, valuesOnly), true); }
   getIntersection(other: Range | string): Range {
+    this._sameContext(other);
     return this._derive("getIntersection", (r) => {
       const o = refOf(this._wb(), other, r.sheet);
       const x = o.sheet === r.sheet ? intersect(r.rect, o.rect) : null;
@@ -666,6 +667,7 @@ export class WorksheetFreezePanes extends ClientObjectImpl<SheetModel> {
   freezeColumns(count = 1): void { this._call("freezeColumns", { count }, (s) => { s.frozen = { rows: 0, columns: count }; }); }
   /** "The range provided corresponds to cells that will be frozen in the top- and left-most pane." */
   freezeAt(frozenRange: Range | string): void {
+    this._sameContext(frozenRange);
     this._call("freezeAt", { frozenRange: typeof frozenRange === "string" ? frozenRange : frozenRange._path }, (s) => {
       const ref = typeof frozenRange === "string" ? { sheet: s, rect: rectOnSheet(s, frozenRange) } : frozenRange._model();
       s.frozen = { rows: ref.rect.row + ref.rect.rowCount, columns: ref.rect.col + ref.rect.colCount };
@@ -774,6 +776,7 @@ export class TableCollection extends CollectionImpl<TablesScope, Table> {
    * range gets one empty body row.
    */
   add(address: Range | string, hasHeaders: boolean): Table {
+    this._sameContext(address);
     let created: TableModel | undefined;
     this._call("add", { address: typeof address === "string" ? address : address._path, hasHeaders }, (scope) => {
       const ref = refOf(scope.wb, address, scope.sheet);
@@ -1098,6 +1101,7 @@ export class ChartCollection extends CollectionImpl<SheetModel, Chart> {
   _itemProxy(m: unknown): Chart { return new Chart(this.context, `${this._path}.items`, () => m as ChartModel); }
   /** https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1) */
   add(chartType: string, sourceData: Range, seriesBy: string = "Auto"): Chart {
+    this._sameContext(sourceData);
     let created: ChartModel | undefined;
     this._call("add", { type: chartType, sourceData: sourceData?._path, seriesBy }, (sheet) => {
       if (!(sourceData instanceof Range)) throw new EmulatorError("InvalidArgument", "sourceData must be a Range");
@@ -1175,6 +1179,7 @@ export class Chart extends ClientObjectImpl<ChartModel> {
   }
   /** https://learn.microsoft.com/javascript/api/excel/excel.chart#excel-excel-chart-setposition-member(1) */
   setPosition(startCell: Range | string, endCell?: Range | string): void {
+    this._sameContext(startCell, endCell);
     this._call("setPosition", { startCell: typeof startCell === "string" ? startCell : startCell._path, endCell: typeof endCell === "string" ? endCell : endCell?._path }, (c) => {
       const start = refOf(this.context.model, startCell, c.sheet);
       const from = { row: start.rect.row, col: start.rect.col };
@@ -1192,6 +1197,7 @@ export class Chart extends ClientObjectImpl<ChartModel> {
     });
   }
   setData(sourceData: Range, seriesBy: string = "Auto"): void {
+    this._sameContext(sourceData);
     this._call("setData", { sourceData: sourceData._path, seriesBy }, (c) => { c.series = seriesFromSource(sourceData._model(), seriesBy); });
   }
   delete(): void { this._call("delete", {}, (c) => { c.sheet.charts = c.sheet.charts.filter((x) => x !== c); }); }
@@ -1281,8 +1287,8 @@ export class ChartSeries extends ClientObjectImpl<SeriesRef> {
   get _type() { return SERIES_TYPE; }
   get format(): ChartSeriesFormat { return this._child("format", () => new ChartSeriesFormat(this.context, `${this._path}.format`, () => this._model())); }
   get points(): ChartPointsCollection { return this._child("points", () => new ChartPointsCollection(this.context, `${this._path}.points`, () => this._model())); }
-  setValues(sourceData: Range): void { this._call("setValues", { sourceData: sourceData._path }, (s) => { s.series.values = sourceData._model(); }); }
-  setXAxisValues(sourceData: Range): void { this._call("setXAxisValues", { sourceData: sourceData._path }, (s) => { s.series.categories = sourceData._model(); }); }
+  setValues(sourceData: Range): void { this._sameContext(sourceData); this._call("setValues", { sourceData: sourceData._path }, (s) => { s.series.values = sourceData._model(); }); }
+  setXAxisValues(sourceData: Range): void { this._sameContext(sourceData); this._call("setXAxisValues", { sourceData: sourceData._path }, (s) => { s.series.categories = sourceData._model(); }); }
   delete(): void { this._call("delete", {}, (s) => { s.chart.series = s.chart.series.filter((x) => x !== s.series); }); }
 }
 accessors(ChartSeries, ["name"]);
@@ -1398,6 +1404,7 @@ export class NamedItemCollection extends CollectionImpl<WorkbookModel, NamedItem
   _list(wb: WorkbookModel): NameModel[] { return [...wb.names.values()]; }
   _itemProxy(m: unknown): NamedItem { return new NamedItem(this.context, "Names.items", () => m as NameModel); }
   add(name: string, reference: Range | string, comment?: string): NamedItem {
+    this._sameContext(reference);
     let created: NameModel | undefined;
     this._call("add", { name, reference: typeof reference === "string" ? reference : reference._path, comment }, (wb) => {
       if (!validName(name)) throw new EmulatorError("InvalidArgument", `"${name}" is not a valid name`);

@@ -329,6 +329,18 @@ export abstract class ClientObjectImpl<M = unknown> {
     });
   }
 
+  /**
+   * Proxies passed as arguments must belong to this context; office.js checks this when the method
+   * is called ("Cannot use the object across different request contexts.", InvalidRequestContext).
+   */
+  _sameContext(...args: unknown[]): void {
+    for (const a of args) {
+      if (a instanceof ClientObjectImpl && a.context !== this.context) {
+        throw new EmulatorError("InvalidRequestContext", `${a._path} belongs to another request context`, `${this._type.typeName}`);
+      }
+    }
+  }
+
   /** Queues a method call with side effects. */
   _call(method: string, args: unknown, run: (m: M) => void): void {
     this.context.enqueue(`${this._type.typeName}.${method}`, { path: this._path, call: method, args }, () => run(this._model()));

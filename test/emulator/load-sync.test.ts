@@ -190,3 +190,16 @@ describe("the Excel global", () => {
     expect(typeof (globalThis as { Excel?: unknown }).Excel).toBe("undefined");
   });
 });
+
+describe("request contexts", () => {
+  it("refuses a range from another Excel.run as an argument with InvalidRequestContext, when the method is called (office.js validateContext)", async () => {
+    const { Excel } = setup(["Data"]);
+    let old: Excel.Range | undefined;
+    await Excel.run(async (context) => { old = context.workbook.worksheets.getItem("Data").getRange("A1:B3"); });
+    await Excel.run(async (context) => {
+      const charts = context.workbook.worksheets.getItem("Data").charts;
+      expect(() => charts.add("Line", old!)).toThrow(expect.objectContaining({ code: "InvalidRequestContext" }));
+      await context.sync();
+    });
+  });
+});
