@@ -7,6 +7,7 @@
 import { type CellRect, MAX_COLUMNS, MAX_ROWS, formatAddress, intersect, parseAddress } from "./address";
 import { type CellProperty, readGrid, writeGrid, writeValue } from "./cells";
 import { normaliseColour } from "./colours";
+import { shiftRange } from "./shift";
 import { EmulatorError } from "./errors";
 import {
   type ChartModel, type ChartSeriesModel, type ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, DEFAULT_FONT, DEFAULT_ROW_HEIGHT,
@@ -198,6 +199,40 @@ export class Range extends ClientObjectImpl<RangeRef> {
     });
   }
 
+  /**
+   * Deletes the cells, shifting the rest up or left; tables, conditional formats, chart data and
+   * names follow. https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-delete-member(1)
+   */
+  delete(shift: "Up" | "Left"): void {
+    if (shift !== "Up" && shift !== "Left") throw new EmulatorError("InvalidArgument", `delete shift "${shift}" is not Up or Left`);
+    this._call("delete", { shift }, (ref) => shiftRange(this._wb(), ref.sheet, ref.rect, shift));
+  }
+
+  /** Inserts blank cells here, shifting the rest down or right; returns the blank range. https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-insert-member(1) */
+  insert(shift: "Down" | "Right"): Range {
+    if (shift !== "Down" && shift !== "Right") throw new EmulatorError("InvalidArgument", `insert shift "${shift}" is not Down or Right`);
+    let at: RangeRef | undefined;
+    this._call("insert", { shift }, (ref) => { shiftRange(this._wb(), ref.sheet, ref.rect, shift); at = ref; });
+    return new Range(this.context, `${this._path}.insert`, () => {
+      if (!at) throw new EmulatorError("ItemNotFound", "nothing was inserted");
+      return at;
+    });
+  }
+
+  /**
+   * "Finds the given string based on the criteria specified. If the current range is larger than a
+   * single cell, then the search will be limited to that range, else the search will cover the entire
+   * sheet starting after that cell." find throws ItemNotFound when nothing matches; findOrNullObject
+   * gives a null object. Matches the text the cell shows, row by row.
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-find-member(1)
+   */
+  find(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean; searchDirection?: string } = {}): Range {
+    return this._derive("find", (ref) => findCell(ref, text, criteria));
+  }
+  findOrNullObject(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean; searchDirection?: string } = {}): Range {
+    return this._derive("findOrNullObject", (ref) => findCell(ref, text, criteria), true);
+  }
+
   select(): void {
     this._call("select", {}, (ref) => { this._wb().selection = { sheetId: ref.sheet.id, rect: ref.rect }; this._wb().activeSheetId = ref.sheet.id; });
   }
@@ -215,6 +250,29 @@ export class Range extends ClientObjectImpl<RangeRef> {
   get valueTypes(): string[][] { return this._get("valueTypes") as string[][]; }
 }
 accessors(Range, ["addressLocal", "cellCount", "rowIndex", "columnIndex", "isEntireColumn", "isEntireRow", "formulasLocal", "numberFormatLocal"]);
+
+function findCell(ref: RangeRef, text: string, criteria: { completeMatch?: boolean; matchCase?: boolean; searchDirection?: string }): CellRect {
+  const single = ref.rect.rowCount === 1 && ref.rect.colCount === 1;
+  const area: CellRect = single ? { row: 0, col: 0, rowCount: MAX_ROWS, colCount: MAX_COLUMNS } : ref.rect;
+  const want = criteria.matchCase ? text : text.toLowerCase();
+  const hits: { row: number; col: number }[] = [];
+  ref.sheet.forEachStored(area, (cell, row, col) => {
+    if (cell.value === null) return;
+    const shown = String(readGrid(ref.sheet, { row, col, rowCount: 1, colCount: 1 }, "text")[0][0]);
+    const s = criteria.matchCase ? shown : shown.toLowerCase();
+    if (criteria.completeMatch ? s === want : s.includes(want)) hits.push({ row, col });
+  });
+  if (criteria.searchDirection === "Backwards") hits.reverse();
+  if (hits.length === 0) throw new EmulatorError("ItemNotFound", `"${text}" was not found`);
+  let hit = hits[0];
+  if (single) {
+    // Start after the given cell, wrapping round, in the search direction.
+    const after = (h: { row: number; col: number }) => h.row > ref.rect.row || (h.row === ref.rect.row && h.col > ref.rect.col);
+    const before = (h: { row: number; col: number }) => h.row < ref.rect.row || (h.row === ref.rect.row && h.col < ref.rect.col);
+    hit = hits.find(criteria.searchDirection === "Backwards" ? before : after) ?? hits[0];
+  }
+  return { row: hit.row, col: hit.col, rowCount: 1, colCount: 1 };
+}
 
 function usedWithin(ref: RangeRef, valuesOnly: boolean): CellRect {
   let minR = Infinity, maxR = -1, minC = Infinity, maxC = -1;
