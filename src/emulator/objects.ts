@@ -191,7 +191,7 @@ export class Range extends ClientObjectImpl<RangeRef> {
     this._call("clear", { applyTo }, (ref) => {
       ref.sheet.forEachStored(ref.rect, (cell) => {
         if (applyTo === "All" || applyTo === "Contents") { cell.value = null; delete cell.formula; delete cell.error; }
-        if (applyTo === "All" || applyTo === "Formats") { delete cell.numberFormat; delete cell.fill; delete cell.font; delete cell.horizontalAlignment; delete cell.wrapText; }
+        if (applyTo === "All" || applyTo === "Formats") { delete cell.numberFormat; delete cell.fill; delete cell.font; delete cell.horizontalAlignment; delete cell.verticalAlignment; delete cell.wrapText; delete cell.borders; }
       });
       if (applyTo === "All" || applyTo === "Formats") {
         ref.sheet.conditionalFormats = ref.sheet.conditionalFormats.filter((cf) => !intersect(cf.rect, ref.rect));
@@ -359,6 +359,7 @@ const RANGE_FORMAT_TYPE = type<RangeRef>("RangeFormat", {
     },
   },
   horizontalAlignment: { get: (ref) => uniform(ref, (c) => c?.horizontalAlignment ?? "General"), set: (ref, v) => eachCell(ref, (c) => { c.horizontalAlignment = String(v); }) },
+  verticalAlignment: { get: (ref) => uniform(ref, (c) => c?.verticalAlignment ?? "Bottom"), set: (ref, v) => eachCell(ref, (c) => { c.verticalAlignment = String(v); }) },
   wrapText: { get: (ref) => uniform(ref, (c) => c?.wrapText ?? false), set: (ref, v) => eachCell(ref, (c) => { c.wrapText = Boolean(v); }) },
 });
 
@@ -374,8 +375,9 @@ export class RangeFormat extends ClientObjectImpl<RangeRef> {
   get _type() { return RANGE_FORMAT_TYPE; }
   get fill(): RangeFill { return this._child("fill", () => new RangeFill(this.context, `${this._path}.fill`, () => this._model())); }
   get font(): RangeFont { return this._child("font", () => new RangeFont(this.context, `${this._path}.font`, () => this._model())); }
+  get borders(): RangeBorderCollection { return this._child("borders", () => new RangeBorderCollection(this.context, `${this._path}.borders`, () => this._model())); }
   override _nav(name: string): ClientObjectImpl | undefined {
-    return name === "fill" ? this.fill : name === "font" ? this.font : undefined;
+    return name === "fill" ? this.fill : name === "font" ? this.font : name === "borders" ? this.borders : undefined;
   }
   /** https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitcolumns-member(1) */
   autofitColumns(): void {
@@ -398,7 +400,78 @@ export class RangeFormat extends ClientObjectImpl<RangeRef> {
     this._call("autofitRows", {}, () => undefined);
   }
 }
-accessors(RangeFormat, ["columnWidth", "rowHeight", "horizontalAlignment", "wrapText"]);
+accessors(RangeFormat, ["columnWidth", "rowHeight", "horizontalAlignment", "verticalAlignment", "wrapText"]);
+
+// Borders  https://learn.microsoft.com/javascript/api/excel/excel.rangebordercollection and excel.rangeborder
+// Edges apply to the outer sides of the range, Inside* to the sides between its cells.
+type Side = "top" | "bottom" | "left" | "right";
+const BORDER_INDEXES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
+type BorderIndex = (typeof BORDER_INDEXES)[number];
+interface BorderRef { ref: RangeRef; index: BorderIndex }
+
+/** The (cell, side) pairs a border index covers. */
+function borderSides(b: BorderRef): { row: number; col: number; side: Side }[] {
+  const { row, col, rowCount, colCount } = b.ref.rect;
+  if (rowCount * colCount > MAX_FORMAT_CELLS) throw new EmulatorError("NotImplemented", "the emulator draws borders on at most 5,000,000 cells at once");
+  const out: { row: number; col: number; side: Side }[] = [];
+  const rows = (f: (r: number) => void) => { for (let r = row; r < row + rowCount; r++) f(r); };
+  const cols = (f: (c: number) => void) => { for (let c = col; c < col + colCount; c++) f(c); };
+  switch (b.index) {
+    case "EdgeTop": cols((c) => out.push({ row, col: c, side: "top" })); break;
+    case "EdgeBottom": cols((c) => out.push({ row: row + rowCount - 1, col: c, side: "bottom" })); break;
+    case "EdgeLeft": rows((r) => out.push({ row: r, col, side: "left" })); break;
+    case "EdgeRight": rows((r) => out.push({ row: r, col: col + colCount - 1, side: "right" })); break;
+    case "InsideVertical": rows((r) => { for (let c = col; c < col + colCount - 1; c++) out.push({ row: r, col: c, side: "right" }); }); break;
+    case "InsideHorizontal": cols((c) => { for (let r = row; r < row + rowCount - 1; r++) out.push({ row: r, col: c, side: "bottom" }); }); break;
+  }
+  return out;
+}
+
+function borderProp(key: "style" | "color" | "weight", dflt: string, norm: (v: unknown) => string): PropDef<BorderRef> {
+  return {
+    get: (b) => {
+      let seen: string | undefined;
+      for (const s of borderSides(b)) {
+        const v = b.ref.sheet.cell(s.row, s.col)?.borders?.[s.side]?.[key] ?? dflt;
+        if (seen === undefined) seen = v; else if (seen !== v) return null;
+      }
+      return seen ?? dflt;
+    },
+    set: (b, v) => {
+      const x = norm(v);
+      for (const s of borderSides(b)) {
+        const cell = b.ref.sheet.ensureCell(s.row, s.col);
+        const cur = cell.borders?.[s.side] ?? { style: "Continuous", color: "#000000", weight: "Thin" };
+        const next = { ...cur, [key]: x };
+        if (next.style === "None") { if (cell.borders) delete cell.borders[s.side]; }
+        else cell.borders = { ...cell.borders, [s.side]: next };
+      }
+    },
+  };
+}
+const BORDER_STYLES = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"];
+const BORDER_WEIGHTS = ["Hairline", "Thin", "Medium", "Thick"];
+const RANGE_BORDER_TYPE = type<BorderRef>("RangeBorder", {
+  sideIndex: { get: (b) => b.index },
+  style: borderProp("style", "None", (v) => { if (!BORDER_STYLES.includes(String(v))) throw new EmulatorError("InvalidArgument", `border style "${v}"`); return String(v); }),
+  color: borderProp("color", "#000000", normaliseColour),
+  weight: borderProp("weight", "Thin", (v) => { if (!BORDER_WEIGHTS.includes(String(v))) throw new EmulatorError("InvalidArgument", `border weight "${v}"`); return String(v); }),
+});
+export class RangeBorder extends ClientObjectImpl<BorderRef> {
+  get _type() { return RANGE_BORDER_TYPE; }
+}
+accessors(RangeBorder, ["sideIndex", "style", "color", "weight"]);
+
+export class RangeBorderCollection extends ClientObjectImpl<RangeRef> {
+  get _type() { return BORDERS_TYPE; }
+  getItem(index: string): RangeBorder {
+    return new RangeBorder(this.context, `${this._path}.getItem(${JSON.stringify(index)})`, () => {
+      if (!(BORDER_INDEXES as readonly string[]).includes(index)) throw new EmulatorError("InvalidArgument", `border index "${index}" is not emulated (edges and inside lines are)`);
+      return { ref: this._model(), index: index as BorderIndex };
+    });
+  }
+}
+const BORDERS_TYPE = type<RangeRef>("RangeBorderCollection", {});
 
 const RANGE_FILL_TYPE = type<RangeRef>("RangeFill", {
   // No fill reads as white, as Excel does.

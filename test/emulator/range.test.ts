@@ -216,3 +216,28 @@ describe("Range values, formulas and formats", () => {
     });
   });
 });
+
+// Borders: https://learn.microsoft.com/javascript/api/excel/excel.rangebordercollection (edges and inside lines).
+describe("Range borders and alignment", () => {
+  it("draws edge and inside borders on the right cell sides and reads them back, null where sides differ", async () => {
+    const { wb, Excel } = setup();
+    await Excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Data").getRange("B2:C3");
+      const bottom = r.format.borders.getItem("EdgeBottom");
+      bottom.style = "Continuous";
+      bottom.weight = "Medium";
+      bottom.color = "#1F4E79";
+      r.format.borders.getItem("InsideVertical").style = "Dash";
+      r.format.verticalAlignment = "Center";
+      const read = r.format.borders.getItem("EdgeBottom").load("style, weight, color");
+      const top = r.format.borders.getItem("EdgeTop").load("style");
+      const va = r.format.load("verticalAlignment");
+      await context.sync();
+      expect([read.style, read.weight, read.color, top.style, va.verticalAlignment]).toEqual(["Continuous", "Medium", "#1F4E79", "None", "Center"]);
+    });
+    const s = wb.sheets[0];
+    expect(s.cell(2, 1)?.borders?.bottom).toEqual({ style: "Continuous", weight: "Medium", color: "#1F4E79" });
+    expect(s.cell(1, 1)?.borders?.right).toMatchObject({ style: "Dash" });
+    expect(s.cell(1, 2)?.borders?.right).toBeUndefined();
+  });
+});
