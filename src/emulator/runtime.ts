@@ -179,6 +179,9 @@ export class RequestContextImpl {
   async sync<T>(passThroughValue?: T): Promise<T> {
     if (this.closed) throw new EmulatorError("InvalidRequestContext", "context.sync() was called after its Excel.run finished", "RequestContext.sync");
     if (this.syncing) throw new EmulatorError("InvalidOperation", "context.sync() was called while another sync of the same context was running", "RequestContext.sync");
+    // office.js sends nothing when nothing is queued (syncPrivate: `if (!t.hasActions) return ...`),
+    // so an empty sync is not a round trip and is not counted.
+    if (this.queue.length === 0) { await Promise.resolve(); return passThroughValue as T; }
     this.syncing = true;
     const queue = this.queue;
     const requestBytes = this.pendingBytes;
