@@ -186,6 +186,23 @@ export class Range extends ClientObjectImpl<RangeRef> {
     });
   }
 
+  /**
+   * "The surrounding region ... a range bounded by any combination of blank rows and blank columns
+   * relative to this range" (Excel's CurrentRegion).
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getsurroundingregion-member(1)
+   */
+  getSurroundingRegion(): Range { return this._derive("getSurroundingRegion", (r) => surroundingRegion(r)); }
+  /** The smallest range holding this range and another. https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getboundingrect-member(1) */
+  getBoundingRect(anotherRange: Range | string): Range {
+    this._sameContext(anotherRange);
+    return this._derive("getBoundingRect", (r) => {
+      const o = refOf(this._wb(), anotherRange, r.sheet);
+      if (o.sheet !== r.sheet) throw new EmulatorError("InvalidArgument", "the ranges are on different worksheets");
+      const row = Math.min(r.rect.row, o.rect.row), col = Math.min(r.rect.col, o.rect.col);
+      return { row, col, rowCount: Math.max(r.rect.row + r.rect.rowCount, o.rect.row + o.rect.rowCount) - row, colCount: Math.max(r.rect.col + r.rect.colCount, o.rect.col + o.rect.colCount) - col };
+    });
+  }
+
   /** https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-clear-member(1) applyTo: All, Formats, Contents. */
   clear(applyTo: string = "All"): void {
     this._call("clear", { applyTo }, (ref) => {
@@ -272,6 +289,28 @@ function findCell(ref: RangeRef, text: string, criteria: { completeMatch?: boole
     hit = hits.find(criteria.searchDirection === "Backwards" ? before : after) ?? hits[0];
   }
   return { row: hit.row, col: hit.col, rowCount: 1, colCount: 1 };
+}
+
+function filled(sheet: SheetModel, r: number, c: number): boolean {
+  const cell = sheet.cell(r, c);
+  return cell !== undefined && (cell.value !== null || cell.formula !== undefined);
+}
+
+/** Grows the rectangle while any cell just outside it (sides and corners) holds a value. */
+function surroundingRegion(ref: RangeRef): CellRect {
+  let { row, col, rowCount, colCount } = ref.rect;
+  const s = ref.sheet;
+  for (let grown = true; grown; ) {
+    grown = false;
+    const top = row - 1, bottom = row + rowCount, left = col - 1, right = col + colCount;
+    const anyInRow = (r: number) => { if (r < 0 || r >= MAX_ROWS) return false; for (let c = Math.max(0, left); c <= Math.min(MAX_COLUMNS - 1, right); c++) if (filled(s, r, c)) return true; return false; };
+    const anyInCol = (c: number) => { if (c < 0 || c >= MAX_COLUMNS) return false; for (let r = Math.max(0, top); r <= Math.min(MAX_ROWS - 1, bottom); r++) if (filled(s, r, c)) return true; return false; };
+    if (anyInRow(top)) { row--; rowCount++; grown = true; }
+    if (anyInRow(bottom)) { rowCount++; grown = true; }
+    if (anyInCol(left)) { col--; colCount++; grown = true; }
+    if (anyInCol(right)) { colCount++; grown = true; }
+  }
+  return { row, col, rowCount, colCount };
 }
 
 function usedWithin(ref: RangeRef, valuesOnly: boolean): CellRect {

@@ -241,3 +241,20 @@ describe("Range borders and alignment", () => {
     expect(s.cell(1, 2)?.borders?.right).toBeUndefined();
   });
 });
+
+describe("regions", () => {
+  it("finds the block of data around a cell, bounded by blank rows and columns (Range.getSurroundingRegion, Excel's CurrentRegion)", async () => {
+    const { Excel } = setup();
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Data");
+      sheet.getRange("B3:D5").values = [["Id", "Actual", "Target"], ["NI 1", 1, 2], ["NI 2", 3, 4]];
+      sheet.getRange("F3").values = [["separate"]];
+      sheet.getRange("A1").values = [["title"]];
+      const region = sheet.getRange("C4").getSurroundingRegion().load("address");
+      const bound = sheet.getRange("B3").getBoundingRect("F8").load("address");
+      await context.sync();
+      expect(region.address).toBe("Data!B3:D5");
+      expect(bound.address).toBe("Data!B3:F8");
+    });
+  });
+});
