@@ -258,3 +258,18 @@ describe("regions", () => {
     });
   });
 });
+
+describe("inputs", () => {
+  it("does not change the arrays it is given, and later changes to them do not reach the workbook after sync", async () => {
+    const { wb, Excel } = setup();
+    const input = [["=1+1", "12", null], ["'x", "", 5]];
+    const copy = JSON.parse(JSON.stringify(input));
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").getRange("A1:C2").values = input;
+      await context.sync();
+    });
+    expect(input).toEqual(copy);
+    input[1][2] = 99;
+    expect(wb.sheets[0].cell(1, 2)?.value).toBe(5);
+  });
+});
