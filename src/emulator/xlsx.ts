@@ -1,0 +1,520 @@
+/**
+ * .xlsx import and export through ExcelJS (no Node APIs: bytes in, bytes out, so it runs in a browser
+ * bundle too). What a round trip keeps and loses is listed in ROUND_TRIP_LOSSES.
+ *
+ * The add-in's settings are stored where Excel stores an add-in's document settings: a web
+ * extension part (xl/webextensions/webextension1.xml, <we:property name value/> with JSON values,
+ * reached from the package through taskpanes.xml). Source: [MS-OWEXML] Office Web Extensibility
+ * Extensions to Office Open XML, https://learn.microsoft.com/openspecs/office_standards/ms-owexml
+ * (CT_OsfWebExtension, CT_OsfWebExtensionProperty), and
+ * https://learn.microsoft.com/office/dev/add-ins/develop/persisting-add-in-state-and-settings
+ * ("settings ... are saved in the document").
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { type CellRect, columnLetters, formatAddress, parseAddress } from "./address";
+import type { ChartKind, ChartPartSpec, ChartSeriesSpec } from "./chart-spec";
+import { EmulatorError } from "./errors";
+import { type CellModel, type ChartModel, type ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, type SheetModel, WorkbookModel } from "./model";
+import { chartAnchor } from "./objects";
+
+/** What an .xlsx round trip through the emulator cannot keep (say so to users of the runner). */
+export const ROUND_TRIP_LOSSES: readonly string[] = [
+  "Charts read from a file (ExcelJS drops them); charts made through the API are written only when a chart writer is supplied",
+  "Formula results for formulas written through the API (no calculation engine; the cached result is whatever the file held, or blank)",
+  "Conditional format types other than cell value, text contains, custom formula and icon set (data bars, colour scales, top/bottom are dropped); conditional number formats",
+  "Diagonal borders, alignment beyond horizontal, vertical and wrap (indent, rotation), fonts beyond bold/italic/colour/name/size, theme and tint colours (converted to none)",
+  "Row heights, merged cells, comments, data validation, hyperlinks, images, pivot tables, sheet protection",
+  "Defined names that are not a single range, and names scoped to a sheet",
+  "Tables without a header row (treated as having one), table totals formulas other than what the cells hold",
+  "Shared and array formulas are kept as plain formulas in each cell",
+];
+
+/** ExcelJS colours are ARGB; Excel's API uses #RRGGBB. */
+function fromArgb(argb: string | undefined): string | undefined {
+  if (!argb || argb.length < 6) return undefined;
+  return "#" + argb.slice(-6).toUpperCase();
+}
+function toArgb(hex: string): string {
+  return "FF" + hex.replace("#", "").toUpperCase();
+}
+
+/** Characters (ExcelJS column width) to points: (chars * 7 + 5) px * 0.75. */
+function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+function pointsToChars(points: number): number {
+  return Math.round(((points / 0.75 - 5) / 7) * 10000) / 10000;
+}
+
+type XCell = ExcelJS.Cell;
+
+function importCell(cell: XCell, target: CellModel): void {
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) target.value = null;
+  else if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") target.value = v;
+  else if (v instanceof Date) target.value = v.getTime() / 86400000 + 25569;
+  else if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if ("formula" in o || "sharedFormula" in o) {
+      const f = (o.formula ?? (cell as unknown as { formula?: string }).formula) as string | undefined;
+      if (f) target.formula = "=" + f;
+      const res = o.result as unknown;
+      if (res && typeof res === "object" && "error" in (res as object)) { target.value = String((res as { error: string }).error); target.error = true; }
+      else if (res instanceof Date) target.value = res.getTime() / 86400000 + 25569;
+      else target.value = (res as CellModel["value"]) ?? null;
+    } else if ("error" in o) { target.value = String(o.error); target.error = true; }
+    else if ("richText" in o) target.value = (o.richText as { text: string }[]).map((t) => t.text).join("");
+    else if ("text" in o) target.value = String(o.text);
+    else target.value = null;
+  }
+  if (cell.numFmt && cell.numFmt !== "General") target.numberFormat = cell.numFmt;
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  if (fill && fill.type === "pattern" && fill.pattern === "solid") {
+    const c = fromArgb(fill.fgColor?.argb);
+    if (c) target.fill = c;
+  }
+  const f = cell.font;
+  if (f && (f.bold || f.italic || f.color?.argb || (f.name && f.name !== "Calibri") || (f.size && f.size !== 11))) {
+    target.font = {
+      ...(f.bold ? { bold: true } : {}), ...(f.italic ? { italic: true } : {}),
+      ...(fromArgb(f.color?.argb) ? { color: fromArgb(f.color?.argb) } : {}),
+      ...(f.name && f.name !== "Calibri" ? { name: f.name } : {}), ...(f.size && f.size !== 11 ? { size: f.size } : {}),
+    };
+  }
+  if (cell.alignment?.horizontal) target.horizontalAlignment = cell.alignment.horizontal === "centerContinuous" ? "CenterAcrossSelection" : cell.alignment.horizontal.charAt(0).toUpperCase() + cell.alignment.horizontal.slice(1);
+  if (cell.alignment?.vertical) target.verticalAlignment = { top: "Top", middle: "Center", bottom: "Bottom", justify: "Justify", distributed: "Distributed" }[cell.alignment.vertical] ?? "Bottom";
+  if (cell.alignment?.wrapText) target.wrapText = true;
+  const b = cell.border as Partial<Record<"top" | "bottom" | "left" | "right", { style?: string; color?: { argb?: string } }>> | undefined;
+  for (const side of ["top", "bottom", "left", "right"] as const) {
+    const x = b?.[side];
+    const mapped = x?.style ? BORDER_FROM_XML[x.style] : undefined;
+    if (mapped) target.borders = { ...target.borders, [side]: { ...mapped, color: fromArgb(x!.color?.argb) ?? "#000000" } };
+  }
+}
+
+/** Excel.BorderLineStyle and BorderWeight to OOXML border styles and back. */
+const BORDER_FROM_XML: Record<string, { style: string; weight: string }> = {
+  hair: { style: "Continuous", weight: "Hairline" }, thin: { style: "Continuous", weight: "Thin" }, medium: { style: "Continuous", weight: "Medium" },
+  thick: { style: "Continuous", weight: "Thick" }, dashed: { style: "Dash", weight: "Thin" }, mediumDashed: { style: "Dash", weight: "Medium" },
+  dotted: { style: "Dot", weight: "Thin" }, double: { style: "Double", weight: "Thick" }, dashDot: { style: "DashDot", weight: "Thin" },
+  mediumDashDot: { style: "DashDot", weight: "Medium" }, dashDotDot: { style: "DashDotDot", weight: "Thin" }, mediumDashDotDot: { style: "DashDotDot", weight: "Medium" },
+  slantDashDot: { style: "SlantDashDot", weight: "Medium" },
+};
+function borderToXml(style: string, weight: string): string {
+  if (style === "Continuous") return { Hairline: "hair", Thin: "thin", Medium: "medium", Thick: "thick" }[weight] ?? "thin";
+  const medium = weight === "Medium" || weight === "Thick";
+  return ({ Dash: medium ? "mediumDashed" : "dashed", Dot: "dotted", Double: "double", DashDot: medium ? "mediumDashDot" : "dashDot", DashDotDot: medium ? "mediumDashDotDot" : "dashDotDot", SlantDashDot: "slantDashDot" } as Record<string, string>)[style] ?? "thin";
+}
+
+const CELL_OPERATORS: Record<string, string> = {
+  between: "Between", notBetween: "NotBetween", equal: "EqualTo", notEqual: "NotEqualTo", greaterThan: "GreaterThan",
+  lessThan: "LessThan", greaterThanOrEqual: "GreaterThanOrEqual", lessThanOrEqual: "LessThanOrEqual",
+};
+const CELL_OPERATORS_BACK = Object.fromEntries(Object.entries(CELL_OPERATORS).map(([k, v]) => [v, k]));
+/** Excel API icon set names to OOXML's ("ThreeTrafficLights1" -> "3TrafficLights1"). */
+function iconToXml(style: string): string {
+  return style.replace(/^Three/, "3").replace(/^Four/, "4").replace(/^Five/, "5");
+}
+function iconFromXml(style: string): string {
+  return style.replace(/^3/, "Three").replace(/^4/, "Four").replace(/^5/, "Five");
+}
+
+interface XRule {
+  type: string; operator?: string; formulae?: string[]; text?: string; priority?: number; stopIfTrue?: boolean;
+  style?: { fill?: { bgColor?: { argb?: string }; fgColor?: { argb?: string } }; font?: { color?: { argb?: string }; bold?: boolean; italic?: boolean }; numFmt?: { formatCode?: string } | string };
+  iconSet?: string; reverse?: boolean; showValue?: boolean; cfvo?: { type: string; value?: number | string }[];
+}
+
+/** OOXML text rule types to the API's ConditionalTextOperator. */
+const TEXT_OPERATORS: Record<string, string> = { containsText: "Contains", notContainsText: "NotContains", beginsWith: "BeginsWith", endsWith: "EndsWith" };
+
+/**
+ * The formula Excel itself writes for a text rule (the rule is evaluated from it), relative to the
+ * top-left cell. ExcelJS writes the formula but not the rule's `text` attribute, so the text is
+ * read back from the formula.
+ */
+function textFormula(operator: string, text: string, topLeft: string): string {
+  const t = `"${text.replace(/"/g, '""')}"`;
+  switch (operator) {
+    case "NotContains": return `ISERROR(SEARCH(${t},${topLeft}))`;
+    case "BeginsWith": return `LEFT(${topLeft},LEN(${t}))=${t}`;
+    case "EndsWith": return `RIGHT(${topLeft},LEN(${t}))=${t}`;
+    default: return `NOT(ISERROR(SEARCH(${t},${topLeft})))`;
+  }
+}
+
+function textFromFormula(formula: string): string {
+  const m = /"((?:[^"]|"")*)"/.exec(formula);
+  return m ? m[1].replace(/""/g, '"') : "";
+}
+
+function importRule(rule: XRule, rect: CellRect, id: string): ConditionalFormatModel | null {
+  const fmt = {
+    ...(fromArgb(rule.style?.fill?.bgColor?.argb ?? rule.style?.fill?.fgColor?.argb) ? { fill: fromArgb(rule.style?.fill?.bgColor?.argb ?? rule.style?.fill?.fgColor?.argb) } : {}),
+    ...(fromArgb(rule.style?.font?.color?.argb) ? { fontColor: fromArgb(rule.style?.font?.color?.argb) } : {}),
+    ...(rule.style?.font?.bold ? { bold: true } : {}),
+    ...(rule.style?.font?.italic ? { italic: true } : {}),
+  };
+  const base = { id, rect, stopIfTrue: !!rule.stopIfTrue, format: fmt };
+  const f = (s: string | undefined) => (s === undefined ? "" : s.startsWith("=") ? s : "=" + s);
+  switch (rule.type) {
+    case "cellIs":
+      return { ...base, type: "CellValue", cellValueRule: { formula1: f(rule.formulae?.[0]), ...(rule.formulae?.[1] !== undefined ? { formula2: f(rule.formulae[1]) } : {}), operator: CELL_OPERATORS[rule.operator ?? "between"] ?? "Between" } };
+    case "containsText":
+    case "notContainsText":
+    case "beginsWith":
+    case "endsWith": {
+      const xmlOp = rule.type === "containsText" ? (rule.operator ?? "containsText") : rule.type;
+      const op = TEXT_OPERATORS[xmlOp];
+      if (!op) return null;
+      return { ...base, type: "ContainsText", textRule: { operator: op, text: rule.text ?? textFromFormula(rule.formulae?.[0] ?? "") } };
+    }
+    case "expression":
+      return { ...base, type: "Custom", customFormula: f(rule.formulae?.[0]) };
+    case "iconSet": {
+      const cfvo = rule.cfvo ?? [];
+      return {
+        ...base, type: "IconSet",
+        iconSet: {
+          style: iconFromXml(rule.iconSet ?? "3TrafficLights1"), reverseIconOrder: !!rule.reverse, showIconOnly: rule.showValue === false,
+          criteria: cfvo.map((c, i) => (i === 0 ? { type: "Invalid", operator: "Invalid", formula: "" } : { type: { num: "Number", percent: "Percent", formula: "Formula", percentile: "Percentile" }[c.type] ?? "Number", operator: "GreaterThanOrEqual", formula: f(String(c.value ?? "")) })),
+        },
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+function exportRule(cf: ConditionalFormatModel, priority: number): XRule {
+  const style: XRule["style"] = {};
+  if (cf.format.fill) style.fill = { bgColor: { argb: toArgb(cf.format.fill) }, fgColor: { argb: toArgb(cf.format.fill) } } as XRule["style"] extends infer S ? S extends { fill?: infer F } ? F : never : never;
+  if (cf.format.fontColor || cf.format.bold || cf.format.italic) {
+    style.font = { ...(cf.format.fontColor ? { color: { argb: toArgb(cf.format.fontColor) } } : {}), ...(cf.format.bold ? { bold: true } : {}), ...(cf.format.italic ? { italic: true } : {}) };
+  }
+  const styleOrNot = Object.keys(style).length ? { style: { ...style, fill: style.fill ? { type: "pattern", pattern: "solid", ...style.fill } : undefined } } : {};
+  const strip = (s: string) => s.replace(/^=/, "");
+  const common = { priority, stopIfTrue: cf.stopIfTrue || undefined, ...styleOrNot } as Partial<XRule>;
+  switch (cf.type) {
+    case "CellValue": {
+      const r = cf.cellValueRule!;
+      return { ...common, type: "cellIs", operator: CELL_OPERATORS_BACK[r.operator] ?? "between", formulae: [strip(r.formula1), ...(r.formula2 !== undefined ? [strip(r.formula2)] : [])] } as XRule;
+    }
+    case "ContainsText": {
+      const r = cf.textRule!;
+      const op = Object.entries(TEXT_OPERATORS).find(([, v]) => v === r.operator)?.[0] ?? "containsText";
+      return { ...common, type: "containsText", operator: op, text: r.text, formulae: [textFormula(r.operator, r.text, formatAddress({ ...cf.rect, rowCount: 1, colCount: 1 }))] } as XRule;
+    }
+    case "Custom":
+      return { ...common, type: "expression", formulae: [strip(cf.customFormula ?? "")] } as XRule;
+    default: {
+      const s = cf.iconSet!;
+      const kind = (t: string) => ({ Number: "num", Percent: "percent", Formula: "formula", Percentile: "percentile" }[t] ?? "num");
+      return {
+        priority, type: "iconSet", iconSet: iconToXml(s.style), reverse: s.reverseIconOrder, showValue: !s.showIconOnly,
+        cfvo: s.criteria.map((c, i) => (i === 0 ? { type: "percent", value: 0 } : { type: kind(c.type), value: Number.isFinite(Number(strip(c.formula))) ? Number(strip(c.formula)) : strip(c.formula) })),
+      } as XRule;
+    }
+  }
+}
+
+/**
+ * Reads an .xlsx into a new emulator workbook.
+ * @example const wb = await loadXlsx(bytes); wb.sheets[0].name // => "Data"
+ */
+export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<WorkbookModel> {
+  const x = new ExcelJS.Workbook();
+  const buffer = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  await x.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  const wb = new WorkbookModel();
+  const stopIndex = new Map<string, Map<number, ConditionalFormatModel>>();
+  for (const xs of x.worksheets) {
+    const sheet = wb.addSheet(xs.name);
+    sheet.visibility = xs.state === "hidden" ? "Hidden" : xs.state === "veryHidden" ? "VeryHidden" : "Visible";
+    xs.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (cell.type === ExcelJS.ValueType.Merge) return;
+        importCell(cell, sheet.ensureCell(r - 1, c - 1));
+      });
+    });
+    const cols = (xs as unknown as { _columns?: { number: number; width?: number }[] })._columns ?? [];
+    for (const col of cols) if (col?.width !== undefined) sheet.columnWidths.set(col.number - 1, charsToPoints(col.width));
+    const view = xs.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
+    if (view?.state === "frozen") sheet.frozen = { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 };
+    for (const t of Object.values((xs as unknown as { tables: Record<string, { model: { name: string; tableRef?: string; ref?: string; totalsRow?: boolean; style?: { theme?: string } } }> }).tables ?? {})) {
+      const m = t.model;
+      const p = parseAddress(m.tableRef ?? m.ref ?? "A1");
+      const rect = { row: p.row, col: p.col, rowCount: p.rowCount, colCount: p.colCount };
+      wb.tables.push({
+        id: wb.newId("table"), name: m.name, sheet, rect, showHeaders: true, showTotals: !!m.totalsRow, style: m.style?.theme ?? "TableStyleMedium2",
+        columnIds: Array.from({ length: rect.colCount }, (_, i) => i + 1), nextColumnId: rect.colCount + 1,
+      });
+    }
+    const cfs = (xs as unknown as { conditionalFormattings?: { ref: string; rules: XRule[] }[] }).conditionalFormattings ?? [];
+    const imported: { cf: ConditionalFormatModel; priority: number }[] = [];
+    for (const block of cfs) {
+      const p = parseAddress(block.ref.split(" ")[0]);
+      const rect = { row: p.row, col: p.col, rowCount: p.rowCount, colCount: p.colCount };
+      for (const rule of block.rules) {
+        const cf = importRule(rule, rect, wb.newId("cf"));
+        if (cf) imported.push({ cf, priority: rule.priority ?? 0 });
+      }
+    }
+    sheet.conditionalFormats = imported.sort((a, b) => a.priority - b.priority).map((i) => i.cf);
+    stopIndex.set(sheet.name, new Map(imported.map((i) => [i.priority, i.cf])));
+  }
+  for (const dn of (x.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? []) {
+    if (dn.ranges.length === 1 && !dn.name.startsWith("_xlnm")) wb.names.set(dn.name.toLowerCase(), { name: dn.name, formula: "=" + dn.ranges[0], comment: "", visible: true });
+  }
+  for (const [k, v] of await readSettings(buffer)) wb.settings.set(k, v);
+  await readStopIfTrue(buffer, stopIndex);
+  if (wb.sheets.length === 0) wb.addSheet("Sheet1");
+  return wb;
+}
+
+/** Options for saveXlsx. */
+export interface SaveXlsxOptions {
+  /** Writes native charts into the package (src/emulator/xlsx-charts.ts addChartsToXlsx); without it charts are not saved. */
+  readonly writeCharts?: (xlsx: Uint8Array, charts: readonly ChartPartSpec[]) => Promise<Uint8Array>;
+  /** The add-in id the settings part names (manifest.xml <Id>). */
+  readonly addinId?: string;
+}
+
+/** LAA Scorecard's manifest id (manifest.xml). */
+export const LAA_ADDIN_ID = "3b6f2a8e-6c1d-4f7a-9e55-2d4c8b1a7f30";
+
+const CHART_KINDS: Record<string, ChartKind> = {
+  BarClustered: "barClustered", BarStacked: "barStacked", ColumnClustered: "columnClustered", ColumnStacked: "columnStacked", Doughnut: "doughnut", Line: "line", LineMarkers: "line",
+};
+
+/** Sheet-qualified absolute reference as a chart series uses it: "'Scorecard'!$B$5:$B$8". */
+function chartRef(sheet: SheetModel, rect: CellRect): string {
+  return `'${sheet.name.replace(/'/g, "''")}'!${formatAddress(rect, undefined, true)}`;
+}
+
+/**
+ * The ChartPartSpec of each chart the writer can draw, with the charts it cannot (by type) listed.
+ * Series references point at the cells the chart reads; legend positions map to lower case.
+ */
+export function chartSpecs(wb: WorkbookModel): { specs: ChartPartSpec[]; skipped: string[] } {
+  const specs: ChartPartSpec[] = [];
+  const skipped: string[] = [];
+  for (const sheet of wb.sheets) {
+    for (const c of sheet.charts) {
+      const kind = CHART_KINDS[c.type];
+      if (!kind) { skipped.push(`${sheet.name}/${c.name}: chart type ${c.type} is not written`); continue; }
+      specs.push(chartToSpec(c, kind));
+    }
+  }
+  return { specs, skipped };
+}
+
+function chartToSpec(c: ChartModel, kind: ChartKind): ChartPartSpec {
+  const series: ChartSeriesSpec[] = c.series.filter((s) => s.values).map((s) => ({
+    ...(s.nameRef ? { name: { ref: chartRef(s.nameRef.sheet, s.nameRef.rect) } } : s.name !== undefined ? { name: s.name } : {}),
+    categoriesRef: s.categories ? chartRef(s.categories.sheet, s.categories.rect) : "",
+    valuesRef: chartRef(s.values!.sheet, s.values!.rect),
+    ...(s.colour ? { colour: s.colour.replace("#", "") } : {}),
+    ...(s.pointColours.some(Boolean) ? { pointColours: s.pointColours.map((p) => (p ?? "").replace("#", "")) } : {}),
+  }));
+  const anchor = chartAnchor(c);
+  const legend = !c.legend.visible ? "none" : (["right", "bottom", "top", "left"].includes(c.legend.position.toLowerCase()) ? c.legend.position.toLowerCase() : "right") as ChartPartSpec["legend"];
+  const axisTitles = c.categoryAxisTitle.visible || c.valueAxisTitle.visible
+    ? { ...(c.categoryAxisTitle.visible ? { category: c.categoryAxisTitle.text } : {}), ...(c.valueAxisTitle.visible ? { value: c.valueAxisTitle.text } : {}) }
+    : undefined;
+  return {
+    sheetName: c.sheet.name, kind, ...(c.title.visible && c.title.text ? { title: c.title.text } : {}), series,
+    from: anchor.from, to: anchor.to, legend, ...(axisTitles ? { axisTitles } : {}),
+  };
+}
+
+function exportCell(cell: CellModel, xc: XCell): void {
+  if (cell.formula !== undefined) {
+    const result = cell.value === null ? undefined : cell.error ? { error: cell.value } : cell.value;
+    xc.value = { formula: cell.formula.slice(1), ...(result !== undefined ? { result } : {}) } as ExcelJS.CellFormulaValue;
+  } else if (cell.error) xc.value = { error: cell.value } as ExcelJS.CellErrorValue;
+  else xc.value = cell.value as ExcelJS.CellValue;
+  if (cell.numberFormat) xc.numFmt = cell.numberFormat;
+  if (cell.fill) xc.fill = { type: "pattern", pattern: "solid", fgColor: { argb: toArgb(cell.fill) } };
+  if (cell.font) {
+    xc.font = {
+      ...(cell.font.bold ? { bold: true } : {}), ...(cell.font.italic ? { italic: true } : {}),
+      ...(cell.font.color ? { color: { argb: toArgb(cell.font.color) } } : {}), name: cell.font.name ?? "Calibri", size: cell.font.size ?? 11,
+    };
+  }
+  if (cell.horizontalAlignment || cell.wrapText || cell.verticalAlignment) {
+    const vertical = cell.verticalAlignment ? ({ Top: "top", Center: "middle", Bottom: "bottom", Justify: "justify", Distributed: "distributed" } as Record<string, ExcelJS.Alignment["vertical"]>)[cell.verticalAlignment] : undefined;
+    xc.alignment = {
+      ...(cell.horizontalAlignment && cell.horizontalAlignment !== "General" ? { horizontal: (cell.horizontalAlignment === "CenterAcrossSelection" ? "centerContinuous" : cell.horizontalAlignment.charAt(0).toLowerCase() + cell.horizontalAlignment.slice(1)) as ExcelJS.Alignment["horizontal"] } : {}),
+      ...(vertical ? { vertical } : {}), ...(cell.wrapText ? { wrapText: true } : {}),
+    };
+  }
+  if (cell.borders) {
+    const border: Partial<ExcelJS.Borders> = {};
+    for (const side of ["top", "bottom", "left", "right"] as const) {
+      const x = cell.borders[side];
+      if (x) border[side] = { style: borderToXml(x.style, x.weight) as ExcelJS.BorderStyle, color: { argb: toArgb(x.color) } };
+    }
+    xc.border = border as ExcelJS.Borders;
+  }
+}
+
+/**
+ * Writes the workbook as .xlsx bytes: cells, formulas with their cached results, number formats,
+ * fills, fonts, column widths, frozen panes, tables, conditional formats, names, settings; charts
+ * through `writeCharts` when given.
+ */
+export async function saveXlsx(wb: WorkbookModel, options: SaveXlsxOptions = {}): Promise<Uint8Array> {
+  const x = new ExcelJS.Workbook();
+  for (const sheet of wb.sheets) {
+    const xs = x.addWorksheet(sheet.name, {
+      state: sheet.visibility === "Hidden" ? "hidden" : sheet.visibility === "VeryHidden" ? "veryHidden" : "visible",
+      views: sheet.frozen.rows || sheet.frozen.columns ? [{ state: "frozen", xSplit: sheet.frozen.columns, ySplit: sheet.frozen.rows }] : [],
+    });
+    // Tables first: ExcelJS writes their cells, then the emulator's cells win.
+    for (const t of wb.tables.filter((tb) => tb.sheet === sheet)) {
+      const header = Array.from({ length: t.rect.colCount }, (_, j) => String(sheet.cell(t.rect.row, t.rect.col + j)?.value ?? `Column${j + 1}`));
+      const bodyRows = t.rect.rowCount - 1 - (t.showTotals ? 1 : 0);
+      xs.addTable({
+        name: t.name, ref: formatAddress({ row: t.rect.row, col: t.rect.col, rowCount: 1, colCount: 1 }), headerRow: true, totalsRow: t.showTotals,
+        style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+        columns: header.map((name) => ({ name })),
+        rows: Array.from({ length: Math.max(bodyRows, 1) }, () => header.map(() => null)),
+      });
+    }
+    sheet.rows.forEach((row, r) => {
+      if (!row) return;
+      const xr = xs.getRow(r + 1);
+      row.forEach((cell, c) => { if (cell) exportCell(cell, xr.getCell(c + 1)); });
+    });
+    for (const [c, w] of sheet.columnWidths) if (w !== DEFAULT_COLUMN_WIDTH) xs.getColumn(c + 1).width = pointsToChars(w);
+    sheet.conditionalFormats.forEach((cf, i) => {
+      xs.addConditionalFormatting({ ref: formatAddress(cf.rect), rules: [exportRule(cf, i + 1) as unknown as ExcelJS.ConditionalFormattingRule] });
+    });
+  }
+  for (const n of wb.names.values()) {
+    try {
+      const p = parseAddress(n.formula.replace(/^=/, ""));
+      if (p.sheet) x.definedNames.add(`${p.sheet}!${formatAddress(p, undefined, true)}`, n.name);
+    } catch {
+      // Not a single range: ROUND_TRIP_LOSSES says such names are not kept.
+    }
+  }
+  let bytes: Uint8Array = new Uint8Array(await x.xlsx.writeBuffer());
+  if (wb.sheets.some((sh) => sh.conditionalFormats.some((cf) => cf.stopIfTrue || cf.type === "ContainsText"))) bytes = await patchRuleAttributes(bytes, wb);
+  if (wb.settings.size > 0) bytes = await writeSettings(bytes, wb.settings, options.addinId ?? LAA_ADDIN_ID);
+  const { specs } = chartSpecs(wb);
+  if (specs.length > 0 && options.writeCharts) bytes = await options.writeCharts(bytes, specs);
+  return bytes;
+}
+
+const WE_NS = "http://schemas.microsoft.com/office/webextensions/webextension/2010/11";
+const WETP_NS = "http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11";
+const REL_TASKPANES = "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes";
+const REL_WEBEXT = "http://schemas.microsoft.com/office/2011/relationships/webextension";
+
+function xmlEscape(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function xmlUnescape(s: string): string {
+  return s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+}
+
+/** Sheet name -> worksheet part path, from xl/workbook.xml and its relationships. */
+async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const book = await zip.file("xl/workbook.xml")?.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  if (!book || !rels) return out;
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  for (const m of book.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]+)"/.exec(m[0])?.[1];
+    const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
+    if (name && rid && targets.has(rid)) out.set(xmlUnescape(name), targets.get(rid)!);
+  }
+  return out;
+}
+
+/**
+ * ExcelJS drops two cfRule attributes the API has: stopIfTrue, and the text of a text rule. Each
+ * rule is found by its priority (unique in a sheet: the export numbers them 1..n).
+ */
+async function patchRuleAttributes(bytes: Uint8Array, wb: WorkbookModel): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = await sheetParts(zip);
+  for (const sheet of wb.sheets) {
+    const path = parts.get(sheet.name);
+    const file = path ? zip.file(path) : null;
+    if (!file) continue;
+    let xml = await file.async("string");
+    sheet.conditionalFormats.forEach((cf, i) => {
+      const extra = `${cf.stopIfTrue ? ' stopIfTrue="1"' : ""}${cf.type === "ContainsText" ? ` text="${xmlEscape(cf.textRule?.text ?? "")}"` : ""}`;
+      if (!extra) return;
+      xml = xml.replace(new RegExp(`<cfRule\\b[^>]*\\bpriority="${i + 1}"[^>]*>`), (tag) => {
+        // Excel writes operator="containsText" on such rules; ExcelJS leaves it out as its default.
+        const op = cf.type === "ContainsText" && !/\boperator=/.test(tag) ? ' operator="containsText"' : "";
+        return tag.replace(/\s*\/?>$/, (end) => `${extra}${op}${end}`);
+      });
+    });
+    zip.file(path!, xml);
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+async function readStopIfTrue(bytes: Uint8Array, index: Map<string, Map<number, ConditionalFormatModel>>): Promise<void> {
+  const zip = await JSZip.loadAsync(bytes);
+  for (const [name, path] of await sheetParts(zip)) {
+    const byPriority = index.get(name);
+    const xml = byPriority?.size ? await zip.file(path)?.async("string") : undefined;
+    if (!xml || !byPriority) continue;
+    for (const m of xml.matchAll(/<cfRule\b[^>]*>/g)) {
+      if (!/\bstopIfTrue="(1|true)"/.test(m[0])) continue;
+      const priority = Number(/\bpriority="(\d+)"/.exec(m[0])?.[1]);
+      const cf = byPriority.get(priority);
+      if (cf) cf.stopIfTrue = true;
+    }
+  }
+}
+
+/** Adds the web extension part holding the settings (one property per key, value as JSON). */
+async function writeSettings(bytes: Uint8Array, settings: Map<string, string>, addinId: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const props = [...settings].map(([k, v]) => `<we:property name="${xmlEscape(k)}" value="${xmlEscape(v)}"/>`).join("");
+  zip.file("xl/webextensions/webextension1.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<we:webextension xmlns:we="${WE_NS}" id="{6F1E5C0A-2B1D-4E9A-9C3B-5A7D1E2F3B4C}"><we:reference id="${xmlEscape(addinId)}" version="1.0.0.0" store="developer" storeType="Registry"/><we:alternateReferences/><we:properties>${props}</we:properties><we:bindings/><we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></we:webextension>`);
+  zip.file("xl/webextensions/taskpanes.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<wetp:taskpanes xmlns:wetp="${WETP_NS}"><wetp:taskpane dockstate="right" visibility="0" width="350" row="1"><wetp:webextensionref xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></wetp:taskpane></wetp:taskpanes>`);
+  zip.file("xl/webextensions/_rels/taskpanes.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_WEBEXT}" Target="webextension1.xml"/></Relationships>`);
+  const rels = await zip.file("_rels/.rels")!.async("string");
+  zip.file("_rels/.rels", rels.replace("</Relationships>", `<Relationship Id="rIdWebExt1" Type="${REL_TASKPANES}" Target="xl/webextensions/taskpanes.xml"/></Relationships>`));
+  const ct = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file("[Content_Types].xml", ct.replace("</Types>",
+    `<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/><Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/></Types>`));
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** Reads settings from every web extension part in the package (key -> JSON text). */
+async function readSettings(bytes: Uint8Array): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = Object.keys(zip.files).filter((n) => /^xl\/webextensions\/webextension\d+\.xml$/.test(n));
+  for (const p of parts) {
+    const xml = await zip.file(p)!.async("string");
+    const re = /<we:property\s+name="([^"]*)"\s+value="([^"]*)"\s*\/>/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(xml))) {
+      const value = xmlUnescape(m[2]);
+      try { JSON.parse(value); out.set(xmlUnescape(m[1]), value); } catch { throw new EmulatorError("InvalidArgument", `the setting "${m[1]}" in ${p} is not JSON`); }
+    }
+  }
+  return out;
+}
+
+export { columnLetters };
