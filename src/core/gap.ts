@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from "./result";
 import { messages } from "./messages";
+import { finite } from "./numbers";
 import type { Polarity } from "./polarity";
 
 /**
@@ -12,7 +13,7 @@ import type { Polarity } from "./polarity";
  */
 export function shortfall(actual: number, target: number, polarity: Polarity): Result<number> {
   if (polarity === "none") return fail("na", messages.noShortfallWithoutPolarity);
-  return ok(polarity === "higher" ? target - actual : actual - target);
+  return finite(polarity === "higher" ? target - actual : actual - target, messages.notFinite("The gap"));
 }
 
 /** How a gap is expressed: in the indicator's own units, or as a share of the target. */
@@ -28,7 +29,7 @@ export function gap(actual: number, target: number, polarity: Polarity, mode: Ga
   const short = shortfall(actual, target, polarity);
   if (!short.ok || mode === "abs") return short;
   if (target === 0) return fail("div0", messages.gapPctZeroTarget);
-  return ok(short.value / Math.abs(target));
+  return finite(short.value / Math.abs(target), messages.notFinite("The gap"));
 }
 
 /**

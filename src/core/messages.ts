@@ -11,7 +11,12 @@ export function formatNumber(value: number): string {
 }
 
 function quote(raw: unknown): string {
-  return typeof raw === "string" ? `"${raw}"` : String(raw);
+  if (typeof raw === "string") return `"${raw}"`;
+  if (raw instanceof Date) return Number.isFinite(raw.getTime()) ? raw.toISOString().slice(0, 10) : "an invalid date";
+  if (Array.isArray(raw)) return "a list";
+  if (raw !== null && typeof raw === "object") return "an object";
+  if (typeof raw === "function") return "a function";
+  return String(raw);
 }
 
 export const messages = {
@@ -25,4 +30,53 @@ export const messages = {
   noShortfallWithoutPolarity: "Polarity none has no shortfall: the indicator is data only",
   gapPctZeroTarget: "The gap as a percentage of target divides by zero: the target is 0",
   unknownGapMode: (raw: unknown) => `Mode ${quote(raw)} is not known: use "abs" or "pct"`,
+
+  // Periods (DOMAIN.md section 1)
+  blankPeriod: "No period given",
+  unknownPeriod: (raw: unknown) =>
+    `Period ${quote(raw)} is not a period: use a financial year (2009/10), a quarter (Q1 2009/10), a month (Apr 2009), a year (2009) or a date`,
+
+  // Measures (DOMAIN.md sections 3, 4, 6, 7)
+  notFinite: (what: string) => `${what} cannot be worked out: a value is not a finite number or the result is too large`,
+  targetEqualsBaseline: "Progress divides by zero: the target equals the baseline",
+  badThreshold: (raw: unknown) => `Threshold ${quote(raw)} must be a number from 0 to 1`,
+  targetNotAfterBaseline: "Every target must be dated after the baseline",
+  duplicateMilestone: "Two targets have the same date",
+  trendLengths: (values: number, periods: number) => `The values (${values}) and periods (${periods}) are not the same length`,
+  trendTooFewPoints: (n: number) => `A trend needs at least two values with periods; there ${n === 1 ? "is 1" : `are ${n}`}`,
+  trendSamePeriods: "A trend divides by zero: every period is the same",
+  badDotThreshold: (raw: unknown) => `Direction of travel threshold ${quote(raw)} must be 0 or more`,
+  badSlopePeriods: (raw: unknown) => `The slope method needs a whole number of periods of 2 or more, not ${quote(raw)}`,
+
+  // Reading an indicator row (issue 3)
+  fieldNotANumber: (field: string, raw: unknown) => `${field} ${quote(raw)} is not a number`,
+  fieldBadPeriod: (field: string, raw: unknown) => `${field} period ${quote(raw)} is not a period`,
+  duplicatePeriod: (field: string, label: string) => `Two ${field.toLowerCase()}s for ${label}: the first is used`,
+  extraUndatedValue: (field: string) => `${field} without a period beside ${field.toLowerCase()}s with periods: it is not used`,
+  negativeTolerance: (raw: unknown) => `Tolerance ${quote(raw)} must be 0 or more`,
+  badWeight: (raw: unknown) => `Weight ${quote(raw)} must be a number of 0 or more: weight 1 is used`,
+  badDataOnly: (raw: unknown) => `Data only ${quote(raw)} is not yes or no`,
+  badCiOrder: "The lower confidence limit is above the upper one",
+  notRated: (why: string) => `Not rated: ${why}`,
+
+  // Rule sets (DOMAIN.md section 5)
+  ruleSetNotObject: "A rule set must be an object with a list of rules",
+  ruleSetNoRules: "A rule set needs at least one rule, ending in a default",
+  ruleSetNoDefault: "The last rule must be the default: a rule with no conditions",
+  ruleSetBadField: (path: string, expected: string) => `${path} must be ${expected}`,
+  ruleSetUnknownField: (path: string) => `${path} is not a known setting`,
+  ruleSetDuplicateName: (name: string) => `Two rules are named "${name}"`,
+  unknownRuleName: (raw: string) => `Rule "${raw}" is not a rule of this workbook or a preset (tolerance, stretch, trajectory, floor, improvement, benchmark)`,
+
+  // Scorecard (DOMAIN.md section 9)
+  unknownStatus: (raw: unknown) => `Status ${quote(raw)} is not one of Blue, Green, Amber, Red, Grey`,
+  weightsLength: (statuses: number, weights: number) => `There are ${statuses} statuses but ${weights} weights`,
+  badScoreWeight: (raw: unknown) => `Weight ${quote(raw)} must be a number of 0 or more`,
+  nothingRated: "No rated indicator: every status is Grey or blank",
+  zeroWeights: "The score divides by zero: every rated indicator has weight 0",
+  rollUpNothingRated: (counts: string) => `Nothing rated (${counts})`,
+  rollUpWorst: (worst: string, counts: string) => `Worst rated status is ${worst} (${counts})`,
+  rollUpCounts: (most: string, counts: string) => `Most often ${most} (${counts})`,
+  rollUpZeroWeights: (counts: string) => `No score: every rated child has weight 0 (${counts})`,
+  rollUpScore: (score: number, status: string, counts: string) => `Score ${formatNumber(Math.round(score * 1000) / 1000)} is ${status} (${counts})`,
 } as const;

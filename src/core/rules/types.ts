@@ -52,3 +52,64 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   dotThreshold: 0,
   slopePeriods: 3,
 };
+
+/** The parameters a preset uses (DOMAIN.md section 5); fractions, not percentages. */
+export interface PresetParams {
+  /** Amber band for Tolerance and Trajectory, as a share of abs(target) (default 0.05). */
+  readonly tolerance: number;
+  /** Blue margin for Tolerance as a share of abs(target); null means no Blue. */
+  readonly blueMargin: number | null;
+  /** Stretch threshold on progress, and the reward grant threshold (default 0.6). */
+  readonly stretchThreshold: number;
+  /** Improvement-aware tolerance (default 0.10). */
+  readonly improvementTolerance: number;
+}
+
+/** When a rule applies. Every condition given must hold; a rule without conditions is a default. */
+export interface RuleConditions {
+  /** Indicator ids (compared trimmed, case-insensitive). */
+  readonly indicators?: readonly string[];
+  /** Perspectives or themes (compared trimmed, case-insensitive). */
+  readonly perspectives?: readonly string[];
+  /**
+   * A rule name an indicator's rule column selects (compared trimmed, case-insensitive). A rule
+   * with this condition applies only to indicators whose rule column names it.
+   */
+  readonly rule?: string;
+}
+
+/** One rule of a rule set: a preset with parameters, optionally restricted by conditions. */
+export interface Rule {
+  /** A name for reasons and the task pane, e.g. "Health floor targets". */
+  readonly name?: string;
+  readonly preset: PresetName;
+  /** Parameters that differ from the rule set's defaults. */
+  readonly params?: Partial<PresetParams>;
+  readonly when?: RuleConditions;
+  /**
+   * What happens when this rule lacks its inputs (e.g. no confidence interval for Benchmark):
+   * "grey" (default) rates Grey; "next" lets the next matching rule decide.
+   */
+  readonly onMissing?: "grey" | "next";
+}
+
+/** How direction of travel is worked out (DOMAIN.md section 6). */
+export interface DirectionSettings {
+  readonly method: DotMethod;
+  readonly threshold: number;
+  readonly slopePeriods: number;
+}
+
+/**
+ * A RAG rule set (DOMAIN.md section 5): plain JSON data, stored in a workbook and validated on the
+ * way in. Ordered rules; the first that matches decides; the last is always a default (no `when`).
+ */
+export interface RuleSet {
+  readonly version: 1;
+  /** Parameters every rule starts from; also used when an indicator's rule column names a preset. */
+  readonly defaults: PresetParams;
+  readonly rules: readonly Rule[];
+  /** Period label or ISO date to rate as at; null means each indicator's latest period with an actual. */
+  readonly asAt: string | null;
+  readonly direction: DirectionSettings;
+}

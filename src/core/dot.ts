@@ -1,0 +1,112 @@
+import { fail, ok, type Result } from "./result";
+import { messages } from "./messages";
+import { isFiniteNumber } from "./numbers";
+import type { Polarity } from "./polarity";
+import { fitLine } from "./trend";
+
+/** Direction of travel (DOMAIN.md section 6). */
+export type Direction =
+  | "Improving"
+  | "Worsening"
+  | "No change"
+  | "Increasing"
+  | "Decreasing"
+  | "No significant change"
+  | "Not compared";
+
+/** A confidence interval `[lower, upper]`. */
+export type Interval = readonly [number, number];
+
+/** Confidence intervals of the two values compared by {@link directionOfTravel}. */
+export interface DirectionIntervals {
+  /** Confidence interval of the previous value. */
+  readonly previousInterval?: Interval | null;
+  /** Confidence interval of the current value. */
+  readonly currentInterval?: Interval | null;
+}
+
+function validInterval(i: Interval | null | undefined): i is Interval {
+  return i !== null && i !== undefined && isFiniteNumber(i[0]) && isFiniteNumber(i[1]) && i[0] <= i[1];
+}
+
+function checkThreshold(threshold: number): Result<number> {
+  return isFiniteNumber(threshold) && threshold >= 0 ? ok(threshold) : fail("value", messages.badDotThreshold(threshold));
+}
+
+function bySign(sign: number, polarity: Polarity): Direction {
+  if (sign === 0) return "No change";
+  if (polarity === "none") return sign > 0 ? "Increasing" : "Decreasing";
+  return (sign > 0) === (polarity === "higher") ? "Improving" : "Worsening";
+}
+
+/**
+ * Direction of travel from `previous` to `current` (DOMAIN.md section 6): `No change` when
+ * `abs(change) <= threshold x abs(previous)` (default threshold 0), otherwise `Improving` or
+ * `Worsening` by polarity (`Increasing`/`Decreasing` for polarity `none`). Missing values (null,
+ * undefined, not a finite number) give `Not compared`. When both values carry confidence intervals,
+ * overlapping intervals give `No significant change` (checked first: with intervals, significance
+ * decides). A negative or non-finite threshold is a `value` problem.
+ *
+ * @example directionOfTravel(70, 72, "higher") // => { ok: true, value: "Improving" }
+ * @example directionOfTravel(70, 72, "lower") // => { ok: true, value: "Worsening" }
+ * @example directionOfTravel(100, 101, "higher", 0.02) // => { ok: true, value: "No change" }
+ * @example directionOfTravel(null, 72, "higher") // => { ok: true, value: "Not compared" }
+ */
+export function directionOfTravel(
+  previous: unknown,
+  current: unknown,
+  polarity: Polarity,
+  threshold = 0,
+  intervals?: DirectionIntervals,
+): Result<Direction> {
+  const t = checkThreshold(threshold);
+  if (!t.ok) return t;
+  if (!isFiniteNumber(previous) || !isFiniteNumber(current)) return ok("Not compared");
+  const pi = intervals?.previousInterval;
+  const ci = intervals?.currentInterval;
+  if (validInterval(pi) && validInterval(ci) && pi[0] <= ci[1] && ci[0] <= pi[1]) return ok("No significant change");
+  const change = current - previous;
+  if (!Number.isFinite(change)) return ok(bySign(current > previous ? 1 : -1, polarity));
+  if (Math.abs(change) <= t.value * Math.abs(previous)) return ok("No change");
+  return ok(bySign(change, polarity));
+}
+
+/**
+ * Direction of travel by the sign of the least-squares slope over the last `k` points (DOMAIN.md
+ * section 6, "slope" method). Points missing a value are skipped before the last `k` are taken;
+ * fewer than two gives `Not compared`. `No change` when the fitted change across the window,
+ * `abs(slope x (last x - first x))`, is at most `threshold x abs(first value in the window)`
+ * (decision: the same threshold rule as the previous-period method, applied to the fitted line).
+ *
+ * @example directionBySlope([10, 12, 11, 14], undefined, 3, "higher") // => { ok: true, value: "Improving" }
+ */
+export function directionBySlope(
+  values: readonly unknown[],
+  periods: readonly unknown[] | undefined,
+  k: number,
+  polarity: Polarity,
+  threshold = 0,
+): Result<Direction> {
+  const t = checkThreshold(threshold);
+  if (!t.ok) return t;
+  if (!Number.isInteger(k) || k < 2) return fail("value", messages.badSlopePeriods(k));
+  if (periods !== undefined && periods.length !== values.length) return fail("na", messages.trendLengths(values.length, periods.length));
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = values.length - 1; i >= 0 && ys.length < k; i--) {
+    const x = periods === undefined ? i + 1 : periods[i];
+    const y = values[i];
+    if (isFiniteNumber(x) && isFiniteNumber(y)) {
+      xs.push(x);
+      ys.push(y);
+    }
+  }
+  if (ys.length < 2) return ok("Not compared");
+  const fit = fitLine(ys, xs);
+  if (!fit.ok) return fit.problem.kind === "div0" ? ok("Not compared") : fit;
+  const span = Math.abs(xs[0] - xs[xs.length - 1]);
+  const firstValue = ys[ys.length - 1];
+  const fitted = Math.abs(fit.value.slope * span);
+  if (fitted <= t.value * Math.abs(firstValue)) return ok("No change");
+  return ok(bySign(fit.value.slope, polarity));
+}

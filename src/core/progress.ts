@@ -1,0 +1,53 @@
+import { fail, ok, type Result } from "./result";
+import { messages } from "./messages";
+import { finite, isFiniteNumber } from "./numbers";
+
+/** Default reward threshold on progress (DOMAIN.md section 3: Local PSA / LAA reward grant rule). */
+export const DEFAULT_REWARD_THRESHOLD = 0.6;
+
+/**
+ * Share of the planned improvement achieved (DOMAIN.md section 3):
+ * `progress = (actual - baseline) / (target - baseline)`. 0 at the baseline, 1 at the target,
+ * below 0 worse than baseline, above 1 beyond target. `target = baseline` is `div0`; a value that is
+ * not a finite number is a `value` problem. Polarity is not needed: the direction of the planned
+ * improvement is the direction from baseline to target.
+ *
+ * @example progress(60, 75, 69) // => { ok: true, value: 0.6 }
+ * @example progress(10, 10, 12).ok // => false (div0: target equals baseline)
+ */
+export function progress(baseline: number, target: number, actual: number): Result<number> {
+  if (!isFiniteNumber(baseline) || !isFiniteNumber(target) || !isFiniteNumber(actual)) return fail("value", messages.notFinite("Progress"));
+  if (target === baseline) return fail("div0", messages.targetEqualsBaseline);
+  if (actual === baseline) return ok(0);
+  if (actual === target) return ok(1);
+  const num = actual - baseline;
+  const den = target - baseline;
+  if (Number.isFinite(num) && Number.isFinite(den)) return finite(num / den, messages.notFinite("Progress"));
+  // Only for huge inputs whose differences overflow: divide by a common scale first.
+  const scale = Math.max(Math.abs(baseline), Math.abs(target), Math.abs(actual));
+  return finite((actual / scale - baseline / scale) / (target / scale - baseline / scale), messages.notFinite("Progress"));
+}
+
+/**
+ * Reward share for a given progress (DOMAIN.md section 3): 0 when `progress < threshold` (default
+ * 0.6), otherwise `min(progress, 1)`. A threshold outside 0..1 or a non-finite progress is a
+ * `value` problem.
+ *
+ * @example rewardShare(0.75) // => { ok: true, value: 0.75 }
+ * @example rewardShare(0.55) // => { ok: true, value: 0 }
+ * @example rewardShare(1.4) // => { ok: true, value: 1 }
+ */
+export function rewardShare(progressValue: number, threshold = DEFAULT_REWARD_THRESHOLD): Result<number> {
+  if (!isFiniteNumber(threshold) || threshold < 0 || threshold > 1) return fail("value", messages.badThreshold(threshold));
+  if (!isFiniteNumber(progressValue)) return fail("value", messages.notFinite("Progress"));
+  return ok(progressValue < threshold ? 0 : Math.min(progressValue, 1));
+}
+
+/**
+ * Reward share straight from baseline, target and actual (what `LAAREWARD` shows).
+ * @example rewardShareOf(60, 75, 72) // => { ok: true, value: 0.8 }
+ */
+export function rewardShareOf(baseline: number, target: number, actual: number, threshold = DEFAULT_REWARD_THRESHOLD): Result<number> {
+  const p = progress(baseline, target, actual);
+  return p.ok ? rewardShare(p.value, threshold) : p;
+}

@@ -1,0 +1,536 @@
+/**
+ * The RAG rule engine (DOMAIN.md section 5): rates one indicator with a rule set. The first rule
+ * that matches decides; every rating carries a readable reason. Pure and allocation-light: it is
+ * called once per indicator, 100,000 times in a large run.
+ *
+ * Decisions where DOMAIN.md is silent (also in the report):
+ * - Rule choice: an indicator's rule column wins. It selects the rules whose `when.rule` names it
+ *   (first whose other conditions hold), or else a preset named directly ("stretch", "floor
+ *   standard" ...) with the rule set's default parameters; any other text rates Grey, never a guess.
+ *   Without a rule column, the first rule (not restricted to a rule name) whose conditions hold.
+ * - Which target (section 5) for an undated actual: the undated target, else the last dated target.
+ *   Before the first milestone with no dated baseline there is no target (Grey), rather than using
+ *   a later target early. Missing target cells are skipped when choosing (a wide layout's blank
+ *   intermediate targets mean "no milestone that year"), and named in the Grey reason otherwise.
+ * - As-at: the rule set's (or the caller's) as-at period matches an actual of the same period, or of
+ *   a period ending the same day (as-at 31/03/2010 finds 2009/10); an as-at date also finds the
+ *   latest actual ending on or before it.
+ * - Trajectory preset: the target is always the trajectory value through the dated baseline and the
+ *   dated targets (so it needs a baseline); Tolerance uses the "which target" order.
+ * - Stretch: progress runs from the baseline to the target, whatever the polarity.
+ * - Floor standard: Green when the target is met, Amber when the floor is met, Red below it.
+ * - Improvement-aware: "improved" means strictly better than the same period a year earlier by
+ *   polarity; with no year-earlier actual an indicator outside tolerance is Grey (input missing).
+ * - Benchmark: the as-at actual's own confidence limits, else the indicator's limits when the as-at
+ *   actual is its latest.
+ * - Blue (Tolerance only) needs the target beaten, not just met: 0 < -shortfall and
+ *   -shortfall >= blue margin x abs(target).
+ * - Boundaries allow a relative slack of 1e-12 (see numbers.ts), so decimal edges are exact.
+ */
+import { compareWithBenchmark } from "../compare";
+import { directionBySlope, directionOfTravel, type Direction, type DirectionIntervals } from "../dot";
+import type { Indicator, Observation } from "../indicator";
+import { atMost } from "../numbers";
+import { sameTimeYearEarlier, type Period } from "../periods";
+import { progress } from "../progress";
+import type { Polarity } from "../polarity";
+import { trajectoryOnProfile, type TrajectoryPoint } from "../trajectory";
+import { reasonNumber, reasonPercent, reasons } from "./reasons";
+import { compileRuleSet, matchKey, PRESET_WORDS, type CompiledRule, type CompiledRuleSet } from "./ruleset";
+import type { PresetName, RuleSet, Status } from "./types";
+
+/** Options of {@link rateIndicator}. */
+export interface RateOptions {
+  /** Rate as at this period (overrides the rule set's); default the latest period with an actual. */
+  readonly asAt?: Period | null;
+}
+
+/** A rating with everything a person needs to check it (DOMAIN.md section 5). */
+export interface Rating {
+  readonly status: Status;
+  /** One line a person can read, e.g. "Actual 72.0 is 3.0 (4.0%) short of target 75.0; amber band is 5% of target". */
+  readonly reason: string;
+  /** The preset that rated it; null when no rule was applied (data only, missing actual ...). */
+  readonly preset: PresetName | null;
+  /** The name of the rule that rated it, when the rule has one. */
+  readonly rule: string | null;
+  /** The as-at period's label; null when the indicator has no dated actual. */
+  readonly asAt: string | null;
+  readonly actual?: { readonly value: number; readonly period: string | null };
+  /** The target compared with: its value and what it is ("target 2009/10", "trajectory to 2010/11"). */
+  readonly target?: { readonly value: number; readonly label: string };
+  /** Shortfall against the target (DOMAIN.md section 2). */
+  readonly gap?: number;
+  /** Shortfall as a share of abs(target); absent when the target is 0. */
+  readonly gapPct?: number;
+  /** Share of planned improvement (section 3), when there is a baseline. */
+  readonly progress?: number;
+  readonly rewardShare?: number;
+  readonly direction: Direction;
+  /** Forecast at the last target's date meets it (section 7), when there are two or more actuals. */
+  readonly likelyToAchieve?: boolean;
+}
+
+/** The target chosen for a rating, with the words the reason uses for it. */
+interface TargetChoice {
+  readonly value: number;
+  /** For Rating.target.label: "target 2009/10", "trajectory to 2010/11", "baseline 2007/08", "target". */
+  readonly label: string;
+  /** For reasons: "target 75.0 for 2009/10", "73.3 on the trajectory to 2010/11". */
+  readonly phrase: string;
+}
+
+type Choice = TargetChoice | { readonly missing: string };
+
+interface Outcome {
+  readonly status: Status;
+  readonly reason: string;
+  /** True when the rule lacked an input (Grey): a rule with onMissing "next" passes on. */
+  readonly lacking?: boolean;
+  readonly target?: TargetChoice;
+}
+
+/** Everything about the indicator at the as-at period that several presets need. */
+interface Context {
+  readonly indicator: Indicator;
+  readonly polarity: Polarity;
+  readonly asAt: Period | null;
+  readonly actualIndex: number;
+  readonly actual: Observation;
+  readonly actualValue: number;
+  /** "Actual 72.0" or "Actual 72.0 for 2009/10". */
+  readonly actualPhrase: string;
+}
+
+function findPeriod(list: readonly Observation[], period: Period): number {
+  let sameEnd = -1;
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i].period;
+    if (p === null) continue;
+    if (p.end === period.end) {
+      if (p.kind === period.kind) return i;
+      if (sameEnd < 0) sameEnd = i;
+    }
+  }
+  return sameEnd;
+}
+
+function findActual(actuals: readonly Observation[], asAt: Period): number {
+  const i = findPeriod(actuals, asAt);
+  if (i >= 0 || asAt.kind !== "date") return i;
+  for (let j = actuals.length - 1; j >= 0; j--) {
+    const p = actuals[j].period;
+    if (p !== null && p.end <= asAt.end && actuals[j].value !== null) return j;
+  }
+  return -1;
+}
+
+function shortfallOf(actual: number, target: number, polarity: Polarity): number {
+  return polarity === "lower" ? actual - target : target - actual;
+}
+
+function scaleOf(a: number, b: number): number {
+  const x = Math.abs(a);
+  const y = Math.abs(b);
+  return x > y ? x : y;
+}
+
+/** A dated milestone of a profile: the baseline or a target. */
+interface Milestone extends TrajectoryPoint {
+  readonly label: string;
+  readonly baseline: boolean;
+}
+
+/** The dated baseline (when it has a value) and the dated targets after it, in date order. */
+function milestones(indicator: Indicator): Milestone[] {
+  const points: Milestone[] = [];
+  const b = indicator.baseline;
+  if (b.value !== null && b.period !== null) points.push({ at: b.period.end, value: b.value, label: b.period.label, baseline: true });
+  for (const t of indicator.targets) {
+    if (t.value === null || t.period === null) continue;
+    const last = points[points.length - 1];
+    if (last !== undefined && t.period.end <= last.at) continue; // on or before the baseline: not a milestone after it
+    points.push({ at: t.period.end, value: t.value, label: t.period.label, baseline: false });
+  }
+  return points;
+}
+
+function milestoneChoice(m: Milestone, value: number): TargetChoice {
+  return m.baseline
+    ? { value, label: `baseline ${m.label}`, phrase: `the baseline ${reasonNumber(value)} for ${m.label}` }
+    : { value, label: `target ${m.label}`, phrase: `target ${reasonNumber(value)} for ${m.label}` };
+}
+
+function trajectoryChoice(indicator: Indicator, asAt: Period, requireBaseline: boolean): Choice {
+  const points = milestones(indicator);
+  const hasBaseline = points.length > 0 && points[0].baseline;
+  if (requireBaseline && !hasBaseline) return { missing: reasons.noBaselineForTrajectory(indicator.baseline.missingReason) };
+  if (points.length === 0 || (hasBaseline && points.length === 1)) return { missing: requireBaseline ? reasons.noDatedTarget : reasons.noTarget(asAt.label) };
+  const first = points[0];
+  if (asAt.end < first.at && !first.baseline) return { missing: reasons.noTargetBeforeFirst(asAt.label, first.label) };
+  const at = trajectoryOnProfile(points, asAt.end);
+  if (at.from !== undefined && at.to !== undefined && at.from !== at.to) {
+    return { value: at.value, label: `trajectory to ${at.to.label}`, phrase: `${reasonNumber(at.value)} on the trajectory to ${at.to.label}` };
+  }
+  // At a milestone, after the last (the last target) or before the first (the baseline).
+  return milestoneChoice((at.from ?? at.to) as Milestone, at.value);
+}
+
+/** "Which target" (DOMAIN.md section 5). */
+function chooseTarget(indicator: Indicator, asAt: Period | null): Choice {
+  const targets = indicator.targets;
+  if (targets.length === 0) return { missing: reasons.noTarget(asAt?.label ?? null) };
+  let undated: Observation | undefined;
+  for (const t of targets) if (t.period === null) undated = t;
+  let missingWhy: string | null = null;
+  if (asAt !== null) {
+    const i = findPeriod(targets, asAt);
+    if (i >= 0) {
+      const t = targets[i];
+      if (t.value !== null) return { value: t.value, label: `target ${(t.period as Period).label}`, phrase: `target ${reasonNumber(t.value)} for ${(t.period as Period).label}` };
+      missingWhy = t.missingReason;
+    }
+  }
+  if (undated !== undefined) {
+    if (undated.value !== null) return { value: undated.value, label: "target", phrase: `target ${reasonNumber(undated.value)}` };
+    return { missing: reasons.withReason(reasons.noTarget(asAt?.label ?? null), undated.missingReason) };
+  }
+  if (asAt === null) {
+    for (let j = targets.length - 1; j >= 0; j--) {
+      const t = targets[j];
+      if (t.value !== null) return { value: t.value, label: `target ${(t.period as Period).label}`, phrase: `target ${reasonNumber(t.value)} for ${(t.period as Period).label}` };
+    }
+    return { missing: reasons.noTarget(null) };
+  }
+  const choice = trajectoryChoice(indicator, asAt, false);
+  if ("missing" in choice && missingWhy !== null) return { missing: reasons.withReason(reasons.noTarget(asAt.label), missingWhy) };
+  return choice;
+}
+
+function tolerancePreset(ctx: Context, rule: CompiledRule, target: TargetChoice, blue: boolean, bandFromIndicator: number | null, band: number): Outcome {
+  const { actualValue: a, polarity } = ctx;
+  const t = target.value;
+  const own = bandFromIndicator !== null;
+  const tolerance = own ? (bandFromIndicator as number) : band;
+  const short = shortfallOf(a, t, polarity);
+  const scale = scaleOf(a, t);
+  const absT = Math.abs(t);
+  const pct = absT === 0 ? "" : ` (${reasonPercent(Math.abs(short) / absT)})`;
+  const margin = rule.params.blueMargin;
+  if (atMost(short, 0, scale)) {
+    if (short === 0 || atMost(-short, 0, scale)) {
+      return { status: "Green", reason: `${ctx.actualPhrase} meets ${target.phrase}`, target };
+    }
+    const beats = `${ctx.actualPhrase} beats ${target.phrase} by ${reasonNumber(-short)}${pct}`;
+    if (blue && margin !== null) {
+      if (atMost(margin * absT, -short, scale)) return { status: "Blue", reason: `${beats}; ${reasons.blueMargin(margin)}`, target };
+      return { status: "Green", reason: `${beats}; ${reasons.blueMargin(margin)}`, target };
+    }
+    return { status: "Green", reason: beats, target };
+  }
+  const shortText = `${ctx.actualPhrase} is ${reasonNumber(short)}${pct} short of ${target.phrase}`;
+  if (atMost(short, tolerance * absT, scale)) return { status: "Amber", reason: `${shortText}; ${reasons.band(tolerance, own)}`, target };
+  return { status: "Red", reason: `${shortText}; ${reasons.beyondBand(tolerance, own)}`, target };
+}
+
+function stretchPreset(ctx: Context, rule: CompiledRule, target: TargetChoice): Outcome {
+  const b = ctx.indicator.baseline;
+  if (b.value === null) return { status: "Grey", reason: reasons.noBaseline(b.missingReason), lacking: true, target };
+  const p = progressOf(b.value, target.value, ctx.actualValue);
+  if (p === null) {
+    const why = target.value === b.value ? reasons.targetEqualsBaseline(target.phrase) : reasons.progressOverflow;
+    return { status: "Grey", reason: why, lacking: true, target };
+  }
+  const threshold = rule.params.stretchThreshold;
+  const reason = reasons.progress(p, b.value, target.phrase, threshold);
+  if (atMost(1, p, 1)) return { status: "Green", reason, target };
+  if (atMost(threshold, p, 1)) return { status: "Amber", reason, target };
+  return { status: "Red", reason, target };
+}
+
+function floorPreset(ctx: Context, target: TargetChoice): Outcome {
+  const floor = ctx.indicator.floor;
+  if (floor === null) return { status: "Grey", reason: reasons.noFloor, lacking: true, target };
+  const a = ctx.actualValue;
+  const short = shortfallOf(a, target.value, ctx.polarity);
+  if (atMost(short, 0, scaleOf(a, target.value))) {
+    return { status: "Green", reason: short === 0 ? `${ctx.actualPhrase} meets ${target.phrase}` : `${ctx.actualPhrase} beats ${target.phrase} by ${reasonNumber(-short)}`, target };
+  }
+  if (atMost(shortfallOf(a, floor, ctx.polarity), 0, scaleOf(a, floor))) return { status: "Amber", reason: reasons.meetsFloor(ctx.actualPhrase, floor, target.phrase), target };
+  return { status: "Red", reason: reasons.belowFloor(ctx.actualPhrase, floor, target.phrase), target };
+}
+
+function improvementPreset(ctx: Context, rule: CompiledRule, target: TargetChoice): Outcome {
+  const own = ctx.indicator.tolerance;
+  const tolerance = own ?? rule.params.improvementTolerance;
+  const a = ctx.actualValue;
+  const short = shortfallOf(a, target.value, ctx.polarity);
+  const scale = scaleOf(a, target.value);
+  const absT = Math.abs(target.value);
+  if (atMost(short, tolerance * absT, scale)) {
+    const how = atMost(short, 0, scale) ? `meets ${target.phrase}` : `is ${reasonNumber(short)} short of ${target.phrase}`;
+    return { status: "Green", reason: `${ctx.actualPhrase} ${how}; ${reasons.withinTolerance(tolerance, own !== null)}`, target };
+  }
+  const shortText = `${ctx.actualPhrase} is ${reasonNumber(short)} short of ${target.phrase}, ${reasons.outsideTolerance(tolerance, own !== null)}`;
+  const period = ctx.actual.period;
+  if (period === null) return { status: "Grey", reason: `${shortText}; ${reasons.noYearEarlierUndated}`, lacking: true, target };
+  const earlier = sameTimeYearEarlier(period);
+  const j = findPeriod(ctx.indicator.actuals, earlier);
+  const prior = j >= 0 ? ctx.indicator.actuals[j] : null;
+  if (prior === null || prior.value === null) {
+    return { status: "Grey", reason: `${shortText}; ${reasons.noYearEarlier(earlier.label, prior?.missingReason ?? null)}`, lacking: true, target };
+  }
+  const priorPhrase = `${reasonNumber(prior.value)} for ${earlier.label}`;
+  const better = ctx.polarity === "lower" ? a < prior.value : a > prior.value;
+  return better
+    ? { status: "Amber", reason: `${shortText}; ${reasons.improved(priorPhrase)}`, target }
+    : { status: "Red", reason: `${shortText}; ${reasons.notImproved(priorPhrase)}`, target };
+}
+
+function benchmarkPreset(ctx: Context): Outcome {
+  const ind = ctx.indicator;
+  if (ind.benchmark === null) return { status: "Grey", reason: reasons.noBenchmark, lacking: true };
+  let lower = ctx.actual.lower;
+  let upper = ctx.actual.upper;
+  if ((lower === null || upper === null) && ctx.actualIndex === lastValueIndex(ind.actuals)) {
+    lower = ind.lowerCi;
+    upper = ind.upperCi;
+  }
+  if (lower === null || upper === null) return { status: "Grey", reason: reasons.noInterval(ctx.actual.period?.label ?? null), lacking: true };
+  const comparison = compareWithBenchmark(ctx.actualValue, lower, upper, ind.benchmark, ctx.polarity);
+  if (comparison === "Not compared") return { status: "Grey", reason: reasons.badInterval, lacking: true };
+  const reason = reasons.benchmark(comparison, ctx.actualPhrase, lower, upper, ind.benchmark);
+  return { status: comparison === "Better" ? "Green" : comparison === "Similar" ? "Amber" : "Red", reason };
+}
+
+function lastValueIndex(list: readonly Observation[]): number {
+  for (let i = list.length - 1; i >= 0; i--) if (list[i].value !== null) return i;
+  return -1;
+}
+
+function progressOf(baseline: number, target: number, actual: number): number | null {
+  const r = progress(baseline, target, actual);
+  return r.ok ? r.value : null;
+}
+
+function evaluate(ctx: Context, rule: CompiledRule): Outcome {
+  if (rule.preset === "benchmark") return benchmarkPreset(ctx);
+  const choice = rule.preset === "trajectory" ? (ctx.asAt === null ? { missing: reasons.noTarget(null) } : trajectoryChoice(ctx.indicator, ctx.asAt, true)) : chooseTarget(ctx.indicator, ctx.asAt);
+  if ("missing" in choice) return { status: "Grey", reason: choice.missing, lacking: true };
+  switch (rule.preset) {
+    case "tolerance":
+      return tolerancePreset(ctx, rule, choice, true, ctx.indicator.tolerance, rule.params.tolerance);
+    case "trajectory":
+      return tolerancePreset(ctx, rule, choice, false, ctx.indicator.tolerance, rule.params.tolerance);
+    case "stretch":
+      return stretchPreset(ctx, rule, choice);
+    case "floor":
+      return floorPreset(ctx, choice);
+    case "improvement":
+      return improvementPreset(ctx, rule, choice);
+  }
+}
+
+function intervalOf(o: Observation): readonly [number, number] | null {
+  return o.lower !== null && o.upper !== null ? [o.lower, o.upper] : null;
+}
+
+function direction(indicator: Indicator, index: number, compiled: CompiledRuleSet, polarity: Polarity): Direction {
+  if (index < 0) return "Not compared";
+  const actuals = indicator.actuals;
+  const current = actuals[index];
+  if (current.value === null || current.period === null) return "Not compared";
+  const { method, threshold, slopePeriods } = compiled.direction;
+  if (method === "slope") {
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let i = index; i >= 0 && ys.length < slopePeriods; i--) {
+      const o = actuals[i];
+      if (o.value !== null && o.period !== null) {
+        xs.push(o.period.end);
+        ys.push(o.value);
+      }
+    }
+    xs.reverse();
+    ys.reverse();
+    const r = directionBySlope(ys, xs, slopePeriods, polarity, threshold);
+    return r.ok ? r.value : "Not compared";
+  }
+  let previous: Observation | undefined;
+  if (method === "previous") previous = index > 0 ? actuals[index - 1] : undefined;
+  else {
+    const j = findPeriod(actuals, sameTimeYearEarlier(current.period));
+    previous = j >= 0 ? actuals[j] : undefined;
+  }
+  if (previous === undefined || previous.value === null) return "Not compared";
+  const pi = intervalOf(previous);
+  const ci = intervalOf(current);
+  const intervals: DirectionIntervals | undefined = pi !== null && ci !== null ? { previousInterval: pi, currentInterval: ci } : undefined;
+  const r = directionOfTravel(previous.value, current.value, polarity, threshold, intervals);
+  return r.ok ? r.value : "Not compared";
+}
+
+/** Forecast at the last dated target's date from the dated actuals up to the as-at one (section 7). */
+function likely(indicator: Indicator, index: number, polarity: Polarity): boolean | undefined {
+  if (polarity === "none" || index < 1) return undefined;
+  const targets = indicator.targets;
+  let final: Observation | undefined;
+  for (let j = targets.length - 1; j >= 0; j--) {
+    if (targets[j].value !== null && targets[j].period !== null) {
+      final = targets[j];
+      break;
+    }
+  }
+  if (final === undefined) return undefined;
+  const actuals = indicator.actuals;
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i <= index; i++) {
+    const o = actuals[i];
+    if (o.value !== null && o.period !== null) {
+      n++;
+      sx += o.period.end;
+      sy += o.value;
+    }
+  }
+  if (n < 2) return undefined;
+  const mx = sx / n;
+  const my = sy / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i <= index; i++) {
+    const o = actuals[i];
+    if (o.value !== null && o.period !== null) {
+      const dx = o.period.end - mx;
+      sxx += dx * dx;
+      sxy += dx * (o.value - my);
+    }
+  }
+  if (sxx === 0) return undefined;
+  const f = my + (sxy / sxx) * ((final.period as Period).end - mx);
+  if (!Number.isFinite(f)) return undefined;
+  const t = final.value as number;
+  return atMost(shortfallOf(f, t, polarity), 0, scaleOf(f, t));
+}
+
+function ruleMatches(rule: CompiledRule, indicator: Indicator): boolean {
+  if (rule.ids !== null && !rule.ids.has(matchKey(indicator.id))) return false;
+  if (rule.perspectives !== null && !rule.perspectives.has(matchKey(indicator.perspective))) return false;
+  return true;
+}
+
+/**
+ * Rates one indicator (DOMAIN.md section 5) with a rule set: works out the as-at period (the
+ * option, else the rule set's, else the latest period with an actual), the actual for it, the
+ * direction of travel (section 6), then picks the rule (the indicator's rule column first, else the
+ * first matching rule) and applies its preset. Indicators that cannot be rated are Grey with the
+ * reason: data only, polarity none, a problem found when reading the row, no actual, no target,
+ * no baseline, no floor, no benchmark or confidence interval. Never throws for data; a rule set that
+ * fails {@link validateRuleSet} throws (programmer misuse).
+ *
+ * @example
+ * const rules = ruleSetFromSettings(DEFAULT_RULE_SETTINGS);
+ * rateIndicator(makeIndicator({ targets: [[null, 75]], actuals: [[null, 72]] }), rules)
+ * // => { status: "Amber", reason: "Actual 72.0 is 3.0 (4.0%) short of target 75.0; amber band is 5% of target", ... }
+ */
+export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: RateOptions = {}): Rating {
+  const compiled = compileRuleSet(ruleSet);
+  const actuals = indicator.actuals;
+  let asAt: Period | null = options.asAt ?? compiled.asAt;
+  let index = -1;
+  if (actuals.length === 1 && actuals[0].period === null) index = 0;
+  else if (asAt === null) {
+    index = lastValueIndex(actuals);
+    if (index >= 0) asAt = actuals[index].period;
+    else if (actuals.length > 0) asAt = actuals[actuals.length - 1].period;
+  } else index = findActual(actuals, asAt);
+  const asAtLabel = asAt !== null ? asAt.label : null;
+  const polarity = indicator.polarity;
+  const dir = direction(indicator, index, compiled, polarity);
+
+  const base = { preset: null, rule: null, asAt: asAtLabel, direction: dir } as const;
+  if (indicator.blockers.length > 0) return { status: "Grey", reason: reasons.notRated(indicator.blockers[0]), ...base };
+  const obs = index >= 0 ? actuals[index] : undefined;
+  const actual = obs !== undefined && obs.value !== null ? { value: obs.value, period: obs.period !== null ? obs.period.label : null } : undefined;
+  if (indicator.dataOnly) return { status: "Grey", reason: reasons.dataOnly, ...base, ...(actual ? { actual } : {}) };
+  if (polarity === "none") return { status: "Grey", reason: reasons.polarityNone, ...base, ...(actual ? { actual } : {}) };
+  if (obs === undefined || obs.value === null || actual === undefined) {
+    const label = obs?.period?.label ?? asAtLabel;
+    return { status: "Grey", reason: reasons.withReason(reasons.noActual(label), obs?.missingReason ?? null), ...base };
+  }
+
+  let candidates: readonly CompiledRule[];
+  if (indicator.rule !== null) {
+    const key = matchKey(indicator.rule);
+    const named = compiled.byRuleKey.get(key);
+    if (named !== undefined) candidates = named;
+    else {
+      const preset = PRESET_WORDS[key];
+      if (preset === undefined) return { status: "Grey", reason: reasons.unknownRule(indicator.rule), ...base, actual };
+      candidates = [compiled.presetRules[preset]];
+    }
+  } else candidates = compiled.general;
+
+  const ctx: Context = {
+    indicator,
+    polarity,
+    asAt: obs.period ?? asAt,
+    actualIndex: index,
+    actual: obs,
+    actualValue: obs.value,
+    actualPhrase: obs.period === null ? `Actual ${reasonNumber(obs.value)}` : `Actual ${reasonNumber(obs.value)} for ${obs.period.label}`,
+  };
+  let outcome: Outcome | undefined;
+  let used: CompiledRule | undefined;
+  for (let i = 0; i < candidates.length; i++) {
+    const rule = candidates[i];
+    if (!ruleMatches(rule, indicator)) continue;
+    outcome = evaluate(ctx, rule);
+    used = rule;
+    if (!(outcome.lacking && rule.next)) break;
+  }
+  if (outcome === undefined || used === undefined) {
+    return { status: "Grey", reason: reasons.notRated(`rule "${indicator.rule}" does not apply to this indicator`), ...base, actual };
+  }
+
+  let target = outcome.target;
+  if (target === undefined) {
+    const c = chooseTarget(indicator, ctx.asAt);
+    if (!("missing" in c)) target = c;
+  }
+  // One object literal with every key, absent ones left out below: no chains of spreads.
+  const rating: {
+    -readonly [K in keyof Rating]: Rating[K];
+  } = { status: outcome.status, reason: outcome.reason, preset: used.preset, rule: used.name, asAt: asAtLabel, actual, direction: dir };
+  if (target !== undefined) {
+    const short = shortfallOf(obs.value, target.value, polarity);
+    rating.target = { value: target.value, label: target.label };
+    if (Number.isFinite(short)) {
+      rating.gap = short;
+      const pct = short / Math.abs(target.value);
+      if (target.value !== 0 && Number.isFinite(pct)) rating.gapPct = pct;
+    }
+    const b = indicator.baseline.value;
+    if (b !== null) {
+      const p = progressOf(b, target.value, obs.value);
+      if (p !== null) {
+        rating.progress = p;
+        rating.rewardShare = p < used.params.stretchThreshold ? 0 : Math.min(p, 1);
+      }
+    }
+  }
+  const l = likely(indicator, index, polarity);
+  if (l !== undefined) rating.likelyToAchieve = l;
+  return rating;
+}
+
+/**
+ * The latest period with an actual value, the default as-at period (DOMAIN.md section 5); null when
+ * the indicator has no dated actual value.
+ * @example latestActualPeriod(makeIndicator({ actuals: [["2008/09", 70], ["2009/10", null]] }))?.label // => "2008/09"
+ */
+export function latestActualPeriod(indicator: Indicator): Period | null {
+  const i = lastValueIndex(indicator.actuals);
+  return i >= 0 ? indicator.actuals[i].period : null;
+}

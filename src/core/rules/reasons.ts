@@ -1,0 +1,88 @@
+/**
+ * The one-line reasons ratings carry (DOMAIN.md section 5), in one place, in UK English.
+ * e.g. `Actual 72.0 is 3.0 (4.0%) short of target 75.0; amber band is 5% of target`.
+ */
+/**
+ * Fixed-point text with between `minDecimals` and 4 decimals, trailing zeros trimmed. Written with
+ * toFixed rather than toLocaleString/Intl: reasons are built 100,000 times a run and Intl is slow.
+ */
+function fixed(value: number, minDecimals: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Math.abs(value) >= 1e21) return String(value);
+  let s = value.toFixed(4);
+  const dot = s.indexOf(".");
+  let end = s.length;
+  while (end > dot + 1 + minDecimals && s.charCodeAt(end - 1) === 48) end--;
+  if (end === dot + 1) end = dot;
+  s = s.slice(0, end);
+  return s.charCodeAt(0) === 45 && Number(s) === 0 ? s.slice(1) : s;
+}
+
+/**
+ * A number as a reason quotes it: at least one decimal, at most four, no float noise
+ * (72 -> "72.0", 3.14159 -> "3.1416", 0.1 + 0.2 -> "0.3").
+ * @example reasonNumber(72) // => "72.0"
+ */
+export function reasonNumber(value: number): string {
+  return fixed(value, 1);
+}
+
+/**
+ * A fraction as a percentage with one decimal: 0.04 -> "4.0%", 0.0344827 -> "3.4%".
+ * @example reasonPercent(0.04) // => "4.0%"
+ */
+export function reasonPercent(fraction: number): string {
+  const pct = fraction * 100;
+  if (!Number.isFinite(pct) || Math.abs(pct) >= 1e21) return `${String(pct)}%`;
+  const s = pct.toFixed(1);
+  return `${s.charCodeAt(0) === 45 && Number(s) === 0 ? s.slice(1) : s}%`;
+}
+
+/**
+ * A parameter as a percentage without forced decimals: 0.05 -> "5%".
+ * @example settingPercent(0.05) // => "5%"
+ */
+export function settingPercent(fraction: number): string {
+  return `${fixed(fraction * 100, 0)}%`;
+}
+
+export const reasons = {
+  withReason: (what: string, why: string | null) => (why ? `${what} (${why})` : what),
+  noActual: (period: string | null) => (period === null ? "No actual" : `No actual for ${period}`),
+  noTarget: (period: string | null) => (period === null ? "No target" : `No target for ${period}`),
+  noTargetBeforeFirst: (period: string, first: string) =>
+    `No target for ${period}: the first target is for ${first} and there is no dated baseline to draw a trajectory from`,
+  dataOnly: "Data only: not rated",
+  polarityNone: "Polarity none: data only, not rated",
+  notRated: (why: string) => `Not rated: ${why}`,
+  unknownRule: (raw: string) =>
+    `Not rated: rule "${raw}" is not a rule of this workbook or a preset (tolerance, stretch, trajectory, floor, improvement, benchmark)`,
+  blueMargin: (margin: number) => `blue margin is ${settingPercent(margin)} of target`,
+  band: (tolerance: number, own: boolean) => `amber band is ${settingPercent(tolerance)} of target${own ? " (this indicator's tolerance)" : ""}`,
+  beyondBand: (tolerance: number, own: boolean) =>
+    `beyond the amber band of ${settingPercent(tolerance)} of target${own ? " (this indicator's tolerance)" : ""}`,
+  withinTolerance: (tolerance: number, own: boolean) =>
+    `within the tolerance of ${settingPercent(tolerance)} of target${own ? " (this indicator's tolerance)" : ""}`,
+  outsideTolerance: (tolerance: number, own: boolean) =>
+    `outside the tolerance of ${settingPercent(tolerance)} of target${own ? " (this indicator's tolerance)" : ""}`,
+  noBaseline: (why: string | null) => `No baseline${why ? ` (${why})` : ""}: progress needs one`,
+  noBaselineForTrajectory: (why: string | null) => `No dated baseline${why ? ` (${why})` : ""} to draw a trajectory from`,
+  noDatedTarget: "No dated target to draw a trajectory to",
+  targetEqualsBaseline: (target: string) => `Progress cannot be worked out: ${target} equals the baseline`,
+  progressOverflow: "Progress cannot be worked out: the numbers are too far apart for a finite share",
+  progress: (p: number, baseline: number, target: string, threshold: number) =>
+    `Progress is ${reasonPercent(p)} of the way from baseline ${reasonNumber(baseline)} to ${target}; stretch threshold is ${settingPercent(threshold)}`,
+  noFloor: "No floor standard for this indicator",
+  belowFloor: (actual: string, floor: number, target: string) => `${actual} is below the floor standard ${reasonNumber(floor)}; ${target} not met`,
+  meetsFloor: (actual: string, floor: number, target: string) => `${actual} misses ${target} but meets the floor standard ${reasonNumber(floor)}`,
+  improved: (yearEarlier: string) => `improved on ${yearEarlier}`,
+  notImproved: (yearEarlier: string) => `no better than ${yearEarlier}`,
+  noYearEarlier: (period: string, why: string | null) =>
+    `no actual for ${period}${why ? ` (${why})` : ""} to tell whether it improved`,
+  noYearEarlierUndated: "the actual has no period, so there is no year earlier to tell whether it improved",
+  benchmark: (comparison: string, actual: string, lower: number, upper: number, benchmark: number) =>
+    `${actual} (${reasonNumber(lower)} to ${reasonNumber(upper)}) is ${comparison === "Similar" ? "similar to" : `significantly ${comparison.toLowerCase()} than`} the benchmark ${reasonNumber(benchmark)}`,
+  noBenchmark: "No benchmark value to compare with",
+  noInterval: (period: string | null) => `No confidence interval for the actual${period ? ` for ${period}` : ""} to compare with the benchmark`,
+  badInterval: "The confidence interval is not usable (lower limit above upper)",
+} as const;
