@@ -10,7 +10,7 @@ import { parseConfidenceLevel } from "./level";
 import { statsMessages } from "./messages";
 
 /** A value with its lower and upper confidence limits, all on the same scale (multiplier applied). */
-export interface Interval {
+export interface ConfidenceInterval {
   readonly value: number;
   readonly lower: number;
   readonly upper: number;
@@ -78,7 +78,7 @@ function readMultiplier(raw: MaybeNumber): Result<number> {
  * @example wilsonInterval(65, 100) // => ok({ value: 0.65, lower: 0.55254443..., upper: 0.73635751... })
  * @example wilsonInterval(65, 100, { level: 99.8, multiplier: 100 }) // => ok({ value: 65, lower: 49.549..., upper: 77.835... })
  */
-export function wilsonInterval(x: MaybeNumber, n: MaybeNumber, options: IntervalOptions = {}): Result<Interval> {
+export function wilsonInterval(x: MaybeNumber, n: MaybeNumber, options: IntervalOptions = {}): Result<ConfidenceInterval> {
   const events = readCount(x, "numerator");
   if (!events.ok) return events;
   const size = readPositive(n, "denominator");
@@ -91,7 +91,7 @@ export function wilsonInterval(x: MaybeNumber, n: MaybeNumber, options: Interval
   return ok(wilsonLimits(events.value, size.value, level.value, multiplier.value));
 }
 
-function wilsonLimits(x: number, n: number, level: number, multiplier: number): Interval {
+function wilsonLimits(x: number, n: number, level: number, multiplier: number): ConfidenceInterval {
   const value = (x / n) * multiplier;
   if (level === 1) return { value, lower: 0, upper: multiplier };
   const z = zForLevel(level);
@@ -168,7 +168,7 @@ function countLimits(x: number, level: number, method: RateMethod): Result<{ low
  * Level 1 has no upper limit (a `value` problem); missing x is `na`; negative x is `value`.
  * @example exactPoissonInterval(5) // => ok({ value: 5, lower: 1.6234863901..., upper: 11.668332079... })
  */
-export function exactPoissonInterval(x: MaybeNumber, level?: number | null): Result<Interval> {
+export function exactPoissonInterval(x: MaybeNumber, level?: number | null): Result<ConfidenceInterval> {
   return rateInterval(x, 1, { level, method: "exact" });
 }
 
@@ -177,18 +177,18 @@ export function exactPoissonInterval(x: MaybeNumber, level?: number | null): Res
  * the exact method is better (and at 1 event and 99.8% Byars gives no lower limit: a `value` problem).
  * @example byarsInterval(65) // => ok({ value: 65, lower: 50.163187710459..., upper: 82.849138545939... })
  */
-export function byarsInterval(x: MaybeNumber, level?: number | null): Result<Interval> {
+export function byarsInterval(x: MaybeNumber, level?: number | null): Result<ConfidenceInterval> {
   return rateInterval(x, 1, { level, method: "byars" });
 }
 
 /** Options for a rate interval: level, multiplier and method. */
-export interface RateOptions extends IntervalOptions {
+export interface RateIntervalOptions extends IntervalOptions {
   /** `rate` (default): exact below 10 events, Byars from 10; or always `exact` or always `byars`. */
   readonly method?: RateMethod;
 }
 
 /**
- * Interval for a rate of x events over a denominator (DOMAIN.md section 8; PHE `phe_rate`): the count
+ * ConfidenceInterval for a rate of x events over a denominator (DOMAIN.md section 8; PHE `phe_rate`): the count
  * limits (exact below 10 events, Byars from 10 under the default method `rate`) divided by the
  * denominator and times the multiplier, like the value `x / denominator * multiplier`. The numerator
  * may exceed the denominator (a rate, not a proportion).
@@ -199,7 +199,7 @@ export interface RateOptions extends IntervalOptions {
  * @example rateInterval(5, 100, { multiplier: 100000 }) // => ok({ value: 5000, lower: 1623.48639..., upper: 11668.33207... })
  * @example rateInterval(65, 100, { multiplier: 100, level: 99.8 }) // => ok({ value: 65, lower: 42.88026147..., upper: 94.00029084... })
  */
-export function rateInterval(x: MaybeNumber, denominator: MaybeNumber, options: RateOptions = {}): Result<Interval> {
+export function rateInterval(x: MaybeNumber, denominator: MaybeNumber, options: RateIntervalOptions = {}): Result<ConfidenceInterval> {
   const events = readCount(x, "numerator");
   if (!events.ok) return events;
   const size = readPositive(denominator, "denominator");
@@ -260,7 +260,7 @@ export function confidenceInterval(
   numerator: MaybeNumber,
   denominator: MaybeNumber,
   options: ConfidenceIntervalOptions = {},
-): Result<Interval> {
+): Result<ConfidenceInterval> {
   const method = options.method ?? "wilson";
   return method === "wilson"
     ? wilsonInterval(numerator, denominator, options)
@@ -271,7 +271,7 @@ export function confidenceInterval(
 // Means
 
 /** A mean's interval with the summary it was built from. */
-export interface MeanInterval extends Interval {
+export interface MeanInterval extends ConfidenceInterval {
   /** How many values the mean is over (k). */
   readonly count: number;
   /** The sample standard deviation (divisor k - 1). */

@@ -8,7 +8,7 @@ import {
   rateInterval,
   tQuantile,
   wilsonInterval,
-  type Interval,
+  type ConfidenceInterval,
 } from "../../../src/core/stats";
 import type { Result } from "../../../src/core/result";
 
@@ -98,7 +98,7 @@ describe("exact Poisson and Byars limits for counts (DOMAIN.md section 8)", () =
 });
 
 describe("rateInterval (DOMAIN.md section 8, PHE phe_rate)", () => {
-  const perThousand = (r: Interval, denominator: number) => ({
+  const perThousand = (r: ConfidenceInterval, denominator: number) => ({
     value: (r.value / denominator) * 1000,
     lower: (r.lower / denominator) * 1000,
     upper: (r.upper / denominator) * 1000,

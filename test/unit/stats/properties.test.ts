@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { meanInterval, quantileOf, quantiles, rateInterval, wilsonInterval, type Interval } from "../../../src/core/stats";
+import { meanInterval, quantileOf, quantiles, rateInterval, wilsonInterval, type ConfidenceInterval } from "../../../src/core/stats";
 import type { Result } from "../../../src/core/result";
 
 // Properties the issue asks for (issue 4): lower <= value <= upper; intervals narrow as n grows at a
@@ -16,8 +16,8 @@ const count = fc.integer({ min: 0, max: 100000 });
 const events = fc.integer({ min: 0, max: 5000 });
 const sizes = fc.integer({ min: 1, max: 1_000_000 });
 const methods = fc.constantFrom("rate" as const, "exact" as const, "byars" as const);
-const width = (i: Interval) => i.upper - i.lower;
-const contains = (outer: Interval, inner: Interval) => outer.lower <= inner.lower && inner.upper <= outer.upper;
+const width = (i: ConfidenceInterval) => i.upper - i.lower;
+const contains = (outer: ConfidenceInterval, inner: ConfidenceInterval) => outer.lower <= inner.lower && inner.upper <= outer.upper;
 
 describe("Wilson intervals (proportions)", () => {
   const proportion = fc.tuple(count, sizes).map(([a, b]) => ({ x: Math.min(a, b), n: b }));

@@ -12,7 +12,7 @@ import {
   quantiles,
   rateInterval,
   wilsonInterval,
-  type Interval,
+  type ConfidenceInterval,
 } from "../../../../src/core/stats";
 import type { Polarity } from "../../../../src/core/polarity";
 import type { Result } from "../../../../src/core/result";
@@ -82,7 +82,7 @@ function compare(found: string[], what: string, actual: number | null | undefine
   if (!agrees(actual, expected)) found.push(`${what}: expected ${expected}, got ${actual}`);
 }
 
-function compareInterval(found: string[], result: Result<Interval>, limits: PheLimits, value: number | null): void {
+function compareInterval(found: string[], result: Result<ConfidenceInterval>, limits: PheLimits, value: number | null): void {
   const at = `at ${limits.level * 100}%`;
   if (!result.ok) {
     found.push(`${at}: expected limits, got problem "${result.problem.message}"`);
