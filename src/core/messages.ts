@@ -3,7 +3,10 @@
  * in UK English and the users' words.
  */
 
-/** Shows a number the way a reason or message quotes it: up to 4 significant decimals, no float noise. */
+/**
+ * Shows a number the way a reason or message quotes it: up to 4 significant decimals, no float noise.
+ * @example formatNumber(0.1 + 0.2) // => "0.3"
+ */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const rounded = Math.round(value * 1e4) / 1e4;

@@ -2,7 +2,10 @@ import { fail, ok, type Result } from "./result";
 import { messages } from "./messages";
 import { finite, isFiniteNumber } from "./numbers";
 
-/** Default reward threshold on progress (DOMAIN.md section 3: Local PSA / LAA reward grant rule). */
+/**
+ * Default reward threshold on progress (DOMAIN.md section 3: Local PSA / LAA reward grant rule).
+ * @example DEFAULT_REWARD_THRESHOLD // => 0.6
+ */
 export const DEFAULT_REWARD_THRESHOLD = 0.6;
 
 /**

@@ -16,7 +16,10 @@ import { readNumber } from "./cells";
 import { messages } from "./messages";
 import { STATUSES, type Status } from "./rules/types";
 
-/** Points by status (DOMAIN.md section 9); Grey has none (it is excluded). */
+/**
+ * Points by status (DOMAIN.md section 9); Grey has none (it is excluded).
+ * @example POINTS.Amber // => 0.5
+ */
 export const POINTS: Readonly<Record<Status, number | null>> = { Blue: 1, Green: 1, Amber: 0.5, Red: 0, Grey: null };
 
 /** Cut-offs that turn a score into a status (DOMAIN.md section 9). */
@@ -27,7 +30,10 @@ export interface ScoreCutoffs {
   readonly amber: number;
 }
 
-/** The default cut-offs: Green >= 0.75, Amber >= 0.5, else Red. */
+/**
+ * The default cut-offs: Green >= 0.75, Amber >= 0.5, else Red.
+ * @example DEFAULT_CUTOFFS.green // => 0.75
+ */
 export const DEFAULT_CUTOFFS: ScoreCutoffs = { green: 0.75, amber: 0.5 };
 
 const STATUS_WORDS: ReadonlyMap<string, Status> = new Map(STATUSES.map((s) => [s.toLowerCase(), s]));

@@ -46,6 +46,10 @@ export function settingPercent(fraction: number): string {
   return `${fixed(fraction * 100, 0)}%`;
 }
 
+/**
+ * Reason texts of ratings (one place for all of them).
+ * @example reasons.noActual("2009/10") // => "No actual for 2009/10"
+ */
 export const reasons = {
   withReason: (what: string, why: string | null) => (why ? `${what} (${why})` : what),
   noActual: (period: string | null) => (period === null ? "No actual" : `No actual for ${period}`),

@@ -20,11 +20,17 @@ import {
   type RuleSettings,
 } from "./types";
 
-/** Every preset name, in DOMAIN.md section 5's order. */
+/**
+ * Every preset name, in DOMAIN.md section 5's order.
+ * @example PRESETS.length // => 6
+ */
 export const PRESETS: readonly PresetName[] = ["tolerance", "stretch", "trajectory", "floor", "improvement", "benchmark"];
 const DOT_METHODS: readonly DotMethod[] = ["previous", "yearEarlier", "slope"];
 
-/** The words an indicator's rule column may use to name a preset directly (trimmed, any case). */
+/**
+ * The words an indicator's rule column may use to name a preset directly (trimmed, any case).
+ * @example PRESET_WORDS["floor standard"] // => "floor"
+ */
 export const PRESET_WORDS: Readonly<Record<string, PresetName>> = {
   tolerance: "tolerance",
   default: "tolerance",
@@ -40,7 +46,10 @@ export const PRESET_WORDS: Readonly<Record<string, PresetName>> = {
   comparison: "benchmark",
 };
 
-/** The presets' parameters by default (DOMAIN.md section 5). */
+/**
+ * The presets' parameters by default (DOMAIN.md section 5).
+ * @example DEFAULT_PRESET_PARAMS.tolerance // => 0.05
+ */
 export const DEFAULT_PRESET_PARAMS: PresetParams = {
   tolerance: DEFAULT_RULE_SETTINGS.tolerance,
   blueMargin: DEFAULT_RULE_SETTINGS.blueMargin,
@@ -48,7 +57,10 @@ export const DEFAULT_PRESET_PARAMS: PresetParams = {
   improvementTolerance: DEFAULT_RULE_SETTINGS.improvementTolerance,
 };
 
-/** Normalises a name for matching: trimmed, single spaces, lower case. */
+/**
+ * Normalises a name for matching: trimmed, single spaces, lower case.
+ * @example matchKey("  Floor   Standard ") // => "floor standard"
+ */
 export function matchKey(text: string): string {
   return text.trim().replace(/\s+/g, " ").toLowerCase();
 }
