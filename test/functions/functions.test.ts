@@ -421,4 +421,26 @@ describe("Every function, in general (DOMAIN.md section 10)", () => {
   it("spills a 2-D block in its own shape", () => {
     expect(laadot([[1, 2], [3, 4]], [[2, 2], [2, 5]])).toEqual([["Improving", "No change"], ["Worsening", "Improving"]]);
   });
+  it("builds Excel's own error objects when the custom functions runtime is present, and plain ones outside it", () => {
+    // Microsoft's custom functions runtime: new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message).
+    class FakeError {
+      constructor(
+        readonly code: string,
+        readonly message: string,
+      ) {}
+    }
+    const scope = globalThis as { CustomFunctions?: unknown };
+    expect(scope.CustomFunctions).toBeUndefined();
+    scope.CustomFunctions = { Error: FakeError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!" } };
+    try {
+      const [[na]] = laarag(cell(72), cell(75), cell({ code: "#N/A" }));
+      expect(na).toEqual(new FakeError("#N/A", "No polarity (cell shows #N/A)"));
+      const [[div]] = laaprogress(cell(1), cell(1), cell(2));
+      expect(div).toBeInstanceOf(FakeError);
+      expect((div as FakeError).code).toBe("#DIV/0!");
+    } finally {
+      delete scope.CustomFunctions;
+    }
+    expect(only(laaprogress(cell(1), cell(1), cell(2)))).toBeInstanceOf(WorksheetError);
+  });
 });
