@@ -3,6 +3,9 @@ import { messages } from "./messages";
 import { isFiniteNumber } from "./numbers";
 import type { Polarity } from "./polarity";
 import { fitLine } from "./trend";
+import type { Observation } from "./indicator";
+import { sameTimeYearEarlier, type Period } from "./periods";
+import type { DirectionSettings } from "./rules/types";
 
 /** Direction of travel (DOMAIN.md section 6). */
 export type Direction =
@@ -14,8 +17,8 @@ export type Direction =
   | "No significant change"
   | "Not compared";
 
-/** A confidence interval `[lower, upper]`. */
-export type Interval = readonly [number, number];
+/** A confidence interval `[lower, upper]` (not exported: the statistics module owns interval types). */
+type Interval = readonly [number, number];
 
 /** Confidence intervals of the two values compared by {@link directionOfTravel}. */
 export interface DirectionIntervals {
@@ -109,4 +112,65 @@ export function directionBySlope(
   const fitted = Math.abs(fit.value.slope * span);
   if (fitted <= t.value * Math.abs(firstValue)) return ok("No change");
   return ok(bySign(fit.value.slope, polarity));
+}
+
+function intervalOf(o: Observation): Interval | null {
+  return o.lower !== null && o.upper !== null ? [o.lower, o.upper] : null;
+}
+
+/** The observation for the same period a year earlier (same kind first, else the same end day). */
+function yearEarlierIndex(series: readonly Observation[], period: Period): number {
+  const earlier = sameTimeYearEarlier(period);
+  let sameEnd = -1;
+  for (let i = 0; i < series.length; i++) {
+    const p = series[i].period;
+    if (p !== null && p.end === earlier.end) {
+      if (p.kind === earlier.kind) return i;
+      if (sameEnd < 0) sameEnd = i;
+    }
+  }
+  return sameEnd;
+}
+
+/**
+ * Direction of travel of a dated series at position `index` by the configured method (DOMAIN.md
+ * section 6): `previous` compares with the period listed just before (a missing value there is
+ * `Not compared`), `yearEarlier` with the same period a year earlier, `slope` takes the sign of the
+ * least-squares slope over the last `slopePeriods` values up to `index` (x = period end dates).
+ * Confidence limits on both observations give `No significant change` when they overlap. An index
+ * outside the series, a missing current value or an undated one gives `Not compared`.
+ *
+ * @example directionByMethod(makeIndicator({ actuals: [["2008/09", 70], ["2009/10", 72]] }).actuals, 1, "higher", { method: "previous", threshold: 0, slopePeriods: 3 }) // => "Improving"
+ */
+export function directionByMethod(series: readonly Observation[], index: number, polarity: Polarity, settings: DirectionSettings): Direction {
+  if (!Number.isInteger(index) || index < 0 || index >= series.length) return "Not compared";
+  const current = series[index];
+  if (current.value === null || current.period === null) return "Not compared";
+  const { method, threshold, slopePeriods } = settings;
+  if (method === "slope") {
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let i = index; i >= 0 && ys.length < slopePeriods; i--) {
+      const o = series[i];
+      if (o.value !== null && o.period !== null) {
+        xs.push(o.period.end);
+        ys.push(o.value);
+      }
+    }
+    xs.reverse();
+    ys.reverse();
+    const r = directionBySlope(ys, xs, slopePeriods, polarity, threshold);
+    return r.ok ? r.value : "Not compared";
+  }
+  let previous: Observation | undefined;
+  if (method === "previous") previous = index > 0 ? series[index - 1] : undefined;
+  else {
+    const j = yearEarlierIndex(series, current.period);
+    previous = j >= 0 ? series[j] : undefined;
+  }
+  if (previous === undefined || previous.value === null) return "Not compared";
+  const pi = intervalOf(previous);
+  const ci = intervalOf(current);
+  const r = directionOfTravel(previous.value, current.value, polarity, threshold, pi !== null && ci !== null ? { previousInterval: pi, currentInterval: ci } : undefined);
+  return r.ok ? r.value : "Not compared";
 }

@@ -184,12 +184,15 @@ function readSeries(entries: readonly RawPeriodValue[], field: "target" | "actua
   }
   if (dated.length === 0) {
     if (undated.length > 1) {
-      for (const extra of undated.slice(1)) problems.push(problem(field, extra.ref ?? undefined, messages.duplicatePeriod(label, "the row (no period)")));
+      for (const extra of undated.slice(1)) problems.push(problem(field, extra.ref ?? undefined, messages.duplicateUndated(label)));
     }
     return undated.slice(0, 1);
   }
   for (const extra of undated) problems.push(problem(field, extra.ref ?? undefined, messages.extraUndatedValue(label)));
-  dated.sort((a, b) => comparePeriods(a.o.period as Period, b.o.period as Period) || a.i - b.i);
+  const order = (a: { o: Observation; i: number }, b: { o: Observation; i: number }) => comparePeriods(a.o.period as Period, b.o.period as Period) || a.i - b.i;
+  let sorted = true;
+  for (let k = 1; k < dated.length && sorted; k++) sorted = order(dated[k - 1], dated[k]) < 0;
+  if (!sorted) dated.sort(order); // columns are usually in period order already
   const out: Observation[] = [];
   for (const { o } of dated) {
     const prev = out[out.length - 1];
@@ -374,4 +377,26 @@ export function makeIndicator(spec: {
   const { indicator, problems } = readIndicator(raw);
   if (problems.length > 0) throw new RangeError(`makeIndicator: ${problems.map((p) => p.message).join("; ")}`);
   return indicator;
+}
+
+/** A problem found reading one row of a table: the row's position (0-based) and the field problem. */
+export interface RowProblem extends FieldProblem {
+  readonly row: number;
+}
+
+/**
+ * Reads many indicator rows (a whole table). Every row gives an indicator, in order; every problem
+ * names its row. A problem in one row never stops the others.
+ *
+ * @example readIndicators([{ targets: [], actuals: [] }, { polarity: { value: "up-ish" }, targets: [], actuals: [] }]).problems[0].row // => 1
+ */
+export function readIndicators(rows: readonly RawIndicator[]): { indicators: Indicator[]; problems: RowProblem[] } {
+  const indicators: Indicator[] = new Array(rows.length);
+  const problems: RowProblem[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = readIndicator(rows[i]);
+    indicators[i] = r.indicator;
+    for (const p of r.problems) problems.push({ row: i, ...p });
+  }
+  return { indicators, problems };
 }

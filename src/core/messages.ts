@@ -52,15 +52,14 @@ export const messages = {
   badSlopePeriods: (raw: unknown) => `The slope method needs a whole number of periods of 2 or more, not ${quote(raw)}`,
 
   // Reading an indicator row (issue 3)
-  fieldNotANumber: (field: string, raw: unknown) => `${field} ${quote(raw)} is not a number`,
   fieldBadPeriod: (field: string, raw: unknown) => `${field} period ${quote(raw)} is not a period`,
   duplicatePeriod: (field: string, label: string) => `Two ${field.toLowerCase()}s for ${label}: the first is used`,
+  duplicateUndated: (field: string) => `More than one ${field.toLowerCase()} without a period: the first is used`,
   extraUndatedValue: (field: string) => `${field} without a period beside ${field.toLowerCase()}s with periods: it is not used`,
   negativeTolerance: (raw: unknown) => `Tolerance ${quote(raw)} must be 0 or more`,
   badWeight: (raw: unknown) => `Weight ${quote(raw)} must be a number of 0 or more: weight 1 is used`,
   badDataOnly: (raw: unknown) => `Data only ${quote(raw)} is not yes or no`,
   badCiOrder: "The lower confidence limit is above the upper one",
-  notRated: (why: string) => `Not rated: ${why}`,
 
   // Rule sets (DOMAIN.md section 5)
   ruleSetNotObject: "A rule set must be an object with a list of rules",
@@ -69,7 +68,6 @@ export const messages = {
   ruleSetBadField: (path: string, expected: string) => `${path} must be ${expected}`,
   ruleSetUnknownField: (path: string) => `${path} is not a known setting`,
   ruleSetDuplicateName: (name: string) => `Two rules are named "${name}"`,
-  unknownRuleName: (raw: string) => `Rule "${raw}" is not a rule of this workbook or a preset (tolerance, stretch, trajectory, floor, improvement, benchmark)`,
 
   // Scorecard (DOMAIN.md section 9)
   unknownStatus: (raw: unknown) => `Status ${quote(raw)} is not one of Blue, Green, Amber, Red, Grey`,

@@ -12,6 +12,8 @@
  * - Two-digit years follow Excel's rule: 00-29 are 2000-2029, 30-99 are 1930-1999.
  * - A number from 1900 to 2100 (a cell holding 2009) is that calendar year; any other number from 61
  *   (1 March 1900) up to 2958465 (31 December 9999) is an Excel date serial taken as it is.
+ * - `09/10` and `Q1 09/10` (two-digit financial years, common in LAA returns) are read when the
+ *   second year follows the first; two-digit years follow Excel's 1930 rule.
  * - `Q1 2009` (a quarter with a single year) is not read: quarters belong to financial years
  *   (`Q1 2009/10`), and guessing calendar or financial would be a guess.
  * - Dates (JS Date objects, ISO `2009-03-31`, UK `31/03/2009`) are days; a Date's UTC time is used,
@@ -48,14 +50,15 @@ const MONTHS: Readonly<Record<string, number>> = {
 const MONTH_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 // Compiled once (issue 3: no per-call regex compilation).
-const FY = /^(?:fy\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/;
-const QUARTER_FIRST = /^q([1-4])\s*(?:fy\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/;
-const QUARTER_LAST = /^(?:fy\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*q([1-4])$/;
+const FY = /^(?:fy\s*)?(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})$/;
+const QUARTER_FIRST = /^q([1-4])\s*(?:fy\s*)?(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})$/;
+const QUARTER_LAST = /^(?:fy\s*)?(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*q([1-4])$/;
 const MONTH_NAME = /^([a-z]+)\.?[\s-]*(\d{2}|\d{4})$/;
 const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
 const YEAR = /^\d{4}$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const SPACES = /\s+/g;
 const SERIAL_TEXT = /^\d{5,7}(?:\.\d+)?$/;
 
 /**
@@ -117,9 +120,13 @@ function dateFromSerial(serial: number): Period {
   return { label: serialToIso(serial), kind: "date", end: serial };
 }
 
-/** The start year of `YYYY/YY` or `YYYY/YYYY` when the second year follows the first, else undefined. */
+/**
+ * The start year of `YYYY/YY`, `YYYY/YYYY` or `YY/YY` when the second year follows the first, else
+ * undefined. (`09/10` as text can only be a financial year: Excel turns a typed date into a serial.)
+ */
 function fyStart(first: string, second: string): number | undefined {
-  const start = Number(first);
+  if (first.length === 2 && second.length !== 2) return undefined;
+  const start = first.length === 2 ? twoDigitYear(Number(first)) : Number(first);
   if (second.length === 2) return Number(second) === (start + 1) % 100 ? start : undefined;
   return Number(second) === start + 1 ? start : undefined;
 }
@@ -130,7 +137,7 @@ function validDate(y: number, m: number, d: number): boolean {
 }
 
 function parseText(raw: string): Result<Period> {
-  const text = raw.trim().replace(/\s+/g, " ").toLowerCase();
+  const text = raw.trim().replace(SPACES, " ").toLowerCase();
   if (text === "") return fail("na", messages.blankPeriod);
   let m: RegExpExecArray | null;
   if ((m = QUARTER_FIRST.exec(text)) || (m = QUARTER_LAST.exec(text))) {
@@ -253,6 +260,25 @@ export function samePeriod(a: Period, b: Period): boolean {
  * @example sameTimeYearEarlier(parsePeriod("Q3 2009/10").value).label // => "Q3 2008/09"
  */
 export function sameTimeYearEarlier(period: Period): Period {
+  // Cached by kind and end: direction of travel asks this for every indicator of a run.
+  const cache = yearEarlierCache[period.kind];
+  const hit = cache.get(period.end);
+  if (hit !== undefined) return hit;
+  const earlier = Object.freeze(yearEarlier(period));
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(period.end, earlier);
+  return earlier;
+}
+
+const yearEarlierCache: Readonly<Record<PeriodKind, Map<number, Period>>> = {
+  financialYear: new Map(),
+  quarter: new Map(),
+  month: new Map(),
+  year: new Map(),
+  date: new Map(),
+};
+
+function yearEarlier(period: Period): Period {
   const [y, m, d] = serialToDate(period.end);
   switch (period.kind) {
     case "financialYear":
@@ -318,7 +344,7 @@ export function isPeriodHeader(text: unknown): PeriodHeader | undefined {
     return p.ok && (p.value.kind === "year" || text >= HEADER_SERIAL_FROM) ? { role: "period", period: p.value } : undefined;
   }
   if (typeof text !== "string") return undefined;
-  const clean = text.trim().replace(/\s+/g, " ").toLowerCase();
+  const clean = text.trim().replace(SPACES, " ").toLowerCase();
   if (clean === "") return undefined;
   const bare = parseText(clean);
   if (bare.ok) return { role: "period", period: bare.value };

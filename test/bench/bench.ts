@@ -41,15 +41,17 @@ function rawRows(): RawIndicator[] {
   const rows: RawIndicator[] = [];
   for (let i = 0; i < ROWS; i++) {
     const base = 50 + rnd() * 50;
-    const step = (rnd() - 0.3) * 4;
     const polarity = rnd() < 0.7 ? "higher" : "lower";
+    const good = polarity === "higher" ? 1 : -1;
+    const step = good * (rnd() - 0.2) * 2; // most indicators improve, some worsen
+    const planned = good * (0.5 + rnd()) * 1.2; // the planned improvement a year
     const actuals = [];
     const targets = [];
     for (let k = 0; k < PERIODS; k++) {
       const period = fy(1999 + k);
-      const value = rnd() < 0.03 ? "n/a" : base + step * k + (rnd() - 0.5) * 6;
+      const value = rnd() < 0.03 ? "n/a" : Math.round((base + step * k + (rnd() - 0.5) * 3) * 10) / 10;
       actuals.push({ period, value: { value, ref: `Data!${String.fromCharCode(68 + k)}${i + 2}` }, lower: { value: typeof value === "number" ? value - 3 : null }, upper: { value: typeof value === "number" ? value + 3 : null } });
-      if (k % 3 === 2) targets.push({ period, value: { value: base + (polarity === "higher" ? 2 : -2) * k } });
+      if (k % 3 === 2) targets.push({ period, value: { value: Math.round((base + planned * (k + 1)) * 10) / 10 } });
     }
     rows.push({
       id: { value: `NI ${i}` },
@@ -91,7 +93,8 @@ for (const preset of presets) {
 }
 const slopeRules = ruleSetFromSettings({ ...DEFAULT_RULE_SETTINGS, dotMethod: "slope", slopePeriods: 4 });
 time("rateIndicator (tolerance, slope DoT)", ROWS, () => indicators.map((ind) => rateIndicator(ind, slopeRules).status));
-time("read + rate (tolerance)", ROWS, () => raws.map((r) => rateIndicator(readIndicator(r).indicator, ruleSetFromSettings(DEFAULT_RULE_SETTINGS)).status));
+const defaultRules = ruleSetFromSettings(DEFAULT_RULE_SETTINGS);
+time("read + rate (tolerance)", ROWS, () => raws.map((r) => rateIndicator(readIndicator(r).indicator, defaultRules).status));
 
 const slowest = Math.min(...Object.values(rates));
 const fastest = Math.max(...Object.values(rates));

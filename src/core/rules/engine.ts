@@ -28,15 +28,15 @@
  * - Boundaries allow a relative slack of 1e-12 (see numbers.ts), so decimal edges are exact.
  */
 import { compareWithBenchmark } from "../compare";
-import { directionBySlope, directionOfTravel, type Direction, type DirectionIntervals } from "../dot";
+import { directionByMethod, type Direction } from "../dot";
 import type { Indicator, Observation } from "../indicator";
 import { atMost } from "../numbers";
-import { sameTimeYearEarlier, type Period } from "../periods";
+import { comparePeriods, sameTimeYearEarlier, type Period } from "../periods";
 import { progress } from "../progress";
 import type { Polarity } from "../polarity";
 import { trajectoryOnProfile, type TrajectoryPoint } from "../trajectory";
 import { reasonNumber, reasonPercent, reasons } from "./reasons";
-import { compileRuleSet, matchKey, PRESET_WORDS, type CompiledRule, type CompiledRuleSet } from "./ruleset";
+import { compileRuleSet, matchKey, PRESET_WORDS, type CompiledRule } from "./ruleset";
 import type { PresetName, RuleSet, Status } from "./types";
 
 /** Options of {@link rateIndicator}. */
@@ -331,45 +331,6 @@ function evaluate(ctx: Context, rule: CompiledRule): Outcome {
   }
 }
 
-function intervalOf(o: Observation): readonly [number, number] | null {
-  return o.lower !== null && o.upper !== null ? [o.lower, o.upper] : null;
-}
-
-function direction(indicator: Indicator, index: number, compiled: CompiledRuleSet, polarity: Polarity): Direction {
-  if (index < 0) return "Not compared";
-  const actuals = indicator.actuals;
-  const current = actuals[index];
-  if (current.value === null || current.period === null) return "Not compared";
-  const { method, threshold, slopePeriods } = compiled.direction;
-  if (method === "slope") {
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (let i = index; i >= 0 && ys.length < slopePeriods; i--) {
-      const o = actuals[i];
-      if (o.value !== null && o.period !== null) {
-        xs.push(o.period.end);
-        ys.push(o.value);
-      }
-    }
-    xs.reverse();
-    ys.reverse();
-    const r = directionBySlope(ys, xs, slopePeriods, polarity, threshold);
-    return r.ok ? r.value : "Not compared";
-  }
-  let previous: Observation | undefined;
-  if (method === "previous") previous = index > 0 ? actuals[index - 1] : undefined;
-  else {
-    const j = findPeriod(actuals, sameTimeYearEarlier(current.period));
-    previous = j >= 0 ? actuals[j] : undefined;
-  }
-  if (previous === undefined || previous.value === null) return "Not compared";
-  const pi = intervalOf(previous);
-  const ci = intervalOf(current);
-  const intervals: DirectionIntervals | undefined = pi !== null && ci !== null ? { previousInterval: pi, currentInterval: ci } : undefined;
-  const r = directionOfTravel(previous.value, current.value, polarity, threshold, intervals);
-  return r.ok ? r.value : "Not compared";
-}
-
 /** Forecast at the last dated target's date from the dated actuals up to the as-at one (section 7). */
 function likely(indicator: Indicator, index: number, polarity: Polarity): boolean | undefined {
   if (polarity === "none" || index < 1) return undefined;
@@ -447,7 +408,7 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
   } else index = findActual(actuals, asAt);
   const asAtLabel = asAt !== null ? asAt.label : null;
   const polarity = indicator.polarity;
-  const dir = direction(indicator, index, compiled, polarity);
+  const dir = directionByMethod(indicator.actuals, index, polarity, compiled.direction);
 
   const base = { preset: null, rule: null, asAt: asAtLabel, direction: dir } as const;
   if (indicator.blockers.length > 0) return { status: "Grey", reason: reasons.notRated(indicator.blockers[0]), ...base };
@@ -533,4 +494,43 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
 export function latestActualPeriod(indicator: Indicator): Period | null {
   const i = lastValueIndex(indicator.actuals);
   return i >= 0 ? indicator.actuals[i].period : null;
+}
+
+/** Ratings of many indicators and their counts by status (all five). */
+export interface RatingRun {
+  readonly ratings: Rating[];
+  readonly counts: Record<Status, number>;
+}
+
+/**
+ * Rates many indicators with one rule set (a whole table): one rating per indicator, in order, and
+ * the counts by status. A problem with one indicator is in its rating (Grey with the reason); it
+ * never stops the others.
+ *
+ * @example rateIndicators([makeIndicator({ targets: [[null, 75]], actuals: [[null, 72]] })], ruleSetFromSettings(DEFAULT_RULE_SETTINGS)).counts.Amber // => 1
+ */
+export function rateIndicators(indicators: readonly Indicator[], ruleSet: RuleSet, options: RateOptions = {}): RatingRun {
+  const counts: Record<Status, number> = { Blue: 0, Green: 0, Amber: 0, Red: 0, Grey: 0 };
+  const ratings: Rating[] = new Array(indicators.length);
+  for (let i = 0; i < indicators.length; i++) {
+    const r = rateIndicator(indicators[i], ruleSet, options);
+    ratings[i] = r;
+    counts[r.status]++;
+  }
+  return { ratings, counts };
+}
+
+/**
+ * The latest period with an actual value over many indicators: a common as-at period for a whole
+ * table (the Excel layer's report names it). Null when no indicator has a dated actual value.
+ *
+ * @example latestActualPeriodOf([makeIndicator({ actuals: [["2008/09", 1]] }), makeIndicator({ actuals: [["2009/10", 2]] })])?.label // => "2009/10"
+ */
+export function latestActualPeriodOf(indicators: readonly Indicator[]): Period | null {
+  let latest: Period | null = null;
+  for (const ind of indicators) {
+    const p = latestActualPeriod(ind);
+    if (p !== null && (latest === null || comparePeriods(p, latest) > 0)) latest = p;
+  }
+  return latest;
 }

@@ -57,12 +57,14 @@ export const DEFAULT_PRESET_PARAMS: PresetParams = {
   improvementTolerance: DEFAULT_RULE_SETTINGS.improvementTolerance,
 };
 
+const SPACES = /\s+/g;
+
 /**
  * Normalises a name for matching: trimmed, single spaces, lower case.
  * @example matchKey("  Floor   Standard ") // => "floor standard"
  */
 export function matchKey(text: string): string {
-  return text.trim().replace(/\s+/g, " ").toLowerCase();
+  return text.trim().replace(SPACES, " ").toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------

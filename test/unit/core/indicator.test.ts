@@ -1,4 +1,4 @@
-import { readIndicator, type RawIndicator } from "../../../src/core/indicator";
+import { readIndicator, readIndicators, type RawIndicator } from "../../../src/core/indicator";
 
 // Reading rules: issue 3 ("Reading raw cells into typed values the way analysts' workbooks really
 // look") and DOMAIN.md section 1 (polarity words, period labels).
@@ -124,5 +124,22 @@ describe("readIndicator: one indicator row from raw cells", () => {
     };
     expect(() => readIndicator(odd)).not.toThrow();
     expect(readIndicator(odd).problems.length).toBeGreaterThan(0);
+  });
+});
+
+describe("readIndicators: a whole table", () => {
+  it("reads every row, naming the row of each problem; a bad row never stops the others", () => {
+    const rows: RawIndicator[] = [
+      row(),
+      row({ polarity: { value: "sideways", ref: "Data!C3" } }),
+      row({ id: { value: "NI 20" }, actuals: [{ period: "2008/09", value: { value: "lots", ref: "Data!H4" } }] }),
+      row({ id: { value: "NI 21" } }),
+    ];
+    const { indicators, problems } = readIndicators(rows);
+    expect(indicators.map((i) => i.id)).toEqual(["NI 16", "NI 16", "NI 20", "NI 21"]);
+    expect(problems.map((p) => [p.row, p.field, p.ref])).toEqual([
+      [1, "polarity", "Data!C3"],
+      [2, "actual", "Data!H4"],
+    ]);
   });
 });

@@ -13,6 +13,11 @@ describe("parsePeriod: labels as UK public-sector analysts write them (DOMAIN.md
   it.each(["2008/09", "2008-09", "2008/2009", "FY2008/09", "fy 2008/09", " 2008 / 09 "])("reads the financial year %p as ending 31 March 2009", (label) => {
     expect(period(label)).toEqual({ label: "2008/09", kind: "financialYear", end: 39903 });
   });
+  it("reads two-digit financial years such as 08/09 and Q1 09/10", () => {
+    expect(period("08/09")).toEqual({ label: "2008/09", kind: "financialYear", end: 39903 });
+    expect(period("Q1 09/10").end).toBe(39994);
+    expect(period("99/00").label).toBe("1999/00");
+  });
   it("reads Q1 2009/10 as ending 30 June 2009 (Q1 is April to June)", () => {
     expect(period("Q1 2009/10")).toEqual({ label: "Q1 2009/10", kind: "quarter", end: 39994 });
   });
@@ -49,7 +54,7 @@ describe("parsePeriod: labels as UK public-sector analysts write them (DOMAIN.md
     expect(period("2009-10").kind).toBe("financialYear");
     expect(period("2009-11").kind).toBe("month");
   });
-  it.each(["2008/10", "Q5 2009/10", "Q1 2009", "sometime", "31/02/2009", "Smarch 2009", "1899", 12.5, true, {}, NaN])(
+  it.each(["2008/10", "08/10", "08/2009", "Q5 2009/10", "Q1 2009", "sometime", "31/02/2009", "Smarch 2009", "1899", 12.5, true, {}, NaN])(
     "reports %p as not a period rather than guessing",
     (raw) => {
       const r = parsePeriod(raw);

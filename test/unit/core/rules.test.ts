@@ -1,6 +1,6 @@
 import { makeIndicator, readIndicator } from "../../../src/core/indicator";
 import { parsePeriod, type Period } from "../../../src/core/periods";
-import { rateIndicator, ruleSetFromSettings, validateRuleSet, validateRuleSettings, type RuleSet, type RuleSettings } from "../../../src/core/rules";
+import { latestActualPeriodOf, rateIndicator, rateIndicators, ruleSetFromSettings, validateRuleSet, validateRuleSettings, type RuleSet, type RuleSettings } from "../../../src/core/rules";
 import { DEFAULT_RULE_SETTINGS } from "../../../src/core/rules/types";
 
 // Presets, boundaries, "which target", overrides and reasons: DOMAIN.md section 5. Expected numbers
@@ -291,5 +291,65 @@ describe("what a rating carries besides the status", () => {
     const before = JSON.stringify([ind, DEFAULT]);
     rateIndicator(ind, DEFAULT);
     expect(JSON.stringify([ind, DEFAULT])).toBe(before);
+  });
+});
+
+describe("rating a whole table", () => {
+  it("rates every indicator in order and counts all five statuses; a Grey one never stops the others", () => {
+    const run = rateIndicators(
+      [simple(72, 75), simple(null, 75), simple(80, 75), simple(1, 2, { polarity: "none" }), simple(60, 75)],
+      DEFAULT,
+    );
+    expect(run.ratings.map((r) => r.status)).toEqual(["Amber", "Grey", "Green", "Grey", "Red"]);
+    expect(run.counts).toEqual({ Blue: 0, Green: 1, Amber: 1, Red: 1, Grey: 2 });
+  });
+  it("finds the latest period with an actual across the table, for a common as-at period", () => {
+    const inds = [makeIndicator({ actuals: [["2008/09", 1], ["2009/10", null]] }), makeIndicator({ actuals: [["Q3 2009/10", 2]] })];
+    expect(latestActualPeriodOf(inds)?.label).toBe("Q3 2009/10");
+    expect(latestActualPeriodOf([])).toBeNull();
+  });
+});
+
+describe("quarterly actuals against annual targets", () => {
+  it("rates Q2 2009/10 against the trajectory between the annual milestones 2008/09 and 2009/10", () => {
+    // Milestones 31 Mar 2009 (39903) = 64 and 31 Mar 2010 (40268) = 70; Q2 ends 30 Sep 2009 (40086):
+    // 64 + 6 x 183/365 = 67.0082 (to 4 places).
+    const ind = makeIndicator({ baseline: 60, baselinePeriod: "2007/08", targets: [["2008/09", 64], ["2009/10", 70]], actuals: [["Q1 2009/10", 65], ["Q2 2009/10", 67]] });
+    const r = rateIndicator(ind, DEFAULT);
+    expect(r.target?.label).toBe("trajectory to 2009/10");
+    expect(r.target?.value).toBeCloseTo(64 + (6 * 183) / 365, 12);
+    expect(r.status).toBe("Amber");
+    expect(r.reason).toBe("Actual 67.0 for Q2 2009/10 is 0.0082 (0.0%) short of 67.0082 on the trajectory to 2009/10; amber band is 5% of target");
+  });
+  it("names the annual target when Q4 ends on the target's day", () => {
+    const ind = makeIndicator({ targets: [["2009/10", 70]], actuals: [["Q4 2009/10", 71]] });
+    expect(rateIndicator(ind, DEFAULT).target).toEqual({ value: 70, label: "target 2009/10" });
+  });
+});
+
+describe("ruleSetFromSettings: the task pane's settings as a rule set", () => {
+  it("carries every setting into the rule set, as plain JSON", () => {
+    const s: RuleSettings = {
+      preset: "stretch",
+      tolerance: 0.08,
+      blueMargin: 0.1,
+      stretchThreshold: 0.7,
+      improvementTolerance: 0.15,
+      asAt: "2009/10",
+      dotMethod: "slope",
+      dotThreshold: 0.01,
+      slopePeriods: 4,
+    };
+    const rs = ruleSetFromSettings(s);
+    expect(JSON.parse(JSON.stringify(rs))).toEqual({
+      version: 1,
+      defaults: { tolerance: 0.08, blueMargin: 0.1, stretchThreshold: 0.7, improvementTolerance: 0.15 },
+      rules: [{ preset: "stretch" }],
+      asAt: "2009/10",
+      direction: { method: "slope", threshold: 0.01, slopePeriods: 4 },
+    });
+  });
+  it("treats a blank as-at as none", () => {
+    expect(ruleSetFromSettings({ ...DEFAULT_RULE_SETTINGS, asAt: "  " }).asAt).toBeNull();
   });
 });
