@@ -40,6 +40,7 @@ const DEFAULT_QUANTILES = 4;
  * @param {any[][]} [polarity] Which direction is good: "higher" (default), "lower" or "none"; also "higher is better", "low is good", "data only".
  * @param {any[][]} [mode] "abs" (default) for the gap in the indicator's units, or "pct" for the gap as a share of the target (0.04 = 4%).
  * @returns {any[][]} The gap, spilled in the shape of the ranges given.
+ * @example =LAAGAP(72, 75) returns 3; =LAAGAP(72, 75, "higher", "pct") returns 0.04; =LAAGAP(C2:C200, D2:D200, "lower") spills a column
  */
 export function laagap(actual: any[][], target: any[][], polarity?: any[][], mode?: any[][]): any[][] {
   return broadcast(
@@ -72,6 +73,7 @@ export function laagap(actual: any[][], target: any[][], polarity?: any[][], mod
  * @param {any[][]} target The target value, or a range of them, in the same units as the baseline.
  * @param {any[][]} actual The actual (outturn) value, or a range of them.
  * @returns {any[][]} Progress as a fraction (0.6 = 60% of the planned improvement), spilled in the shape of the ranges given.
+ * @example =LAAPROGRESS(60, 75, 69) returns 0.6
  */
 export function laaprogress(baseline: any[][], target: any[][], actual: any[][]): any[][] {
   return broadcast(
@@ -100,6 +102,7 @@ export function laaprogress(baseline: any[][], target: any[][], actual: any[][])
  * @param {any[][]} actual The actual (outturn) value, or a range of them.
  * @param {any[][]} [threshold] Least progress that earns any reward, as a fraction from 0 to 1 (default 0.6, also typed 60%).
  * @returns {any[][]} The share of the reward earned, from 0 to 1, spilled in the shape of the ranges given.
+ * @example =LAAREWARD(60, 75, 72) returns 0.8; =LAAREWARD(60, 75, 68) returns 0 (progress 0.53 is below 0.6)
  */
 export function laareward(baseline: any[][], target: any[][], actual: any[][], threshold?: any[][]): any[][] {
   return broadcast(
@@ -132,6 +135,7 @@ export function laareward(baseline: any[][], target: any[][], actual: any[][], t
  * @param {any[][]} targetDate When the target is due: a date or a period label such as "2010/11"; must be after the baseline date.
  * @param {any[][]} asAt The date or period label to read the trajectory at, e.g. "Q2 2009/10".
  * @returns {any[][]} The trajectory value, in the units of the baseline and target, spilled in the shape of the ranges given.
+ * @example =LAATRAJECTORY(60, "2007/08", 80, "2010/11", "2008/09") returns 66.67 (365 of 1,095 days along)
  */
 export function laatrajectory(baseline: any[][], baselineDate: any[][], target: any[][], targetDate: any[][], asAt: any[][]): any[][] {
   return broadcast(
@@ -167,6 +171,7 @@ export function laatrajectory(baseline: any[][], baselineDate: any[][], target: 
  * @param {any[][]} [tolerance] Amber band as a share of the target, 0 or more (default 0.05, also typed 5%).
  * @param {any[][]} [blueMargin] Blue when the target is beaten by at least this share of it, 0 or more (e.g. 0.1 or 10%); omitted means no Blue.
  * @returns {any[][]} The status word (Blue, Green, Amber, Red or Grey), spilled in the shape of the ranges given.
+ * @example =LAARAG(72, 75) returns "Amber" (3 short, 4% of target, within 5%); =LAARAG(B2:B200, C2:C200, "lower") spills a column
  */
 export function laarag(actual: any[][], target: any[][], polarity?: any[][], tolerance?: any[][], blueMargin?: any[][]): any[][] {
   return broadcast(
@@ -201,6 +206,7 @@ export function laarag(actual: any[][], target: any[][], polarity?: any[][], tol
  * @param {any[][]} [polarity] Which direction is good: "higher" (default), "lower" or "none"; also "higher is better", "low is good", "data only".
  * @param {any[][]} [threshold] No change when the change is at most this share of the previous value, 0 or more (default 0, e.g. 0.02 or 2%).
  * @returns {any[][]} The direction word, spilled in the shape of the ranges given.
+ * @example =LAADOT(70, 72, "lower") returns "Worsening"
  */
 export function laadot(previous: any[][], current: any[][], polarity?: any[][], threshold?: any[][]): any[][] {
   return broadcast(
@@ -241,6 +247,7 @@ function trendLists(values: any[][], periods: any[][] | undefined | null): Resul
  * @param {any[][]} values The values in period order (a row or column; blanks and "n/a" are skipped).
  * @param {any[][]} [periods] The period of each value, same number of cells: numbers (default 1, 2, 3 ...) or period labels such as "2008/09" (then the slope is per day).
  * @returns {any[][]} The slope, in the values' units per period.
+ * @example =LAATREND({10,12,15,15}) returns 1.8, as =SLOPE({10,12,15,15},{1,2,3,4})
  */
 export function laatrend(values: any[][], periods?: any[][]): any[][] {
   const lists = trendLists(values, periods);
@@ -255,6 +262,7 @@ export function laatrend(values: any[][], periods?: any[][]): any[][] {
  * @param {any[][]} at The period to forecast at, on the same axis as the periods (e.g. 6 for the sixth period, or "2010/11" when periods are labels), or a range of them.
  * @param {any[][]} [periods] The period of each value, same number of cells: numbers (default 1, 2, 3 ...) or period labels such as "2008/09".
  * @returns {any[][]} The forecast value, spilled in the shape of at.
+ * @example =LAAFORECAST({10,12,15,15}, 6) returns 19.3, as =FORECAST.LINEAR(6,{10,12,15,15},{1,2,3,4})
  */
 export function laaforecast(values: any[][], at: any[][], periods?: any[][]): any[][] {
   const lists = trendLists(values, periods);
@@ -276,6 +284,7 @@ export function laaforecast(values: any[][], at: any[][], periods?: any[][]): an
  * @param {any[][]} [level] Confidence level: 0.9 to 1 or 90 to 100 (default 0.95; 99.8 is also common).
  * @param {any[][]} [multiplier] Scales the limits: 1 (default) for a proportion, 100 for a percentage, 100000 for a rate per 100,000.
  * @returns {any[][]} The lower and upper limits side by side: 1 row x 2 columns for one input, n rows x 2 columns for a column of n inputs.
+ * @example =LAACI(65, 100) spills 0.5525 and 0.7364 (Wilson, 95%); =LAACI(B2:B20, C2:C20, "rate", 95, 100000) spills 19 rows x 2
  */
 export function laaci(numerator: any[][], denominator: any[][], method?: any[][], level?: any[][], multiplier?: any[][]): any[][] {
   return broadcastWide(
@@ -315,6 +324,7 @@ export function laaci(numerator: any[][], denominator: any[][], method?: any[][]
  * @param {any[][]} benchmark The benchmark value (e.g. England), or a range of them.
  * @param {any[][]} [polarity] Which direction is good: "higher" (default), "lower" or "none"; also "higher is better", "low is good", "data only".
  * @returns {any[][]} The comparison word, spilled in the shape of the ranges given.
+ * @example =LAACOMPARE(25, 22, 28, 20) returns "Better"; with "lower" it returns "Worse"
  */
 export function laacompare(value: any[][], lower: any[][], upper: any[][], benchmark: any[][], polarity?: any[][]): any[][] {
   return broadcast(
@@ -349,6 +359,7 @@ export function laacompare(value: any[][], lower: any[][], upper: any[][], bench
  * @param {any[][]} [n] How many quantiles: 4 (default, quartiles), 5 quintiles, 10 deciles.
  * @param {any[][]} [polarity] Which direction is good: "higher" (default), "lower" or "none" (quantile 1 holds the highest values).
  * @returns {any[][]} The quantile, 1 = best, spilled in the shape of the ranges given.
+ * @example =LAAQUANTILE(40, {10,20,30,40}) returns 1; =LAAQUANTILE(B2:B152, B2:B152, 10, "lower") spills deciles
  */
 export function laaquantile(value: any[][], values: any[][], n?: any[][], polarity?: any[][]): any[][] {
   // Read once per call: quantileOf sorts this array once and places each value in it.
@@ -378,6 +389,7 @@ export function laaquantile(value: any[][], values: any[][], n?: any[][], polari
  * @param {any[][]} statuses The status words (Blue, Green, Amber, Red, Grey), e.g. a column of LAARAG results.
  * @param {any[][]} [weights] A weight for each status, 0 or more, same number of cells (default 1 each; a blank weight counts as 1).
  * @returns {any[][]} The score from 0 to 1.
+ * @example =LAASCORE({"Green","Amber","Red","Grey"}) returns 0.5
  */
 export function laascore(statuses: any[][], weights?: any[][]): any[][] {
   return single(score(listCells(statuses) ?? [], listCells(weights ?? null)));

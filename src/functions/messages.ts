@@ -8,6 +8,7 @@ function quote(raw: unknown): string {
   return typeof raw === "string" ? `"${raw}"` : String(raw);
 }
 
+/** The messages, by what went wrong; e.g. `functionMessages.missing("actual", "blank cell")` is "No actual (blank cell)". */
 export const functionMessages = {
   /** Missing data in a required argument, e.g. "No actual (blank cell)". */
   missing: (name: string, reason: string) => `No ${name} (${reason})`,
