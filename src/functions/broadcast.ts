@@ -72,6 +72,7 @@ function commonShape(args: readonly NamedArg[]): { rows: number; cols: number } 
       return { message: functionMessages.shapeMismatch(shapedBy, rows, cols, arg.name, r, c) };
     }
   }
+  if (rows === 0 || cols === 0) return { message: functionMessages.emptyRange(shapedBy as string) };
   return { rows, cols };
 }
 

@@ -17,6 +17,8 @@ export const functionMessages = {
   /** Ranges of different shapes. */
   shapeMismatch: (first: string, rows: number, cols: number, second: string, r: number, c: number) =>
     `${first} is ${rows}x${cols} but ${second} is ${r}x${c}: ranges must be the same shape, or a single cell`,
+  /** A range with no cells (only possible from code, not from a worksheet). */
+  emptyRange: (name: string) => `${name} is an empty range`,
   /** A setting that must be 0 or more (tolerance, blue margin, thresholds). */
   notNonNegative: (name: string, raw: unknown) => `${name} ${quote(raw)} must be a number of 0 or more (0.05 or 5% means 5%)`,
   /** A cell in a list argument that is not a number, with its position (1 = first cell, row by row). */

@@ -418,6 +418,11 @@ describe("Every function, in general (DOMAIN.md section 10)", () => {
     expectError(only(laaci(column(1, 2), column(5, 6, 7))), "#VALUE!", /numerator is 2x1 but denominator is 3x1/);
     expectError(only(laaquantile(column(1, 2), column(1, 2, 3, 4), column(4, 4, 4))), "#VALUE!", /value is 2x1 but n is 3x1/);
   });
+  it("is #VALUE! for booleans where a number is expected, in a single value or a list", () => {
+    expectError(only(laagap(cell(true), cell(75))), "#VALUE!", /actual true is not a number/);
+    expectError(only(laatrend(column(1, false, 3))), "#VALUE!", /^values, cell 2: /);
+    expectError(only(laarag([], cell(75))), "#VALUE!", "actual is an empty range");
+  });
   it("spills a 2-D block in its own shape", () => {
     expect(laadot([[1, 2], [3, 4]], [[2, 2], [2, 5]])).toEqual([["Improving", "No change"], ["Worsening", "Improving"]]);
   });
