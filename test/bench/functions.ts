@@ -126,7 +126,8 @@ export async function benchFunctions(): Promise<BenchFigure[]> {
   ];
 }
 
-if (require.main === module) {
+// Run alone (npx tsx test/bench/functions.ts); when bench.ts imports it, only benchFunctions is used.
+if (typeof require !== "undefined" && typeof module !== "undefined" && require.main === module) {
   benchFunctions().then(
     (figures) => {
       for (const f of figures) {
