@@ -24,6 +24,7 @@ export type EmulatorErrorCode =
   | "RangeExceedsLimit"
   | "MergedRangeConflict"
   | "NotImplemented"
+  | "NonBlankCellOffSheet"
   | "GeneralException";
 
 /** Excel's message for each code (English, as Excel on the web gives them). */
@@ -42,6 +43,7 @@ export const errorMessages: Record<EmulatorErrorCode, string> = {
   RangeExceedsLimit: "The cell count in the range has exceeded the maximum supported number. See the Resource limits and performance optimization for Office Add-ins article for more information.",
   MergedRangeConflict: "Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.",
   NotImplemented: "The requested feature isn't implemented.",
+  NonBlankCellOffSheet: "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet.",
   GeneralException: "There was an internal error while processing the request.",
 };
 

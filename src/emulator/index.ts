@@ -107,3 +107,20 @@ export function createExcelApi(workbook: WorkbookModel, options: ExcelApiOptions
     runWithCounters,
   };
 }
+
+/**
+ * Makes `api` the global `Excel` (as office.js does in Excel), so code that calls `Excel.run` or reads
+ * `Excel.ChartType.barClustered` runs unchanged in Node or the workbench. Returns a function that
+ * restores what was there before.
+ * @example const restore = installExcelGlobal(createExcelApi(createWorkbook())); ...; restore();
+ */
+export function installExcelGlobal(api: ExcelApi): () => void {
+  const g = globalThis as { Excel?: unknown };
+  const had = "Excel" in g;
+  const before = g.Excel;
+  g.Excel = api;
+  return () => {
+    if (had) g.Excel = before;
+    else delete g.Excel;
+  };
+}

@@ -23,6 +23,16 @@ export interface CellModel {
   font?: FontModel;
   horizontalAlignment?: string;
   wrapText?: boolean;
+  verticalAlignment?: string;
+  /** Borders on the cell's sides. */
+  borders?: { top?: BorderModel; bottom?: BorderModel; left?: BorderModel; right?: BorderModel };
+}
+
+/** One side's border: Excel.BorderLineStyle, "#RRGGBB", Excel.BorderWeight. */
+export interface BorderModel {
+  style: string;
+  color: string;
+  weight: string;
 }
 
 export interface FontModel {
@@ -237,7 +247,7 @@ export class SheetModel {
 }
 
 function hasFormat(cell: CellModel): boolean {
-  return cell.numberFormat !== undefined || cell.fill !== undefined || cell.font !== undefined || cell.horizontalAlignment !== undefined || cell.wrapText !== undefined;
+  return cell.numberFormat !== undefined || cell.fill !== undefined || cell.font !== undefined || cell.horizontalAlignment !== undefined || cell.wrapText !== undefined || cell.borders !== undefined || cell.verticalAlignment !== undefined;
 }
 
 /** The whole workbook. */

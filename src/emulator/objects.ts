@@ -7,6 +7,7 @@
 import { type CellRect, MAX_COLUMNS, MAX_ROWS, formatAddress, intersect, parseAddress } from "./address";
 import { type CellProperty, readGrid, writeGrid, writeValue } from "./cells";
 import { normaliseColour } from "./colours";
+import { shiftRange } from "./shift";
 import { EmulatorError } from "./errors";
 import {
   type ChartModel, type ChartSeriesModel, type ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, DEFAULT_FONT, DEFAULT_ROW_HEIGHT,
@@ -176,6 +177,7 @@ export class Range extends ClientObjectImpl<RangeRef> {
   getUsedRange(valuesOnly = false): Range { return this._derive("getUsedRange", (r) => usedWithin(r, valuesOnly)); }
   getUsedRangeOrNullObject(valuesOnly = false): Range { return this._derive("getUsedRangeOrNullObject", (r) => usedWithin(r, valuesOnly), true); }
   getIntersection(other: Range | string): Range {
+    this._sameContext(other);
     return this._derive("getIntersection", (r) => {
       const o = refOf(this._wb(), other, r.sheet);
       const x = o.sheet === r.sheet ? intersect(r.rect, o.rect) : null;
@@ -184,17 +186,68 @@ export class Range extends ClientObjectImpl<RangeRef> {
     });
   }
 
+  /**
+   * "The surrounding region ... a range bounded by any combination of blank rows and blank columns
+   * relative to this range" (Excel's CurrentRegion).
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getsurroundingregion-member(1)
+   */
+  getSurroundingRegion(): Range { return this._derive("getSurroundingRegion", (r) => surroundingRegion(r)); }
+  /** The smallest range holding this range and another. https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getboundingrect-member(1) */
+  getBoundingRect(anotherRange: Range | string): Range {
+    this._sameContext(anotherRange);
+    return this._derive("getBoundingRect", (r) => {
+      const o = refOf(this._wb(), anotherRange, r.sheet);
+      if (o.sheet !== r.sheet) throw new EmulatorError("InvalidArgument", "the ranges are on different worksheets");
+      const row = Math.min(r.rect.row, o.rect.row), col = Math.min(r.rect.col, o.rect.col);
+      return { row, col, rowCount: Math.max(r.rect.row + r.rect.rowCount, o.rect.row + o.rect.rowCount) - row, colCount: Math.max(r.rect.col + r.rect.colCount, o.rect.col + o.rect.colCount) - col };
+    });
+  }
+
   /** https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-clear-member(1) applyTo: All, Formats, Contents. */
   clear(applyTo: string = "All"): void {
     this._call("clear", { applyTo }, (ref) => {
       ref.sheet.forEachStored(ref.rect, (cell) => {
         if (applyTo === "All" || applyTo === "Contents") { cell.value = null; delete cell.formula; delete cell.error; }
-        if (applyTo === "All" || applyTo === "Formats") { delete cell.numberFormat; delete cell.fill; delete cell.font; delete cell.horizontalAlignment; delete cell.wrapText; }
+        if (applyTo === "All" || applyTo === "Formats") { delete cell.numberFormat; delete cell.fill; delete cell.font; delete cell.horizontalAlignment; delete cell.verticalAlignment; delete cell.wrapText; delete cell.borders; }
       });
       if (applyTo === "All" || applyTo === "Formats") {
         ref.sheet.conditionalFormats = ref.sheet.conditionalFormats.filter((cf) => !intersect(cf.rect, ref.rect));
       }
     });
+  }
+
+  /**
+   * Deletes the cells, shifting the rest up or left; tables, conditional formats, chart data and
+   * names follow. https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-delete-member(1)
+   */
+  delete(shift: "Up" | "Left"): void {
+    if (shift !== "Up" && shift !== "Left") throw new EmulatorError("InvalidArgument", `delete shift "${shift}" is not Up or Left`);
+    this._call("delete", { shift }, (ref) => shiftRange(this._wb(), ref.sheet, ref.rect, shift));
+  }
+
+  /** Inserts blank cells here, shifting the rest down or right; returns the blank range. https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-insert-member(1) */
+  insert(shift: "Down" | "Right"): Range {
+    if (shift !== "Down" && shift !== "Right") throw new EmulatorError("InvalidArgument", `insert shift "${shift}" is not Down or Right`);
+    let at: RangeRef | undefined;
+    this._call("insert", { shift }, (ref) => { shiftRange(this._wb(), ref.sheet, ref.rect, shift); at = ref; });
+    return new Range(this.context, `${this._path}.insert`, () => {
+      if (!at) throw new EmulatorError("ItemNotFound", "nothing was inserted");
+      return at;
+    });
+  }
+
+  /**
+   * "Finds the given string based on the criteria specified. If the current range is larger than a
+   * single cell, then the search will be limited to that range, else the search will cover the entire
+   * sheet starting after that cell." find throws ItemNotFound when nothing matches; findOrNullObject
+   * gives a null object. Matches the text the cell shows, row by row.
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-find-member(1)
+   */
+  find(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean; searchDirection?: string } = {}): Range {
+    return this._derive("find", (ref) => findCell(ref, text, criteria));
+  }
+  findOrNullObject(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean; searchDirection?: string } = {}): Range {
+    return this._derive("findOrNullObject", (ref) => findCell(ref, text, criteria), true);
   }
 
   select(): void {
@@ -214,6 +267,51 @@ export class Range extends ClientObjectImpl<RangeRef> {
   get valueTypes(): string[][] { return this._get("valueTypes") as string[][]; }
 }
 accessors(Range, ["addressLocal", "cellCount", "rowIndex", "columnIndex", "isEntireColumn", "isEntireRow", "formulasLocal", "numberFormatLocal"]);
+
+function findCell(ref: RangeRef, text: string, criteria: { completeMatch?: boolean; matchCase?: boolean; searchDirection?: string }): CellRect {
+  const single = ref.rect.rowCount === 1 && ref.rect.colCount === 1;
+  const area: CellRect = single ? { row: 0, col: 0, rowCount: MAX_ROWS, colCount: MAX_COLUMNS } : ref.rect;
+  const want = criteria.matchCase ? text : text.toLowerCase();
+  const hits: { row: number; col: number }[] = [];
+  ref.sheet.forEachStored(area, (cell, row, col) => {
+    if (cell.value === null) return;
+    const shown = String(readGrid(ref.sheet, { row, col, rowCount: 1, colCount: 1 }, "text")[0][0]);
+    const s = criteria.matchCase ? shown : shown.toLowerCase();
+    if (criteria.completeMatch ? s === want : s.includes(want)) hits.push({ row, col });
+  });
+  if (criteria.searchDirection === "Backwards") hits.reverse();
+  if (hits.length === 0) throw new EmulatorError("ItemNotFound", `"${text}" was not found`);
+  let hit = hits[0];
+  if (single) {
+    // Start after the given cell, wrapping round, in the search direction.
+    const after = (h: { row: number; col: number }) => h.row > ref.rect.row || (h.row === ref.rect.row && h.col > ref.rect.col);
+    const before = (h: { row: number; col: number }) => h.row < ref.rect.row || (h.row === ref.rect.row && h.col < ref.rect.col);
+    hit = hits.find(criteria.searchDirection === "Backwards" ? before : after) ?? hits[0];
+  }
+  return { row: hit.row, col: hit.col, rowCount: 1, colCount: 1 };
+}
+
+function filled(sheet: SheetModel, r: number, c: number): boolean {
+  const cell = sheet.cell(r, c);
+  return cell !== undefined && (cell.value !== null || cell.formula !== undefined);
+}
+
+/** Grows the rectangle while any cell just outside it (sides and corners) holds a value. */
+function surroundingRegion(ref: RangeRef): CellRect {
+  let { row, col, rowCount, colCount } = ref.rect;
+  const s = ref.sheet;
+  for (let grown = true; grown; ) {
+    grown = false;
+    const top = row - 1, bottom = row + rowCount, left = col - 1, right = col + colCount;
+    const anyInRow = (r: number) => { if (r < 0 || r >= MAX_ROWS) return false; for (let c = Math.max(0, left); c <= Math.min(MAX_COLUMNS - 1, right); c++) if (filled(s, r, c)) return true; return false; };
+    const anyInCol = (c: number) => { if (c < 0 || c >= MAX_COLUMNS) return false; for (let r = Math.max(0, top); r <= Math.min(MAX_ROWS - 1, bottom); r++) if (filled(s, r, c)) return true; return false; };
+    if (anyInRow(top)) { row--; rowCount++; grown = true; }
+    if (anyInRow(bottom)) { rowCount++; grown = true; }
+    if (anyInCol(left)) { col--; colCount++; grown = true; }
+    if (anyInCol(right)) { colCount++; grown = true; }
+  }
+  return { row, col, rowCount, colCount };
+}
 
 function usedWithin(ref: RangeRef, valuesOnly: boolean): CellRect {
   let minR = Infinity, maxR = -1, minC = Infinity, maxC = -1;
@@ -253,7 +351,14 @@ function uniform<T>(ref: RangeRef, get: (cell: CellModel | undefined) => T): T |
   return first ?? blank;
 }
 
+/** Formats are stored per cell, so the emulator refuses to format more than this many at once. */
+const MAX_FORMAT_CELLS = 5_000_000;
+
 function eachCell(ref: RangeRef, fn: (cell: CellModel) => void): void {
+  if (ref.rect.rowCount * ref.rect.colCount > MAX_FORMAT_CELLS) {
+    // Excel formats whole columns and sheets cheaply; this emulator stores formats per cell.
+    throw new EmulatorError("NotImplemented", `the emulator formats at most ${MAX_FORMAT_CELLS} cells at once; format the used rows instead`);
+  }
   for (let r = ref.rect.row; r < ref.rect.row + ref.rect.rowCount; r++) {
     for (let c = ref.rect.col; c < ref.rect.col + ref.rect.colCount; c++) fn(ref.sheet.ensureCell(r, c));
   }
@@ -293,6 +398,7 @@ const RANGE_FORMAT_TYPE = type<RangeRef>("RangeFormat", {
     },
   },
   horizontalAlignment: { get: (ref) => uniform(ref, (c) => c?.horizontalAlignment ?? "General"), set: (ref, v) => eachCell(ref, (c) => { c.horizontalAlignment = String(v); }) },
+  verticalAlignment: { get: (ref) => uniform(ref, (c) => c?.verticalAlignment ?? "Bottom"), set: (ref, v) => eachCell(ref, (c) => { c.verticalAlignment = String(v); }) },
   wrapText: { get: (ref) => uniform(ref, (c) => c?.wrapText ?? false), set: (ref, v) => eachCell(ref, (c) => { c.wrapText = Boolean(v); }) },
 });
 
@@ -308,8 +414,9 @@ export class RangeFormat extends ClientObjectImpl<RangeRef> {
   get _type() { return RANGE_FORMAT_TYPE; }
   get fill(): RangeFill { return this._child("fill", () => new RangeFill(this.context, `${this._path}.fill`, () => this._model())); }
   get font(): RangeFont { return this._child("font", () => new RangeFont(this.context, `${this._path}.font`, () => this._model())); }
+  get borders(): RangeBorderCollection { return this._child("borders", () => new RangeBorderCollection(this.context, `${this._path}.borders`, () => this._model())); }
   override _nav(name: string): ClientObjectImpl | undefined {
-    return name === "fill" ? this.fill : name === "font" ? this.font : undefined;
+    return name === "fill" ? this.fill : name === "font" ? this.font : name === "borders" ? this.borders : undefined;
   }
   /** https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitcolumns-member(1) */
   autofitColumns(): void {
@@ -332,7 +439,78 @@ export class RangeFormat extends ClientObjectImpl<RangeRef> {
     this._call("autofitRows", {}, () => undefined);
   }
 }
-accessors(RangeFormat, ["columnWidth", "rowHeight", "horizontalAlignment", "wrapText"]);
+accessors(RangeFormat, ["columnWidth", "rowHeight", "horizontalAlignment", "verticalAlignment", "wrapText"]);
+
+// Borders  https://learn.microsoft.com/javascript/api/excel/excel.rangebordercollection and excel.rangeborder
+// Edges apply to the outer sides of the range, Inside* to the sides between its cells.
+type Side = "top" | "bottom" | "left" | "right";
+const BORDER_INDEXES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
+type BorderIndex = (typeof BORDER_INDEXES)[number];
+interface BorderRef { ref: RangeRef; index: BorderIndex }
+
+/** The (cell, side) pairs a border index covers. */
+function borderSides(b: BorderRef): { row: number; col: number; side: Side }[] {
+  const { row, col, rowCount, colCount } = b.ref.rect;
+  if (rowCount * colCount > MAX_FORMAT_CELLS) throw new EmulatorError("NotImplemented", "the emulator draws borders on at most 5,000,000 cells at once");
+  const out: { row: number; col: number; side: Side }[] = [];
+  const rows = (f: (r: number) => void) => { for (let r = row; r < row + rowCount; r++) f(r); };
+  const cols = (f: (c: number) => void) => { for (let c = col; c < col + colCount; c++) f(c); };
+  switch (b.index) {
+    case "EdgeTop": cols((c) => out.push({ row, col: c, side: "top" })); break;
+    case "EdgeBottom": cols((c) => out.push({ row: row + rowCount - 1, col: c, side: "bottom" })); break;
+    case "EdgeLeft": rows((r) => out.push({ row: r, col, side: "left" })); break;
+    case "EdgeRight": rows((r) => out.push({ row: r, col: col + colCount - 1, side: "right" })); break;
+    case "InsideVertical": rows((r) => { for (let c = col; c < col + colCount - 1; c++) out.push({ row: r, col: c, side: "right" }); }); break;
+    case "InsideHorizontal": cols((c) => { for (let r = row; r < row + rowCount - 1; r++) out.push({ row: r, col: c, side: "bottom" }); }); break;
+  }
+  return out;
+}
+
+function borderProp(key: "style" | "color" | "weight", dflt: string, norm: (v: unknown) => string): PropDef<BorderRef> {
+  return {
+    get: (b) => {
+      let seen: string | undefined;
+      for (const s of borderSides(b)) {
+        const v = b.ref.sheet.cell(s.row, s.col)?.borders?.[s.side]?.[key] ?? dflt;
+        if (seen === undefined) seen = v; else if (seen !== v) return null;
+      }
+      return seen ?? dflt;
+    },
+    set: (b, v) => {
+      const x = norm(v);
+      for (const s of borderSides(b)) {
+        const cell = b.ref.sheet.ensureCell(s.row, s.col);
+        const cur = cell.borders?.[s.side] ?? { style: "Continuous", color: "#000000", weight: "Thin" };
+        const next = { ...cur, [key]: x };
+        if (next.style === "None") { if (cell.borders) delete cell.borders[s.side]; }
+        else cell.borders = { ...cell.borders, [s.side]: next };
+      }
+    },
+  };
+}
+const BORDER_STYLES = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"];
+const BORDER_WEIGHTS = ["Hairline", "Thin", "Medium", "Thick"];
+const RANGE_BORDER_TYPE = type<BorderRef>("RangeBorder", {
+  sideIndex: { get: (b) => b.index },
+  style: borderProp("style", "None", (v) => { if (!BORDER_STYLES.includes(String(v))) throw new EmulatorError("InvalidArgument", `border style "${v}"`); return String(v); }),
+  color: borderProp("color", "#000000", normaliseColour),
+  weight: borderProp("weight", "Thin", (v) => { if (!BORDER_WEIGHTS.includes(String(v))) throw new EmulatorError("InvalidArgument", `border weight "${v}"`); return String(v); }),
+});
+export class RangeBorder extends ClientObjectImpl<BorderRef> {
+  get _type() { return RANGE_BORDER_TYPE; }
+}
+accessors(RangeBorder, ["sideIndex", "style", "color", "weight"]);
+
+export class RangeBorderCollection extends ClientObjectImpl<RangeRef> {
+  get _type() { return BORDERS_TYPE; }
+  getItem(index: string): RangeBorder {
+    return new RangeBorder(this.context, `${this._path}.getItem(${JSON.stringify(index)})`, () => {
+      if (!(BORDER_INDEXES as readonly string[]).includes(index)) throw new EmulatorError("InvalidArgument", `border index "${index}" is not emulated (edges and inside lines are)`);
+      return { ref: this._model(), index: index as BorderIndex };
+    });
+  }
+}
+const BORDERS_TYPE = type<RangeRef>("RangeBorderCollection", {});
 
 const RANGE_FILL_TYPE = type<RangeRef>("RangeFill", {
   // No fill reads as white, as Excel does.
@@ -659,6 +837,7 @@ export class WorksheetFreezePanes extends ClientObjectImpl<SheetModel> {
   freezeColumns(count = 1): void { this._call("freezeColumns", { count }, (s) => { s.frozen = { rows: 0, columns: count }; }); }
   /** "The range provided corresponds to cells that will be frozen in the top- and left-most pane." */
   freezeAt(frozenRange: Range | string): void {
+    this._sameContext(frozenRange);
     this._call("freezeAt", { frozenRange: typeof frozenRange === "string" ? frozenRange : frozenRange._path }, (s) => {
       const ref = typeof frozenRange === "string" ? { sheet: s, rect: rectOnSheet(s, frozenRange) } : frozenRange._model();
       s.frozen = { rows: ref.rect.row + ref.rect.rowCount, columns: ref.rect.col + ref.rect.colCount };
@@ -767,6 +946,7 @@ export class TableCollection extends CollectionImpl<TablesScope, Table> {
    * range gets one empty body row.
    */
   add(address: Range | string, hasHeaders: boolean): Table {
+    this._sameContext(address);
     let created: TableModel | undefined;
     this._call("add", { address: typeof address === "string" ? address : address._path, hasHeaders }, (scope) => {
       const ref = refOf(scope.wb, address, scope.sheet);
@@ -1091,6 +1271,7 @@ export class ChartCollection extends CollectionImpl<SheetModel, Chart> {
   _itemProxy(m: unknown): Chart { return new Chart(this.context, `${this._path}.items`, () => m as ChartModel); }
   /** https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1) */
   add(chartType: string, sourceData: Range, seriesBy: string = "Auto"): Chart {
+    this._sameContext(sourceData);
     let created: ChartModel | undefined;
     this._call("add", { type: chartType, sourceData: sourceData?._path, seriesBy }, (sheet) => {
       if (!(sourceData instanceof Range)) throw new EmulatorError("InvalidArgument", "sourceData must be a Range");
@@ -1168,6 +1349,7 @@ export class Chart extends ClientObjectImpl<ChartModel> {
   }
   /** https://learn.microsoft.com/javascript/api/excel/excel.chart#excel-excel-chart-setposition-member(1) */
   setPosition(startCell: Range | string, endCell?: Range | string): void {
+    this._sameContext(startCell, endCell);
     this._call("setPosition", { startCell: typeof startCell === "string" ? startCell : startCell._path, endCell: typeof endCell === "string" ? endCell : endCell?._path }, (c) => {
       const start = refOf(this.context.model, startCell, c.sheet);
       const from = { row: start.rect.row, col: start.rect.col };
@@ -1185,6 +1367,7 @@ export class Chart extends ClientObjectImpl<ChartModel> {
     });
   }
   setData(sourceData: Range, seriesBy: string = "Auto"): void {
+    this._sameContext(sourceData);
     this._call("setData", { sourceData: sourceData._path, seriesBy }, (c) => { c.series = seriesFromSource(sourceData._model(), seriesBy); });
   }
   delete(): void { this._call("delete", {}, (c) => { c.sheet.charts = c.sheet.charts.filter((x) => x !== c); }); }
@@ -1274,8 +1457,8 @@ export class ChartSeries extends ClientObjectImpl<SeriesRef> {
   get _type() { return SERIES_TYPE; }
   get format(): ChartSeriesFormat { return this._child("format", () => new ChartSeriesFormat(this.context, `${this._path}.format`, () => this._model())); }
   get points(): ChartPointsCollection { return this._child("points", () => new ChartPointsCollection(this.context, `${this._path}.points`, () => this._model())); }
-  setValues(sourceData: Range): void { this._call("setValues", { sourceData: sourceData._path }, (s) => { s.series.values = sourceData._model(); }); }
-  setXAxisValues(sourceData: Range): void { this._call("setXAxisValues", { sourceData: sourceData._path }, (s) => { s.series.categories = sourceData._model(); }); }
+  setValues(sourceData: Range): void { this._sameContext(sourceData); this._call("setValues", { sourceData: sourceData._path }, (s) => { s.series.values = sourceData._model(); }); }
+  setXAxisValues(sourceData: Range): void { this._sameContext(sourceData); this._call("setXAxisValues", { sourceData: sourceData._path }, (s) => { s.series.categories = sourceData._model(); }); }
   delete(): void { this._call("delete", {}, (s) => { s.chart.series = s.chart.series.filter((x) => x !== s.series); }); }
 }
 accessors(ChartSeries, ["name"]);
@@ -1391,6 +1574,7 @@ export class NamedItemCollection extends CollectionImpl<WorkbookModel, NamedItem
   _list(wb: WorkbookModel): NameModel[] { return [...wb.names.values()]; }
   _itemProxy(m: unknown): NamedItem { return new NamedItem(this.context, "Names.items", () => m as NameModel); }
   add(name: string, reference: Range | string, comment?: string): NamedItem {
+    this._sameContext(reference);
     let created: NameModel | undefined;
     this._call("add", { name, reference: typeof reference === "string" ? reference : reference._path, comment }, (wb) => {
       if (!validName(name)) throw new EmulatorError("InvalidArgument", `"${name}" is not a valid name`);

@@ -179,6 +179,9 @@ export class RequestContextImpl {
   async sync<T>(passThroughValue?: T): Promise<T> {
     if (this.closed) throw new EmulatorError("InvalidRequestContext", "context.sync() was called after its Excel.run finished", "RequestContext.sync");
     if (this.syncing) throw new EmulatorError("InvalidOperation", "context.sync() was called while another sync of the same context was running", "RequestContext.sync");
+    // office.js sends nothing when nothing is queued (syncPrivate: `if (!t.hasActions) return ...`),
+    // so an empty sync is not a round trip and is not counted.
+    if (this.queue.length === 0) { await Promise.resolve(); return passThroughValue as T; }
     this.syncing = true;
     const queue = this.queue;
     const requestBytes = this.pendingBytes;
@@ -219,12 +222,17 @@ export class RequestContextImpl {
     }
   }
 
-  private finishSync(): void {
+  /** Recalculates (when an engine is plugged in) before anything is read, unless calculation is suspended or manual. */
+  calculateIfNeeded(): void {
     const model = this.model;
     if (model.formulasDirty && model.formulaEngine && !this.suspendCalculation && model.calculationMode !== "Manual") {
       model.formulaEngine.recalculate(model);
       model.formulasDirty = false;
     }
+  }
+
+  private finishSync(): void {
+    this.calculateIfNeeded();
     this.suspendCalculation = false;
     this.suspendScreenUpdating = false;
   }
@@ -277,7 +285,9 @@ export abstract class ClientObjectImpl<M = unknown> {
     try {
       m = this._resolver();
     } catch (e) {
-      if (this._orNull && e instanceof EmulatorError && (e.code === "ItemNotFound" || e.code === "InvalidArgument")) m = null;
+      // Only this object's own lookup may give a null object; a parent's failure (it carries the
+      // parent's errorLocation) still fails, as getItem("Missing").getUsedRangeOrNullObject() does in Excel.
+      if (this._orNull && e instanceof EmulatorError && !e.debugInfo.errorLocation && (e.code === "ItemNotFound" || e.code === "InvalidArgument")) m = null;
       else if (e instanceof EmulatorError && !e.debugInfo.errorLocation) throw new EmulatorError(e.code, e.debugInfo.detail, this._path);
       else throw e;
     }
@@ -322,6 +332,18 @@ export abstract class ClientObjectImpl<M = unknown> {
     });
   }
 
+  /**
+   * Proxies passed as arguments must belong to this context; office.js checks this when the method
+   * is called ("Cannot use the object across different request contexts.", InvalidRequestContext).
+   */
+  _sameContext(...args: unknown[]): void {
+    for (const a of args) {
+      if (a instanceof ClientObjectImpl && a.context !== this.context) {
+        throw new EmulatorError("InvalidRequestContext", `${a._path} belongs to another request context`, `${this._type.typeName}`);
+      }
+    }
+  }
+
   /** Queues a method call with side effects. */
   _call(method: string, args: unknown, run: (m: M) => void): void {
     this.context.enqueue(`${this._type.typeName}.${method}`, { path: this._path, call: method, args }, () => run(this._model()));
@@ -350,6 +372,7 @@ export abstract class ClientObjectImpl<M = unknown> {
 
   /** Runs a load during a sync: snapshots values now, delivers them if the sync succeeds. */
   _runLoad(spec: LoadSpec): void {
+    this.context.calculateIfNeeded();
     const m = this._resolveOrNull();
     if (m === null) {
       this.context.respond(16, () => { this._isNull = true; });

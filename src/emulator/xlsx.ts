@@ -23,7 +23,7 @@ export const ROUND_TRIP_LOSSES: readonly string[] = [
   "Charts read from a file (ExcelJS drops them); charts made through the API are written only when a chart writer is supplied",
   "Formula results for formulas written through the API (no calculation engine; the cached result is whatever the file held, or blank)",
   "Conditional format types other than cell value, text contains, custom formula and icon set (data bars, colour scales, top/bottom are dropped); conditional number formats",
-  "Borders, alignment other than horizontal and wrap, fonts beyond bold/italic/colour/name/size, theme and tint colours (converted to none)",
+  "Diagonal borders, alignment beyond horizontal, vertical and wrap (indent, rotation), fonts beyond bold/italic/colour/name/size, theme and tint colours (converted to none)",
   "Row heights, merged cells, comments, data validation, hyperlinks, images, pivot tables, sheet protection",
   "Defined names that are not a single range, and names scoped to a sheet",
   "Tables without a header row (treated as having one), table totals formulas other than what the cells hold",
@@ -82,8 +82,29 @@ function importCell(cell: XCell, target: CellModel): void {
       ...(f.name && f.name !== "Calibri" ? { name: f.name } : {}), ...(f.size && f.size !== 11 ? { size: f.size } : {}),
     };
   }
-  if (cell.alignment?.horizontal) target.horizontalAlignment = cell.alignment.horizontal.charAt(0).toUpperCase() + cell.alignment.horizontal.slice(1);
+  if (cell.alignment?.horizontal) target.horizontalAlignment = cell.alignment.horizontal === "centerContinuous" ? "CenterAcrossSelection" : cell.alignment.horizontal.charAt(0).toUpperCase() + cell.alignment.horizontal.slice(1);
+  if (cell.alignment?.vertical) target.verticalAlignment = { top: "Top", middle: "Center", bottom: "Bottom", justify: "Justify", distributed: "Distributed" }[cell.alignment.vertical] ?? "Bottom";
   if (cell.alignment?.wrapText) target.wrapText = true;
+  const b = cell.border as Partial<Record<"top" | "bottom" | "left" | "right", { style?: string; color?: { argb?: string } }>> | undefined;
+  for (const side of ["top", "bottom", "left", "right"] as const) {
+    const x = b?.[side];
+    const mapped = x?.style ? BORDER_FROM_XML[x.style] : undefined;
+    if (mapped) target.borders = { ...target.borders, [side]: { ...mapped, color: fromArgb(x!.color?.argb) ?? "#000000" } };
+  }
+}
+
+/** Excel.BorderLineStyle and BorderWeight to OOXML border styles and back. */
+const BORDER_FROM_XML: Record<string, { style: string; weight: string }> = {
+  hair: { style: "Continuous", weight: "Hairline" }, thin: { style: "Continuous", weight: "Thin" }, medium: { style: "Continuous", weight: "Medium" },
+  thick: { style: "Continuous", weight: "Thick" }, dashed: { style: "Dash", weight: "Thin" }, mediumDashed: { style: "Dash", weight: "Medium" },
+  dotted: { style: "Dot", weight: "Thin" }, double: { style: "Double", weight: "Thick" }, dashDot: { style: "DashDot", weight: "Thin" },
+  mediumDashDot: { style: "DashDot", weight: "Medium" }, dashDotDot: { style: "DashDotDot", weight: "Thin" }, mediumDashDotDot: { style: "DashDotDot", weight: "Medium" },
+  slantDashDot: { style: "SlantDashDot", weight: "Medium" },
+};
+function borderToXml(style: string, weight: string): string {
+  if (style === "Continuous") return { Hairline: "hair", Thin: "thin", Medium: "medium", Thick: "thick" }[weight] ?? "thin";
+  const medium = weight === "Medium" || weight === "Thick";
+  return ({ Dash: medium ? "mediumDashed" : "dashed", Dot: "dotted", Double: "double", DashDot: medium ? "mediumDashDot" : "dashDot", DashDotDot: medium ? "mediumDashDotDot" : "dashDotDot", SlantDashDot: "slantDashDot" } as Record<string, string>)[style] ?? "thin";
 }
 
 const CELL_OPERATORS: Record<string, string> = {
@@ -322,8 +343,20 @@ function exportCell(cell: CellModel, xc: XCell): void {
       ...(cell.font.color ? { color: { argb: toArgb(cell.font.color) } } : {}), name: cell.font.name ?? "Calibri", size: cell.font.size ?? 11,
     };
   }
-  if (cell.horizontalAlignment || cell.wrapText) {
-    xc.alignment = { ...(cell.horizontalAlignment && cell.horizontalAlignment !== "General" ? { horizontal: cell.horizontalAlignment.toLowerCase() as ExcelJS.Alignment["horizontal"] } : {}), ...(cell.wrapText ? { wrapText: true } : {}) };
+  if (cell.horizontalAlignment || cell.wrapText || cell.verticalAlignment) {
+    const vertical = cell.verticalAlignment ? ({ Top: "top", Center: "middle", Bottom: "bottom", Justify: "justify", Distributed: "distributed" } as Record<string, ExcelJS.Alignment["vertical"]>)[cell.verticalAlignment] : undefined;
+    xc.alignment = {
+      ...(cell.horizontalAlignment && cell.horizontalAlignment !== "General" ? { horizontal: (cell.horizontalAlignment === "CenterAcrossSelection" ? "centerContinuous" : cell.horizontalAlignment.charAt(0).toLowerCase() + cell.horizontalAlignment.slice(1)) as ExcelJS.Alignment["horizontal"] } : {}),
+      ...(vertical ? { vertical } : {}), ...(cell.wrapText ? { wrapText: true } : {}),
+    };
+  }
+  if (cell.borders) {
+    const border: Partial<ExcelJS.Borders> = {};
+    for (const side of ["top", "bottom", "left", "right"] as const) {
+      const x = cell.borders[side];
+      if (x) border[side] = { style: borderToXml(x.style, x.weight) as ExcelJS.BorderStyle, color: { argb: toArgb(x.color) } };
+    }
+    xc.border = border as ExcelJS.Borders;
   }
 }
 

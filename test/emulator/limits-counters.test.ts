@@ -125,3 +125,16 @@ describe("counters", () => {
     expect(wb.counters).toMatchObject({ runs: 3, syncs: 3, cellsWritten: 3 });
   });
 });
+
+describe("empty syncs", () => {
+  it("does not count a sync with nothing queued as a round trip, as office.js sends no request then", async () => {
+    const { Excel } = setup();
+    const { counters } = await Excel.runWithCounters(async (context) => {
+      await context.sync();
+      context.workbook.worksheets.getItem("Data").getRange("A1").values = [[1]];
+      await context.sync();
+      await context.sync();
+    });
+    expect(counters.syncs).toBe(1);
+  });
+});

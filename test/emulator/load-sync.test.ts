@@ -158,3 +158,48 @@ describe("load and sync (Excel JavaScript object model)", () => {
     });
   });
 });
+
+describe("null objects and their parents", () => {
+  it("still fails with ItemNotFound when the parent of an *OrNullObject call is missing (getItem('Missing').getUsedRangeOrNullObject())", async () => {
+    const { Excel } = setup();
+    await Excel.run(async (context) => {
+      const used = context.workbook.worksheets.getItem("Missing").getUsedRangeOrNullObject();
+      used.load("address");
+      const e = await rejection(context.sync());
+      expect(e.code).toBe("ItemNotFound");
+      expect(e.debugInfo.errorLocation).toContain("Worksheets.getItem");
+    });
+  });
+});
+
+describe("the Excel global", () => {
+  it("runs code written for office.js, which calls Excel.run and reads Excel enums, once installed as the global Excel", async () => {
+    const { createExcelApi, createWorkbook, installExcelGlobal } = await import("../../src/emulator");
+    const wb = createWorkbook(["Data"]);
+    const restore = installExcelGlobal(createExcelApi(wb));
+    try {
+      await Excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("Data").getRange("A1:A3");
+        range.conditionalFormats.add(Excel.ConditionalFormatType.iconSet);
+        await context.sync();
+      });
+    } finally {
+      restore();
+    }
+    expect(wb.sheets[0].conditionalFormats.map((c) => c.type)).toEqual(["IconSet"]);
+    expect(typeof (globalThis as { Excel?: unknown }).Excel).toBe("undefined");
+  });
+});
+
+describe("request contexts", () => {
+  it("refuses a range from another Excel.run as an argument with InvalidRequestContext, when the method is called (office.js validateContext)", async () => {
+    const { Excel } = setup(["Data"]);
+    let old: Excel.Range | undefined;
+    await Excel.run(async (context) => { old = context.workbook.worksheets.getItem("Data").getRange("A1:B3"); });
+    await Excel.run(async (context) => {
+      const charts = context.workbook.worksheets.getItem("Data").charts;
+      expect(() => charts.add("Line", old!)).toThrow(expect.objectContaining({ code: "InvalidRequestContext" }));
+      await context.sync();
+    });
+  });
+});

@@ -216,3 +216,60 @@ describe("Range values, formulas and formats", () => {
     });
   });
 });
+
+// Borders: https://learn.microsoft.com/javascript/api/excel/excel.rangebordercollection (edges and inside lines).
+describe("Range borders and alignment", () => {
+  it("draws edge and inside borders on the right cell sides and reads them back, null where sides differ", async () => {
+    const { wb, Excel } = setup();
+    await Excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Data").getRange("B2:C3");
+      const bottom = r.format.borders.getItem("EdgeBottom");
+      bottom.style = "Continuous";
+      bottom.weight = "Medium";
+      bottom.color = "#1F4E79";
+      r.format.borders.getItem("InsideVertical").style = "Dash";
+      r.format.verticalAlignment = "Center";
+      const read = r.format.borders.getItem("EdgeBottom").load("style, weight, color");
+      const top = r.format.borders.getItem("EdgeTop").load("style");
+      const va = r.format.load("verticalAlignment");
+      await context.sync();
+      expect([read.style, read.weight, read.color, top.style, va.verticalAlignment]).toEqual(["Continuous", "Medium", "#1F4E79", "None", "Center"]);
+    });
+    const s = wb.sheets[0];
+    expect(s.cell(2, 1)?.borders?.bottom).toEqual({ style: "Continuous", weight: "Medium", color: "#1F4E79" });
+    expect(s.cell(1, 1)?.borders?.right).toMatchObject({ style: "Dash" });
+    expect(s.cell(1, 2)?.borders?.right).toBeUndefined();
+  });
+});
+
+describe("regions", () => {
+  it("finds the block of data around a cell, bounded by blank rows and columns (Range.getSurroundingRegion, Excel's CurrentRegion)", async () => {
+    const { Excel } = setup();
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Data");
+      sheet.getRange("B3:D5").values = [["Id", "Actual", "Target"], ["NI 1", 1, 2], ["NI 2", 3, 4]];
+      sheet.getRange("F3").values = [["separate"]];
+      sheet.getRange("A1").values = [["title"]];
+      const region = sheet.getRange("C4").getSurroundingRegion().load("address");
+      const bound = sheet.getRange("B3").getBoundingRect("F8").load("address");
+      await context.sync();
+      expect(region.address).toBe("Data!B3:D5");
+      expect(bound.address).toBe("Data!B3:F8");
+    });
+  });
+});
+
+describe("inputs", () => {
+  it("does not change the arrays it is given, and later changes to them do not reach the workbook after sync", async () => {
+    const { wb, Excel } = setup();
+    const input = [["=1+1", "12", null], ["'x", "", 5]];
+    const copy = JSON.parse(JSON.stringify(input));
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").getRange("A1:C2").values = input;
+      await context.sync();
+    });
+    expect(input).toEqual(copy);
+    input[1][2] = 99;
+    expect(wb.sheets[0].cell(1, 2)?.value).toBe(5);
+  });
+});

@@ -354,3 +354,20 @@ describe("application", () => {
     });
   });
 });
+
+describe("formulas with a formula engine plugged in", () => {
+  it("shows computed values of formulas written in the same batch, as Excel does, and an error value as error text", async () => {
+    const { hyperFormulaEngine } = await import("./hyperformula-engine");
+    const wb = createWorkbook(["Data"], hyperFormulaEngine());
+    const Excel = createExcelApi(wb);
+    await Excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Data").getRange("A1:C1");
+      r.formulas = [[21, "=A1*2", "=1/0"]];
+      r.load("values, valueTypes");
+      await context.sync();
+      // =A1*2 with A1 = 21 is 42; =1/0 is #DIV/0! (Excel's DIV/0 error).
+      expect(r.values).toEqual([[21, 42, "#DIV/0!"]]);
+      expect(r.valueTypes).toEqual([["Double", "Double", "Error"]]);
+    });
+  });
+});

@@ -125,3 +125,23 @@ describe(".xlsx round trip", () => {
     expect(ROUND_TRIP_LOSSES.join("\n")).toMatch(/Charts read from a file/);
   });
 });
+
+describe(".xlsx round trip of borders and alignment", () => {
+  it("keeps border styles, weights and colours, and horizontal and vertical alignment", async () => {
+    const wb = createWorkbook(["Data"]);
+    await createExcelApi(wb).run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Data").getRange("A1:B1");
+      r.values = [["Status", "Green"]];
+      const b = r.format.borders.getItem("EdgeBottom");
+      b.style = "Double";
+      b.color = "#FF0000";
+      r.format.horizontalAlignment = "CenterAcrossSelection";
+      r.format.verticalAlignment = "Top";
+      await context.sync();
+    });
+    const back = await loadXlsx(await saveXlsx(wb));
+    expect(back.sheets[0].cell(0, 1)).toMatchObject({
+      borders: { bottom: { style: "Double", weight: "Thick", color: "#FF0000" } }, horizontalAlignment: "CenterAcrossSelection", verticalAlignment: "Top",
+    });
+  });
+});

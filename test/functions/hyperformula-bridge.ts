@@ -15,7 +15,8 @@ import { WorksheetError } from "../../src/functions/errors";
 
 /** How a function's result is shaped, for the engine's parse-time spill prediction. */
 export type ResultShape =
-  | { readonly kind: "broadcast"; readonly args: readonly number[] } // common shape of these argument positions
+  // Common shape of these argument positions; `width` output columns per input cell (LAACI: 2, [lower, upper]).
+  | { readonly kind: "broadcast"; readonly args: readonly number[]; readonly width?: number }
   | { readonly kind: "fixed"; readonly rows: number; readonly cols: number };
 
 export interface BridgedFunction {
@@ -78,14 +79,15 @@ export function registerFunctions(functions: readonly BridgedFunction[]): void {
     };
     proto[sizeMethod] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
       if (f.shape.kind === "fixed") return new ArraySize(f.shape.cols, f.shape.rows);
-      let size = ArraySize.scalar();
+      const width = f.shape.width ?? 1;
+      let size = new ArraySize(width, 1);
       // Size ranges as arrays (as HyperFormula's own array functions do with enableArrayArithmeticForArguments).
       const arrayState = { ...(state as object), arraysFlag: true };
       for (const i of f.shape.args) {
         if (i >= ast.args.length) continue;
         const argSize = (this as unknown as { arraySizeForAst: (a: unknown, s: unknown) => ArraySize }).arraySizeForAst(ast.args[i], arrayState);
         // A cell range is sized with isRef set, which the engine treats as scalar: copy its width and height.
-        if (argSize.width !== 1 || argSize.height !== 1) size = new ArraySize(argSize.width, argSize.height);
+        if (argSize.width !== 1 || argSize.height !== 1) size = new ArraySize(argSize.width * width, argSize.height);
       }
       return size;
     };

@@ -1,0 +1,99 @@
+import fs from "node:fs";
+import path from "node:path";
+import { ALL_FUNCTIONS } from "./all-functions";
+
+// The generated dist/functions.json (custom-functions-metadata-plugin reads the JSDoc of
+// src/functions/functions.ts) against DOMAIN.md section 10's table: the twelve functions, no
+// namespace (users type =LAAGAP(...)), the parameter names in the table's order, [optional] ones
+// optional, and every argument and result a matrix (ranges in, spilled results out).
+// `npm test` builds before jest; in a worktree run `npx webpack --mode production` first.
+
+/** DOMAIN.md section 10, transcribed: name, then parameters with `?` marking [optional]. */
+const SECTION_10: Readonly<Record<string, readonly string[]>> = {
+  LAAGAP: ["actual", "target", "polarity?", "mode?"],
+  LAAPROGRESS: ["baseline", "target", "actual"],
+  LAAREWARD: ["baseline", "target", "actual", "threshold?"],
+  LAATRAJECTORY: ["baseline", "baselineDate", "target", "targetDate", "asAt"],
+  LAARAG: ["actual", "target", "polarity?", "tolerance?", "blueMargin?"],
+  LAADOT: ["previous", "current", "polarity?", "threshold?"],
+  LAATREND: ["values", "periods?"],
+  LAAFORECAST: ["values", "at", "periods?"],
+  LAACI: ["numerator", "denominator", "method?", "level?", "multiplier?"],
+  LAACOMPARE: ["value", "lower", "upper", "benchmark", "polarity?"],
+  LAAQUANTILE: ["value", "values", "n?", "polarity?"],
+  LAASCORE: ["statuses", "weights?"],
+};
+
+interface Parameter {
+  name: string;
+  description?: string;
+  optional?: boolean;
+  dimensionality?: string;
+  type?: string;
+}
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: Parameter[];
+  result: { dimensionality?: string; type?: string };
+}
+
+const file = path.join(__dirname, "..", "..", "dist", "functions.json");
+
+describe("dist/functions.json for the twelve worksheet functions (DOMAIN.md section 10)", () => {
+  const built = fs.existsSync(file);
+  it("has been built (npm test builds it; in a worktree run npx webpack --mode production)", () => {
+    expect(built).toBe(true);
+  });
+  const metadata: { functions: FunctionMetadata[] } = built ? JSON.parse(fs.readFileSync(file, "utf8")) : { functions: [] };
+  const byId = new Map(metadata.functions.map((f) => [f.id, f]));
+
+  it("defines exactly the twelve functions, each id its own name without a namespace", () => {
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(Object.keys(SECTION_10).sort());
+    for (const f of metadata.functions) {
+      expect(f.name).toBe(f.id);
+      expect(f.id).toMatch(/^LAA[A-Z]+$/);
+    }
+  });
+
+  it.each(Object.entries(SECTION_10))("declares %s with the parameter names, optional flags and matrix dimensionality of section 10", (id, params) => {
+    const f = byId.get(id);
+    expect(f).toBeDefined();
+    const fn = f as FunctionMetadata;
+    expect(fn.parameters.map((p) => [p.name, p.optional ?? false, p.dimensionality])).toEqual(
+      params.map((p) => [p.replace("?", ""), p.endsWith("?"), "matrix"]),
+    );
+    expect(fn.result.dimensionality).toBe("matrix");
+  });
+
+  it("describes every function and every parameter for Excel's formula tooltip", () => {
+    for (const f of metadata.functions) {
+      expect((f.description ?? "").length).toBeGreaterThan(40);
+      for (const p of f.parameters) expect((p.description ?? "").length).toBeGreaterThan(15);
+    }
+  });
+
+  it("states the defaults of the optional settings in their descriptions", () => {
+    const about = (id: string, name: string) => byId.get(id)?.parameters.find((p) => p.name === name)?.description ?? "";
+    expect(about("LAARAG", "tolerance")).toMatch(/default 0\.05/);
+    expect(about("LAAREWARD", "threshold")).toMatch(/default 0\.6/);
+    expect(about("LAAQUANTILE", "n")).toMatch(/4 \(default/);
+    expect(about("LAACI", "method")).toMatch(/"wilson" \(default/);
+    expect(about("LAACI", "level")).toMatch(/default 0\.95/);
+    for (const id of ["LAAGAP", "LAARAG", "LAADOT", "LAACOMPARE", "LAAQUANTILE"]) expect(about(id, "polarity")).toMatch(/"higher" \(default\)/);
+  });
+
+  it("agrees with the test bridge's parameter counts, so the engine tests call the functions as Excel does", () => {
+    for (const b of ALL_FUNCTIONS) {
+      const f = byId.get(b.name) as FunctionMetadata;
+      expect(f.parameters).toHaveLength(b.params);
+      expect(f.parameters.filter((p) => !p.optional)).toHaveLength(b.required);
+    }
+  });
+
+  it("is registered under the same ids in the built functions bundle", () => {
+    const bundle = fs.readFileSync(path.join(path.dirname(file), "functions.js"), "utf8");
+    for (const id of Object.keys(SECTION_10)) expect(bundle).toContain(`associate("${id}"`);
+  });
+});
