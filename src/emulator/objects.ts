@@ -250,6 +250,16 @@ export class Range extends ClientObjectImpl<RangeRef> {
     return this._derive("findOrNullObject", (ref) => findCell(ref, text, criteria), true);
   }
 
+  /**
+   * The tables that overlap this range (or lie fully inside it), ExcelApi 1.9:
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-gettables-member(1)
+   */
+  getTables(fullyContained = false): TableCollection {
+    return new TableCollection(this.context, `${this._path}.getTables(${fullyContained})`, () => {
+      const ref = this._model();
+      return { wb: this._wb(), sheet: ref.sheet, within: { rect: ref.rect, fully: fullyContained } };
+    });
+  }
   select(): void {
     this._call("select", {}, (ref) => { this._wb().selection = { sheetId: ref.sheet.id, rect: ref.rect }; this._wb().activeSheetId = ref.sheet.id; });
   }
@@ -934,11 +944,24 @@ function validName(name: string): boolean {
   return /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^[RrCc]$/.test(name) && name.length <= 255;
 }
 
-interface TablesScope { wb: WorkbookModel; sheet?: SheetModel }
+interface TablesScope {
+  wb: WorkbookModel;
+  sheet?: SheetModel;
+  /** Range.getTables: only tables overlapping (or, when fully, inside) this rectangle of `sheet`. */
+  within?: { rect: CellRect; fully: boolean };
+}
+
+function tableInScope(t: TableModel, s: TablesScope): boolean {
+  if (s.sheet && t.sheet !== s.sheet) return false;
+  if (!s.within) return true;
+  const overlap = intersect(t.rect, s.within.rect);
+  if (!overlap) return false;
+  return !s.within.fully || (overlap.rowCount === t.rect.rowCount && overlap.colCount === t.rect.colCount);
+}
 
 export class TableCollection extends CollectionImpl<TablesScope, Table> {
   get _type() { return TABLE_COLLECTION_TYPE; }
-  _list(s: TablesScope): TableModel[] { return s.wb.tables.filter((t) => !s.sheet || t.sheet === s.sheet); }
+  _list(s: TablesScope): TableModel[] { return s.wb.tables.filter((t) => tableInScope(t, s)); }
   _itemProxy(m: unknown): Table { return new Table(this.context, `${this._path}.items`, () => m as TableModel); }
   /**
    * https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)
@@ -973,7 +996,7 @@ export class TableCollection extends CollectionImpl<TablesScope, Table> {
   private _find(key: string): TableModel {
     const scope = this._model();
     const t = scope.wb.tableByName(key);
-    if (!t || (scope.sheet && t.sheet !== scope.sheet)) throw new EmulatorError("ItemNotFound", `no table "${key}"`);
+    if (!t || !tableInScope(t, scope)) throw new EmulatorError("ItemNotFound", `no table "${key}"`);
     return t;
   }
   getItem(key: string): Table { return new Table(this.context, `${this._path}.getItem(${JSON.stringify(key)})`, () => this._find(key)); }
