@@ -160,6 +160,8 @@ export class SheetModel {
   rows: (CellModel | undefined)[][] = [];
   columnWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
+  /** 0-based rows hidden by the user (Range.rowHidden, kept through .xlsx). */
+  hiddenRows = new Set<number>();
   frozen = { rows: 0, columns: 0 };
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   tabColor = "";

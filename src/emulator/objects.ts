@@ -128,6 +128,21 @@ const RANGE_TYPE = type<RangeRef>("Range", {
     }, "numberFormat"));
   }),
   numberFormatLocal: gridProp("numberFormat"),
+  // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-rowhidden-member
+  // true when every row of the range is hidden, false when none is, null when some are.
+  rowHidden: {
+    get: (r) => {
+      let hidden = 0;
+      for (let i = 0; i < r.rect.rowCount; i++) if (r.sheet.hiddenRows.has(r.rect.row + i)) hidden++;
+      return hidden === 0 ? false : hidden === r.rect.rowCount ? true : null;
+    },
+    set: (r, v) => {
+      for (let i = 0; i < r.rect.rowCount; i++) {
+        if (v) r.sheet.hiddenRows.add(r.rect.row + i);
+        else r.sheet.hiddenRows.delete(r.rect.row + i);
+      }
+    },
+  },
 }, ["address", "addressLocal", "rowCount", "columnCount", "cellCount", "rowIndex", "columnIndex", "isEntireColumn", "isEntireRow", "values", "formulas", "formulasLocal", "text", "valueTypes", "numberFormat", "numberFormatLocal"]);
 
 export class Range extends ClientObjectImpl<RangeRef> {
@@ -251,6 +266,30 @@ export class Range extends ClientObjectImpl<RangeRef> {
   }
 
   /**
+   * The cells of a kind within the range, as RangeAreas (ExcelApi 1.9); only "Visible" is emulated:
+   * the range's rows that are not hidden, as runs of whole-width areas.
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getspecialcellsornullobject-member(1)
+   * A range with no such cells gives a null object (getSpecialCells would fail with ItemNotFound).
+   */
+  getSpecialCellsOrNullObject(cellType: string): RangeAreas {
+    return new RangeAreas(this.context, `${this._path}.getSpecialCellsOrNullObject(${JSON.stringify(cellType)})`, () => {
+      const ref = this._model();
+      if (cellType !== "Visible") throw new EmulatorError("NotImplemented", `special cells "${cellType}" are not emulated`);
+      const rects: CellRect[] = [];
+      let start = -1;
+      for (let i = 0; i <= ref.rect.rowCount; i++) {
+        const visible = i < ref.rect.rowCount && !ref.sheet.hiddenRows.has(ref.rect.row + i);
+        if (visible && start < 0) start = i;
+        if (!visible && start >= 0) {
+          rects.push({ row: ref.rect.row + start, col: ref.rect.col, rowCount: i - start, colCount: ref.rect.colCount });
+          start = -1;
+        }
+      }
+      if (rects.length === 0) throw new EmulatorError("ItemNotFound", "no visible cells");
+      return { sheet: ref.sheet, rects };
+    }, true);
+  }
+  /**
    * The tables that overlap this range (or lie fully inside it), ExcelApi 1.9:
    * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-gettables-member(1)
    */
@@ -276,7 +315,7 @@ export class Range extends ClientObjectImpl<RangeRef> {
   get text(): string[][] { return this._get("text") as string[][]; }
   get valueTypes(): string[][] { return this._get("valueTypes") as string[][]; }
 }
-accessors(Range, ["addressLocal", "cellCount", "rowIndex", "columnIndex", "isEntireColumn", "isEntireRow", "formulasLocal", "numberFormatLocal"]);
+accessors(Range, ["addressLocal", "cellCount", "rowIndex", "columnIndex", "isEntireColumn", "isEntireRow", "formulasLocal", "numberFormatLocal", "rowHidden"]);
 
 function findCell(ref: RangeRef, text: string, criteria: { completeMatch?: boolean; matchCase?: boolean; searchDirection?: string }): CellRect {
   const single = ref.rect.rowCount === 1 && ref.rect.colCount === 1;
@@ -419,6 +458,21 @@ function autofitWidth(texts: string[], bold: boolean): number {
   const px = Math.ceil(longest * (bold ? 7.7 : 7) + 5);
   return Math.round(px * 0.75 * 100) / 100;
 }
+
+interface RangeAreasModel { sheet: SheetModel; rects: CellRect[] }
+
+// https://learn.microsoft.com/javascript/api/excel/excel.rangeareas: address is the areas' sheet-qualified
+// addresses joined by commas.
+const RANGE_AREAS_TYPE = type<RangeAreasModel>("RangeAreas", {
+  address: { get: (a) => a.rects.map((r) => formatAddress(r, a.sheet.name)).join(",") },
+  areaCount: { get: (a) => a.rects.length },
+  cellCount: { get: (a) => a.rects.reduce((n, r) => n + r.rowCount * r.colCount, 0) },
+}, ["address", "areaCount", "cellCount"]);
+
+export class RangeAreas extends ClientObjectImpl<RangeAreasModel> {
+  get _type() { return RANGE_AREAS_TYPE; }
+}
+accessors(RangeAreas, ["address", "areaCount", "cellCount"]);
 
 export class RangeFormat extends ClientObjectImpl<RangeRef> {
   get _type() { return RANGE_FORMAT_TYPE; }

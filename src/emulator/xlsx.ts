@@ -233,6 +233,7 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
     const sheet = wb.addSheet(xs.name);
     sheet.visibility = xs.state === "hidden" ? "Hidden" : xs.state === "veryHidden" ? "VeryHidden" : "Visible";
     xs.eachRow({ includeEmpty: false }, (row, r) => {
+      if (row.hidden) sheet.hiddenRows.add(r - 1);
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (cell.type === ExcelJS.ValueType.Merge) return;
         importCell(cell, sheet.ensureCell(r - 1, c - 1));
@@ -388,6 +389,7 @@ export async function saveXlsx(wb: WorkbookModel, options: SaveXlsxOptions = {})
       const xr = xs.getRow(r + 1);
       row.forEach((cell, c) => { if (cell) exportCell(cell, xr.getCell(c + 1)); });
     });
+    for (const r of sheet.hiddenRows) xs.getRow(r + 1).hidden = true;
     for (const [c, w] of sheet.columnWidths) if (w !== DEFAULT_COLUMN_WIDTH) xs.getColumn(c + 1).width = pointsToChars(w);
     sheet.conditionalFormats.forEach((cf, i) => {
       xs.addConditionalFormatting({ ref: formatAddress(cf.rect), rules: [exportRule(cf, i + 1) as unknown as ExcelJS.ConditionalFormattingRule] });
