@@ -16,27 +16,12 @@ import { performance } from "node:perf_hooks";
 import { benchCore } from "./core";
 import { benchFunctions } from "./functions";
 import { benchRoundTrips } from "./round-trips";
-import { formatTable, machineFacts, type BenchFigure, type Row } from "./table";
+import { figureRows, formatTable, machineFacts, type BenchFigure, type Row } from "./table";
 import { benchTaskPane } from "./taskpane";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const RESULTS = path.join(ROOT, "bench", "results.json");
 const RUNNER_SOURCE = path.join(__dirname, "runner.ts");
-
-/**
- * Rows from an area bench's figures (functions.ts, runner.ts). Their baseline's own value is
- * value / ratio, so the table can show it beside the name.
- */
-export function figureRows(area: string, figures: readonly BenchFigure[]): Row[] {
-  return figures.map((f) => ({
-    area,
-    figure: f.name,
-    value: f.value,
-    unit: f.unit,
-    ...(f.baseline !== undefined ? { baseline: f.baseline } : {}),
-    ...(f.ratio !== undefined && f.ratio > 0 && Number.isFinite(f.ratio) ? { ratio: f.ratio, baselineValue: f.value / f.ratio } : {}),
-  }));
-}
 
 /** The headless runner's figures, or "not measured yet" rows while test/bench/runner.ts is not there. */
 async function runnerRows(): Promise<Row[]> {

@@ -50,6 +50,23 @@ export function withRatio(row: Row): Row {
 }
 
 /**
+ * Rows from an area bench's figures (functions.ts, runner.ts). Their baseline's own value is
+ * value / ratio, so the table can show it beside the name.
+ *
+ * @example figureRows("Functions", [{ name: "spilled", value: 30, unit: "ms", baseline: "nested IF", ratio: 0.5 }])[0].baselineValue // => 60
+ */
+export function figureRows(area: string, figures: readonly BenchFigure[]): Row[] {
+  return figures.map((f) => ({
+    area,
+    figure: f.name,
+    value: f.value,
+    unit: f.unit,
+    ...(f.baseline !== undefined ? { baseline: f.baseline } : {}),
+    ...(f.ratio !== undefined && f.ratio > 0 && Number.isFinite(f.ratio) ? { ratio: f.ratio, baselineValue: f.value / f.ratio } : {}),
+  }));
+}
+
+/**
  * A number as the table prints it: thousands separated, decimals by size.
  *
  * @example formatNumber(1234.567) // => "1,235"
