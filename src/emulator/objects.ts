@@ -11,7 +11,7 @@ import { shiftRange } from "./shift";
 import { EmulatorError } from "./errors";
 import {
   type ChartModel, type ChartSeriesModel, type ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, DEFAULT_FONT, DEFAULT_ROW_HEIGHT,
-  type FontModel, type NameModel, type SheetModel, type TableModel, type WorkbookModel, type CellModel,
+  type FontModel, type NameModel, type PageLayoutModel, type SheetModel, type TableModel, type WorkbookModel, type CellModel,
 } from "./model";
 import { ClientObjectImpl, CollectionImpl, type ProxyType, type PropDef, type RequestContextImpl, type ClientResultImpl } from "./runtime";
 
@@ -832,9 +832,12 @@ export class Worksheet extends ClientObjectImpl<SheetModel> {
   get tables(): TableCollection { return this._child("tables", () => new TableCollection(this.context, `${this._path}.tables`, () => ({ wb: this.context.model, sheet: this._model() }))); }
   get charts(): ChartCollection { return this._child("charts", () => new ChartCollection(this.context, `${this._path}.charts`, () => this._model())); }
   get freezePanes(): WorksheetFreezePanes { return this._child("freezePanes", () => new WorksheetFreezePanes(this.context, `${this._path}.freezePanes`, () => this._model())); }
+  /** https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-pagelayout-member (ExcelApi 1.9) */
+  get pageLayout(): PageLayout { return this._child("pageLayout", () => new PageLayout(this.context, `${this._path}.pageLayout`, () => this._model())); }
   override _nav(name: string): ClientObjectImpl | undefined {
     if (name === "tables") return this.tables;
     if (name === "charts") return this.charts;
+    if (name === "pageLayout") return this.pageLayout;
     return undefined;
   }
 }
@@ -864,6 +867,61 @@ export class WorksheetFreezePanes extends ClientObjectImpl<SheetModel> {
   }
 }
 const FREEZE_TYPE = type<SheetModel>("WorksheetFreezePanes", {});
+
+/**
+ * Print setup of a worksheet: https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+ * (orientation, zoom as Excel.PageLayoutZoomOptions, setPrintTitleRows / getPrintTitleRowsOrNullObject).
+ * Only what the scorecard sheets use is emulated: other members are absent.
+ */
+export class PageLayout extends ClientObjectImpl<SheetModel> {
+  get _type() { return PAGE_LAYOUT_TYPE; }
+  /** "Sets the worksheet's print title rows": whole rows, e.g. "$1:$5" or a Range; rows repeat at the top of every printed page. */
+  setPrintTitleRows(rows: Range | string): void {
+    this._sameContext(rows);
+    this._call("setPrintTitleRows", { rows: typeof rows === "string" ? rows : rows._path }, (s) => {
+      let first: number, last: number;
+      if (typeof rows === "string") {
+        const m = /^\$?(\d+):\$?(\d+)$/.exec(rows.replace(/^.*!/, ""));
+        if (m) { first = Number(m[1]) - 1; last = Number(m[2]) - 1; } else { const r = rectOnSheet(s, rows); first = r.row; last = r.row + r.rowCount - 1; }
+      } else { const r = rows._model().rect; first = r.row; last = r.row + r.rowCount - 1; }
+      if (!(first >= 0 && last >= first && last < MAX_ROWS)) throw new EmulatorError("InvalidArgument", `print title rows ${String(rows)} are not rows of the sheet`);
+      s.pageLayout.printTitleRows = { first, last };
+    });
+  }
+  /** The rows repeated on every printed page, as whole rows ("$1:$5"); a null object when none are set. */
+  getPrintTitleRowsOrNullObject(): Range {
+    return new Range(this.context, `${this._path}.getPrintTitleRowsOrNullObject`, () => {
+      const s = this._model();
+      const t = s.pageLayout.printTitleRows;
+      if (!t) throw new EmulatorError("ItemNotFound", "no print title rows");
+      return { sheet: s, rect: { row: t.first, col: 0, rowCount: t.last - t.first + 1, colCount: MAX_COLUMNS } };
+    }, true);
+  }
+}
+const PAGE_LAYOUT_TYPE = type<SheetModel>("PageLayout", {
+  orientation: {
+    get: (s) => s.pageLayout.orientation,
+    set: (s, v) => {
+      if (v !== "Portrait" && v !== "Landscape") throw new EmulatorError("InvalidArgument", `orientation "${String(v)}" is not Portrait or Landscape`);
+      s.pageLayout.orientation = v;
+    },
+  },
+  zoom: {
+    get: (s) => ({ ...s.pageLayout.zoom }),
+    set: (s, v) => {
+      const z = (v ?? {}) as { scale?: unknown; horizontalFitToPages?: unknown; verticalFitToPages?: unknown };
+      const out: PageLayoutModel["zoom"] = {};
+      for (const k of ["scale", "horizontalFitToPages", "verticalFitToPages"] as const) {
+        const x = z[k];
+        if (x === undefined || x === null) continue;
+        if (typeof x !== "number" || !Number.isInteger(x) || x < 0 || (k === "scale" && (x < 10 || x > 400))) throw new EmulatorError("InvalidArgument", `zoom.${k} ${String(x)} is not valid`);
+        out[k] = x;
+      }
+      s.pageLayout.zoom = out;
+    },
+  },
+});
+accessors(PageLayout, ["orientation", "zoom"]);
 
 /** https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection */
 export class WorksheetCollection extends CollectionImpl<WorkbookModel, Worksheet> {

@@ -242,6 +242,7 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
     for (const col of cols) if (col?.width !== undefined) sheet.columnWidths.set(col.number - 1, charsToPoints(col.width));
     const view = xs.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
     if (view?.state === "frozen") sheet.frozen = { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 };
+    sheet.pageLayout = pageLayoutOf(xs.pageSetup);
     for (const t of Object.values((xs as unknown as { tables: Record<string, { model: { name: string; tableRef?: string; ref?: string; totalsRow?: boolean; style?: { theme?: string } } }> }).tables ?? {})) {
       const m = t.model;
       const p = parseAddress(m.tableRef ?? m.ref ?? "A1");
@@ -360,6 +361,27 @@ function exportCell(cell: CellModel, xc: XCell): void {
   }
 }
 
+/** A sheet's print setup as ExcelJS reads it. */
+function pageLayoutOf(ps: Partial<ExcelJS.PageSetup> | undefined): SheetModel["pageLayout"] {
+  const titles = /^\$?(\d+):\$?(\d+)$/.exec(ps?.printTitlesRow ?? "");
+  return {
+    orientation: ps?.orientation === "landscape" ? "Landscape" : "Portrait",
+    zoom: ps?.fitToPage ? { horizontalFitToPages: ps.fitToWidth ?? 1, verticalFitToPages: ps.fitToHeight ?? 1 } : ps?.scale && ps.scale !== 100 ? { scale: ps.scale } : {},
+    printTitleRows: titles ? { first: Number(titles[1]) - 1, last: Number(titles[2]) - 1 } : null,
+  };
+}
+
+/** The sheet's print setup as ExcelJS writes it (<pageSetup> fitToWidth/fitToHeight, <sheetPr><pageSetUpPr fitToPage>, the Print_Titles name). */
+function pageSetupOf(sheet: SheetModel): Partial<ExcelJS.PageSetup> {
+  const { orientation, zoom, printTitleRows } = sheet.pageLayout;
+  const fit = zoom.horizontalFitToPages !== undefined || zoom.verticalFitToPages !== undefined;
+  return {
+    orientation: orientation === "Landscape" ? "landscape" : "portrait",
+    ...(fit ? { fitToPage: true, fitToWidth: zoom.horizontalFitToPages ?? 0, fitToHeight: zoom.verticalFitToPages ?? 0 } : zoom.scale ? { scale: zoom.scale } : {}),
+    ...(printTitleRows ? { printTitlesRow: `${printTitleRows.first + 1}:${printTitleRows.last + 1}` } : {}),
+  };
+}
+
 /**
  * Writes the workbook as .xlsx bytes: cells, formulas with their cached results, number formats,
  * fills, fonts, column widths, frozen panes, tables, conditional formats, names, settings; charts
@@ -371,6 +393,7 @@ export async function saveXlsx(wb: WorkbookModel, options: SaveXlsxOptions = {})
     const xs = x.addWorksheet(sheet.name, {
       state: sheet.visibility === "Hidden" ? "hidden" : sheet.visibility === "VeryHidden" ? "veryHidden" : "visible",
       views: sheet.frozen.rows || sheet.frozen.columns ? [{ state: "frozen", xSplit: sheet.frozen.columns, ySplit: sheet.frozen.rows }] : [],
+      pageSetup: pageSetupOf(sheet),
     });
     // Tables first: ExcelJS writes their cells, then the emulator's cells win.
     for (const t of wb.tables.filter((tb) => tb.sheet === sheet)) {

@@ -1,0 +1,60 @@
+import ExcelJS from "exceljs";
+import { createExcelApi, createWorkbook } from "../../src/emulator";
+import { loadXlsx, saveXlsx } from "../../src/emulator/xlsx";
+
+// Worksheet.pageLayout (ExcelApi 1.9): orientation, zoom (PageLayoutZoomOptions) and print title rows,
+// https://learn.microsoft.com/javascript/api/excel/excel.pagelayout and
+// https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
+describe("Worksheet.pageLayout", () => {
+  async function laidOut() {
+    const wb = createWorkbook(["Scorecard"]);
+    const Excel = createExcelApi(wb);
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Scorecard");
+      sheet.getRange("A1:B2").values = [["Title", "x"], [1, 2]];
+      sheet.pageLayout.orientation = "Landscape";
+      sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      sheet.pageLayout.setPrintTitleRows("$1:$2");
+      await context.sync();
+    });
+    return { wb, Excel };
+  }
+
+  it("keeps orientation, fit to one page wide and the repeated header rows, and reads them back", async () => {
+    const { Excel } = await laidOut();
+    const read = await Excel.run(async (context) => {
+      const layout = context.workbook.worksheets.getItem("Scorecard").pageLayout;
+      layout.load("orientation, zoom");
+      const titles = layout.getPrintTitleRowsOrNullObject();
+      titles.load("address");
+      await context.sync();
+      return { orientation: layout.orientation, zoom: layout.zoom, titles: titles.isNullObject ? null : titles.address };
+    });
+    expect(read).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titles: "Scorecard!1:2" }); // whole rows, as Range.address gives them
+  });
+
+  it("gives a null object when no print title rows are set, and refuses a scale outside 10 to 400", async () => {
+    const Excel = createExcelApi(createWorkbook(["Data"]));
+    const none = await Excel.run(async (context) => {
+      const titles = context.workbook.worksheets.getItem("Data").pageLayout.getPrintTitleRowsOrNullObject();
+      await context.sync();
+      return titles.isNullObject;
+    });
+    expect(none).toBe(true);
+    await expect(Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").pageLayout.zoom = { scale: 5 };
+      await context.sync();
+    })).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  it("saves as the .xlsx print setup (fitToWidth 1, fitToHeight 0, landscape, print titles) and loads back", async () => {
+    const { wb } = await laidOut();
+    const bytes = await saveXlsx(wb);
+    const x = new ExcelJS.Workbook();
+    await x.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const ps = x.getWorksheet("Scorecard")!.pageSetup;
+    expect(ps).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2" });
+    const back = await loadXlsx(bytes);
+    expect(back.sheetByName("Scorecard")!.pageLayout).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: { first: 0, last: 1 } });
+  });
+});
