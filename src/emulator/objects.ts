@@ -413,6 +413,18 @@ const RANGE_FORMAT_TYPE = type<RangeRef>("RangeFormat", {
 });
 
 /** Width in points that fits the longest text in each column, as autofit does (estimate: 7 px per character at Calibri 11, 5 px padding). */
+/** Lines a paragraph takes when wrapped at word boundaries, perLine characters a line. */
+function wrappedLines(text: string, perLine: number): number {
+  let lines = 1, used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const len = word.length;
+    if (used === 0) { lines += Math.floor(Math.max(0, len - 1) / perLine); used = len % perLine || perLine; continue; }
+    if (used + 1 + len <= perLine) used += 1 + len;
+    else { lines += 1 + Math.floor(Math.max(0, len - 1) / perLine); used = len % perLine || perLine; }
+  }
+  return lines;
+}
+
 function autofitWidth(texts: string[], bold: boolean): number {
   const longest = texts.reduce((m, t) => Math.max(m, ...t.split("\n").map((l) => l.length)), 0);
   if (longest === 0) return DEFAULT_COLUMN_WIDTH;
@@ -445,8 +457,35 @@ export class RangeFormat extends ClientObjectImpl<RangeRef> {
       });
     });
   }
+  /**
+   * https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitrows-member(1)
+   * "Changes the height of the rows of the current range to achieve the best fit". Estimated as autofit
+   * widths are (7 px per character at Calibri 11, 1 px = 0.75 pt): a wrapped cell takes as many lines as
+   * its words need at its column's width, 15 pt a line (scaled by font size); other cells one line.
+   */
   autofitRows(): void {
-    this._call("autofitRows", {}, () => undefined);
+    this._call("autofitRows", {}, (ref) => {
+      const used = ref.sheet.usedRect(false);
+      if (!used) return;
+      const first = Math.max(ref.rect.row, used.row);
+      const last = Math.min(ref.rect.row + ref.rect.rowCount, used.row + used.rowCount) - 1;
+      for (let r = first; r <= last; r++) {
+        let lines = 1;
+        let size = DEFAULT_FONT.size;
+        const row = ref.sheet.rows[r] ?? [];
+        row.forEach((cell, c) => {
+          if (!cell || cell.value === null) return;
+          size = Math.max(size, cell.font?.size ?? DEFAULT_FONT.size);
+          if (!cell.wrapText) return;
+          const widthPx = ((ref.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH) / 0.75) - 5;
+          const perLine = Math.max(1, Math.floor(widthPx / 7));
+          let n = 0;
+          for (const para of String(cell.value).split("\n")) n += wrappedLines(para, perLine);
+          lines = Math.max(lines, n);
+        });
+        ref.sheet.rowHeights.set(r, Math.round(lines * DEFAULT_ROW_HEIGHT * (size / DEFAULT_FONT.size) * 100) / 100);
+      }
+    });
   }
 }
 accessors(RangeFormat, ["columnWidth", "rowHeight", "horizontalAlignment", "verticalAlignment", "wrapText"]);

@@ -15,7 +15,7 @@ import JSZip from "jszip";
 import { type CellRect, columnLetters, formatAddress, parseAddress } from "./address";
 import type { ChartKind, ChartPartSpec, ChartSeriesSpec } from "./chart-spec";
 import { EmulatorError } from "./errors";
-import { type CellModel, type ChartModel, type ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, type SheetModel, WorkbookModel } from "./model";
+import { type CellModel, type ChartModel, type ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type SheetModel, WorkbookModel } from "./model";
 import { chartAnchor } from "./objects";
 
 /** What an .xlsx round trip through the emulator cannot keep (say so to users of the runner). */
@@ -24,7 +24,7 @@ export const ROUND_TRIP_LOSSES: readonly string[] = [
   "Formula results for formulas written through the API (no calculation engine; the cached result is whatever the file held, or blank)",
   "Conditional format types other than cell value, text contains, custom formula and icon set (data bars, colour scales, top/bottom are dropped); conditional number formats",
   "Diagonal borders, alignment beyond horizontal, vertical and wrap (indent, rotation), fonts beyond bold/italic/colour/name/size, theme and tint colours (converted to none)",
-  "Row heights, merged cells, comments, data validation, hyperlinks, images, pivot tables, sheet protection",
+  "Merged cells, comments, data validation, hyperlinks, images, pivot tables, sheet protection",
   "Defined names that are not a single range, and names scoped to a sheet",
   "Tables without a header row (treated as having one), table totals formulas other than what the cells hold",
   "Shared and array formulas are kept as plain formulas in each cell",
@@ -233,6 +233,7 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
     const sheet = wb.addSheet(xs.name);
     sheet.visibility = xs.state === "hidden" ? "Hidden" : xs.state === "veryHidden" ? "VeryHidden" : "Visible";
     xs.eachRow({ includeEmpty: false }, (row, r) => {
+      if (row.height !== undefined && row.height !== DEFAULT_ROW_HEIGHT) sheet.rowHeights.set(r - 1, row.height);
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (cell.type === ExcelJS.ValueType.Merge) return;
         importCell(cell, sheet.ensureCell(r - 1, c - 1));
@@ -412,6 +413,7 @@ export async function saveXlsx(wb: WorkbookModel, options: SaveXlsxOptions = {})
       row.forEach((cell, c) => { if (cell) exportCell(cell, xr.getCell(c + 1)); });
     });
     for (const [c, w] of sheet.columnWidths) if (w !== DEFAULT_COLUMN_WIDTH) xs.getColumn(c + 1).width = pointsToChars(w);
+    for (const [r, h] of sheet.rowHeights) if (h !== DEFAULT_ROW_HEIGHT) xs.getRow(r + 1).height = h;
     sheet.conditionalFormats.forEach((cf, i) => {
       xs.addConditionalFormatting({ ref: formatAddress(cf.rect), rules: [exportRule(cf, i + 1) as unknown as ExcelJS.ConditionalFormattingRule] });
     });

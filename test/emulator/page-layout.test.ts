@@ -58,3 +58,27 @@ describe("Worksheet.pageLayout", () => {
     expect(back.sheetByName("Scorecard")!.pageLayout).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: { first: 0, last: 1 } });
   });
 });
+
+// RangeFormat.autofitRows: "Changes the height of the rows of the current range to achieve the best fit"
+// (https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitrows-member(1));
+// the emulator estimates 7 px per character at Calibri 11 and 15 pt a line (README, decisions).
+describe("RangeFormat.autofitRows", () => {
+  it("makes a row with wrapped text tall enough for its lines, leaves single-line rows at 15 pt, and keeps heights in .xlsx", async () => {
+    const wb = createWorkbook(["Notes"]);
+    const Excel = createExcelApi(wb);
+    const words = Array.from({ length: 40 }, () => "word").join(" "); // 199 characters
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Notes");
+      sheet.getRange("A1").format.columnWidth = 75; // 100 px: 13 characters a line
+      sheet.getRange("A1:B2").values = [[words, "short"], ["one line", "x"]];
+      sheet.getRange("A1:B2").format.wrapText = true;
+      sheet.getRange("A1:B2").format.autofitRows();
+      await context.sync();
+    });
+    // "word " repeated: two words (9 characters) fit in 13, so 40 words take 20 lines of 15 pt.
+    expect(wb.sheetByName("Notes")!.rowHeights.get(0)).toBe(300);
+    expect(wb.sheetByName("Notes")!.rowHeights.get(1)).toBe(15);
+    const back = await loadXlsx(await saveXlsx(wb));
+    expect(back.sheetByName("Notes")!.rowHeights.get(0)).toBe(300);
+  });
+});
