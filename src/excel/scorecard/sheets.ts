@@ -108,7 +108,8 @@ export function scorecardSheet(input: BuildInput): SheetSpec {
   const statusRanges: Rect[] = [];
   // Summary: Perspective, the five counts, Indicators, Score, Status (counts first so the chart's range is contiguous).
   const sTop = 7;
-  const sHeader = ["Perspective", ...STATUSES, "Indicators", "Score", "Status"];
+  const groupWord = group.by === "area" ? "Area" : "Perspective";
+  const sHeader = [groupWord, ...STATUSES, "Indicators", "Score", "Status"];
   const sRows: CellValue[][] = groups.map((g) => [g.name, ...countsRow(g.rollUp.counts), g.entries.length, num(g.rollUp.score), g.rollUp.status]);
   const overallRow: CellValue[] = ["Overall", ...countsRow(overall.counts), entries.length, num(overall.score), overall.status];
   const fmt = [FORMATS.text, ...STATUSES.map(() => FORMATS.count), FORMATS.count, FORMATS.score, FORMATS.text];
@@ -125,7 +126,7 @@ export function scorecardSheet(input: BuildInput): SheetSpec {
   const charts: ChartSpec[] = [
     {
       type: "BarStacked", source: { row: sTop, col: 1, rows: groups.length + 1, cols: 1 + STATUSES.length }, seriesBy: "Columns",
-      title: "Indicators by status and perspective", seriesColours: STATUS_COLOURS, from: { row: cTop, col: 1 }, to: { row: cTop + cHeight, col: group.multiArea ? 4 : 3 }, legend: "Bottom",
+      title: `Indicators by status and ${groupWord.toLowerCase()}`, seriesColours: STATUS_COLOURS, from: { row: cTop, col: 1 }, to: { row: cTop + cHeight, col: group.multiArea ? 4 : 3 }, legend: "Bottom",
     },
     {
       type: "Doughnut", source: { row: mTop, col: 1, rows: STATUSES.length + 1, cols: 2 }, seriesBy: "Columns",
@@ -136,7 +137,7 @@ export function scorecardSheet(input: BuildInput): SheetSpec {
   const dTop = cTop + cHeight + 2;
   const header = detailHeader(group);
   const a = group.multiArea ? 1 : 0;
-  blocks.push(block(dTop - 1, 0, [["Detail by perspective"]], [], { bold: true, size: 13 }), block(dTop, 0, [header], [], HEADER));
+  blocks.push(block(dTop - 1, 0, [[`Detail by ${groupWord.toLowerCase()}`]], [], { bold: true, size: 13 }), block(dTop, 0, [header], [], HEADER));
   let row = dTop + 1;
   for (const g of groups) {
     blocks.push(block(row, 0, [[`${g.name}: ${g.entries.length} indicators; ${g.rollUp.status}${g.rollUp.score !== null ? `, score ${g.rollUp.score.toFixed(2)}` : ""}`, ...header.slice(1).map(() => "")]], [], GROUP));
