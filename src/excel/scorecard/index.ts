@@ -19,7 +19,7 @@ import { SHEET_NAMES, type SheetKind, type SheetSpec, FORMATS } from "./sheet-mo
 import {
   areasSheet, checklistSheet, exceptionsSheet, HISTORY_HEADER, monitoringSheet, objectivesSheet, scorecardSheet, snapshotRows, trendsSheet, type BuildInput,
 } from "./sheets";
-import { queueSheet, queueStatusRules, specBytes, type Target } from "./write";
+import { queueSheet, queueStatusRules, sheetSteps, type Target } from "./write";
 
 export { CHECKLIST_QUESTIONS } from "./sheets";
 export { SHEETS_KEY } from "./ownership";
@@ -174,15 +174,7 @@ export async function buildScorecard(context: Excel.RequestContext, options: Sco
   progress(0.8, "Writing the scorecard sheets");
   const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
   const newRecord = mergeRecord(record, assigned, names, { source: { sheet: rated.sheet, cell: cellAddress(rated.box.top, rated.box.left) }, written: writtenMarks(data) });
-  let pending = 0;
-  for (let i = 0; i < specs.length; i++) {
-    const spec = specs[i];
-    const bytes = specBytes(spec);
-    if (pending > 0 && pending + bytes > budget) {
-      await context.sync();
-      pending = 0;
-    }
-    suspend(context);
+  const steps = specs.flatMap((spec) => {
     const a = assigned.get(spec.kind)!;
     const r = reads.get(spec.kind);
     const target: Target = {
@@ -190,8 +182,17 @@ export async function buildScorecard(context: Excel.RequestContext, options: Sco
       usedAddress: r && !r.used.isNullObject ? r.used.address : null,
       charts: r ? r.charts.items.map((c) => c.name) : [],
     };
-    queueSheet(context, spec, target);
-    pending += bytes;
+    return sheetSteps(context, spec, target);
+  });
+  let pending = 0;
+  for (const step of steps) {
+    if (pending > 0 && pending + step.bytes > budget) {
+      await context.sync();
+      pending = 0;
+    }
+    if (pending === 0) suspend(context);
+    step.run();
+    pending += step.bytes;
   }
   context.workbook.settings.add(SHEETS_KEY, newRecord);
   context.workbook.worksheets.getItem(returnTo ?? assigned.get("scorecard")!.name).activate();

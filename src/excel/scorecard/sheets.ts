@@ -263,7 +263,6 @@ export function trendsSheet(input: BuildInput): SheetSpec {
   for (const e of entries) {
     const label = `${e.id}${e.area && input.group.multiArea ? ` (${e.area})` : ""}`;
     blocks.push(block(row, 0, [[label, e.status]], [], { bold: true }));
-    statusRanges.push({ row, col: 1, rows: 1, cols: 1 });
     blocks.push(block(row + 1, 0, [[e.title]], [], { wrap: false, italic: true }));
     const f = measureFormat(e);
     const lines: CellValue[][] = [
@@ -279,6 +278,8 @@ export function trendsSheet(input: BuildInput): SheetSpec {
     });
     row += BLOCK_ROWS;
   }
+  // One set of status rules for the whole status column: its other cells hold period labels and numbers.
+  if (entries.length > 0) statusRanges.push({ row: 6, col: 1, rows: row - 6, cols: 1 });
   return {
     kind: "trends", blocks, statusRanges, columnWidths: [120, ...periods.map(() => W.period), 20, ...Array(7).fill(60)], freezeRows: 0, printTitleRows: null, landscape: true, charts, userColumns: null,
   };

@@ -6,7 +6,6 @@
  */
 import { STATUSES } from "../../core/rules/types";
 import { cellAddress } from "../a1";
-import { estimateBytes } from "../payload";
 import { STATUS_STYLES } from "../status-style";
 import type { Block, ChartSpec, SheetSpec } from "./sheet-model";
 
@@ -21,11 +20,29 @@ export interface Target {
   readonly charts: readonly string[];
 }
 
-/** JSON size of a spec's writes (values and formats), to plan syncs under the payload budget. */
-export function specBytes(spec: SheetSpec): number {
-  let bytes = 2000 + spec.charts.length * 1500 + spec.statusRanges.length * 1200;
-  for (const b of spec.blocks) bytes += estimateBytes(b.values) + estimateBytes(b.formats) + 400;
-  return bytes;
+/** One piece of a sheet's writes, with its estimated request size (to plan syncs under the budget). */
+export interface Step {
+  readonly bytes: number;
+  readonly run: () => void;
+}
+
+/** Estimated request bytes of one queued operation beyond its data (object path, method, property). */
+const OP_BYTES = 130;
+/** Largest share of a block written in one step (rows are split beyond it). */
+const BLOCK_CHUNK_BYTES = 1024 * 1024;
+
+function blockBytes(values: readonly (readonly unknown[])[], formats: readonly (readonly string[])[], ops: number): number {
+  return JSON.stringify(values).length + JSON.stringify(formats).length + ops * OP_BYTES;
+}
+
+/** Splits a block into row chunks under BLOCK_CHUNK_BYTES each. */
+function chunks(b: Block): Block[] {
+  const total = blockBytes(b.values, b.formats, 0);
+  if (total <= BLOCK_CHUNK_BYTES || b.values.length < 2) return [b];
+  const per = Math.max(1, Math.floor(b.values.length / Math.ceil(total / BLOCK_CHUNK_BYTES)));
+  const out: Block[] = [];
+  for (let r = 0; r < b.values.length; r += per) out.push({ ...b, row: b.row + r, values: b.values.slice(r, r + per), formats: b.formats.slice(r, r + per) });
+  return out;
 }
 
 function writeBlock(ws: Excel.Worksheet, b: Block): void {
@@ -82,29 +99,49 @@ function writeChart(ws: Excel.Worksheet, c: ChartSpec): void {
   }
 }
 
-/** Queues everything that lays out one sheet (no sync). */
+/**
+ * The steps that lay out one sheet, in order: make or clear the sheet, column widths and print setup;
+ * each block (split by rows when large); the status rules; the charts. Running a step only queues
+ * operations; the caller syncs between steps when the budget is reached.
+ */
+export function sheetSteps(context: Excel.RequestContext, spec: SheetSpec, target: Target): Step[] {
+  let ws: Excel.Worksheet | null = null;
+  const sheet = (): Excel.Worksheet => ws as Excel.Worksheet;
+  const steps: Step[] = [];
+  steps.push({
+    bytes: (target.charts.length + spec.columnWidths.length + 12) * OP_BYTES,
+    run: () => {
+      if (target.existing) {
+        ws = context.workbook.worksheets.getItem(target.name);
+        for (const name of target.charts) ws.charts.getItem(name).delete();
+        if (target.usedAddress) {
+          const used = ws.getRange(target.usedAddress);
+          used.conditionalFormats.clearAll();
+          used.clear("All");
+        }
+        ws.freezePanes.unfreeze();
+      } else {
+        ws = context.workbook.worksheets.add(target.name);
+      }
+      const w = ws;
+      spec.columnWidths.forEach((width, i) => { w.getRangeByIndexes(0, i, 1, 1).format.columnWidth = width; });
+      if (spec.freezeRows > 0) w.freezePanes.freezeRows(spec.freezeRows);
+      w.pageLayout.orientation = spec.landscape ? "Landscape" : "Portrait";
+      w.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (spec.printTitleRows) w.pageLayout.setPrintTitleRows(`$${spec.printTitleRows.first + 1}:$${spec.printTitleRows.last + 1}`);
+      if (spec.tabColour) w.tabColor = spec.tabColour;
+    },
+  });
+  for (const b of spec.blocks.flatMap(chunks)) steps.push({ bytes: blockBytes(b.values, b.formats, 3 + 2 * Object.keys(b.style ?? {}).length), run: () => writeBlock(sheet(), b) });
+  for (const r of spec.statusRanges) steps.push({ bytes: 5 * 4 * OP_BYTES, run: () => queueStatusRules(sheet().getRangeByIndexes(r.row, r.col, r.rows, r.cols)) });
+  for (const c of spec.charts) steps.push({ bytes: (8 + (c.seriesColours?.length ?? 0) * 2 + (c.pointColours?.length ?? 0) * 3) * OP_BYTES + c.title.length, run: () => writeChart(sheet(), c) });
+  return steps;
+}
+
+/** Queues everything that lays out one sheet (no sync), and gives its worksheet. */
 export function queueSheet(context: Excel.RequestContext, spec: SheetSpec, target: Target): Excel.Worksheet {
-  let ws: Excel.Worksheet;
-  if (target.existing) {
-    ws = context.workbook.worksheets.getItem(target.name);
-    for (const name of target.charts) ws.charts.getItem(name).delete();
-    if (target.usedAddress) {
-      const used = ws.getRange(target.usedAddress);
-      used.conditionalFormats.clearAll();
-      used.clear("All");
-    }
-    ws.freezePanes.unfreeze();
-  } else {
-    ws = context.workbook.worksheets.add(target.name);
-  }
-  spec.columnWidths.forEach((w, i) => { ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w; });
-  for (const b of spec.blocks) writeBlock(ws, b);
-  for (const r of spec.statusRanges) queueStatusRules(ws.getRangeByIndexes(r.row, r.col, r.rows, r.cols));
-  for (const c of spec.charts) writeChart(ws, c);
-  if (spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
-  ws.pageLayout.orientation = spec.landscape ? "Landscape" : "Portrait";
-  ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  if (spec.printTitleRows) ws.pageLayout.setPrintTitleRows(`$${spec.printTitleRows.first + 1}:$${spec.printTitleRows.last + 1}`);
-  if (spec.tabColour) ws.tabColor = spec.tabColour;
+  let ws: Excel.Worksheet | null = null;
+  for (const step of sheetSteps(context, spec, target)) step.run();
+  ws = context.workbook.worksheets.getItem(target.name);
   return ws;
 }
