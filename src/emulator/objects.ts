@@ -476,7 +476,7 @@ export class RangeFormat extends ClientObjectImpl<RangeRef> {
         row.forEach((cell, c) => {
           if (!cell || cell.value === null) return;
           size = Math.max(size, cell.font?.size ?? DEFAULT_FONT.size);
-          if (!cell.wrapText) return;
+          if (!cell.wrapText || typeof cell.value !== "string") return; // numbers never wrap (Excel shows ### instead)
           const widthPx = ((ref.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH) / 0.75) - 5;
           const perLine = Math.max(1, Math.floor(widthPx / 7));
           let n = 0;

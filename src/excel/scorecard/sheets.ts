@@ -170,15 +170,16 @@ export function exceptionsSheet(input: BuildInput): SheetSpec {
   const red = list.filter((e) => e.status === "Red").length;
   const blocks = headings("Exception report", input, [`${red} Red and ${list.length - red} Amber indicators, worst first.`]);
   const top = 6;
-  const header = ["Code", "Indicator", ...(group.multiArea ? ["Area"] : []), "Perspective", "Status", "Previous status", "Gap %", "Reason", "Owner", "Commentary"];
+  const persp = group.by === "perspective";
+  const header = ["Code", "Indicator", ...(group.multiArea ? ["Area"] : []), ...(persp ? ["Perspective"] : []), "Status", "Previous status", "Gap %", "Reason", "Owner", "Commentary"];
   blocks.push(block(top, 0, [header], [], HEADER));
-  const a = group.multiArea ? 1 : 0;
-  const rows: CellValue[][] = list.map((e) => [e.id, e.title, ...(group.multiArea ? [e.area] : []), e.perspective, e.status, e.previous ?? "", num(e.rating.gapPct), e.rating.reason, e.owner, e.commentary]);
+  const a = (group.multiArea ? 1 : 0) + (persp ? 1 : 0);
+  const rows: CellValue[][] = list.map((e) => [e.id, e.title, ...(group.multiArea ? [e.area] : []), ...(persp ? [e.perspective] : []), e.status, e.previous ?? "", num(e.rating.gapPct), e.rating.reason, e.owner, e.commentary]);
   if (rows.length > 0) blocks.push(block(top + 1, 0, rows, header.map((h) => (h === "Gap %" ? "0.0%" : FORMATS.text)), { wrap: true, fitRows: true }));
   else blocks.push(block(top + 1, 0, [["No indicator is Red or Amber."]], [], NOTE));
   return {
-    kind: "exceptions", blocks, statusRanges: rows.length > 0 ? [{ row: top + 1, col: 3 + a, rows: rows.length, cols: 2 }] : [],
-    columnWidths: [W.code, W.title, ...(group.multiArea ? [W.area] : []), 140, W.status, W.word, W.measure, W.reason, W.owner, W.commentary],
+    kind: "exceptions", blocks, statusRanges: rows.length > 0 ? [{ row: top + 1, col: 2 + a, rows: rows.length, cols: 2 }] : [],
+    columnWidths: [W.code, W.title, ...(group.multiArea ? [W.area] : []), ...(persp ? [140] : []), W.status, W.word, W.measure, W.reason, W.owner, W.commentary],
     freezeRows: top + 1, printTitleRows: { first: top, last: top }, landscape: true, charts: [],
     userColumns: { headerRow: top, keyCol: 0, areaCol: group.multiArea ? 2 : null, ownerCol: header.length - 2, commentaryCol: header.length - 1 },
   };
@@ -205,11 +206,15 @@ export function monitoringSheet(input: BuildInput): SheetSpec {
   const years = yearsOf(entries);
   const blocks = headings("Monitoring report", input, [`Reward share: 0 below ${Math.round(input.settings.rules.stretchThreshold * 100)}% progress, otherwise progress up to 100% (Performance Reward Grant rule).`]);
   const top = 6;
-  const header = ["Code", "Indicator", ...(group.multiArea ? ["Area"] : []), "Perspective", "Polarity", "Unit", "Baseline", "Baseline period", ...years.flatMap((y) => [`Target ${y.label}`, `Actual ${y.label}`]), "Progress", "Reward share", "Status", "Commentary"];
+  // A year's Target (or Actual) column appears when some indicator has a target (or actual) for it.
+  const has = (list: "targets" | "actuals", y: Period) => entries.some((e) => e.indicator[list].some((o) => o.period?.label === y.label && o.value !== null));
+  const yearCols = years.flatMap((y) => [...(has("targets", y) ? [{ y, list: "targets" as const }] : []), ...(has("actuals", y) ? [{ y, list: "actuals" as const }] : [])]);
+  const persp = group.by === "perspective";
+  const header = ["Code", "Indicator", ...(group.multiArea ? ["Area"] : []), ...(persp ? ["Perspective"] : []), "Polarity", "Unit", "Baseline", "Baseline period", ...yearCols.map((c) => `${c.list === "targets" ? "Target" : "Actual"} ${c.y.label}`), "Progress", "Reward share", "Status", "Commentary"];
   blocks.push(block(top, 0, [header], [], HEADER));
   const rows: CellValue[][] = entries.map((e) => [
-    e.id, e.title, ...(group.multiArea ? [e.area] : []), e.perspective, e.indicator.polarity, e.indicator.unit, num(e.indicator.baseline.value), e.indicator.baseline.period?.label ?? "",
-    ...years.flatMap((y) => [valueFor(e.indicator.targets, y.label), valueFor(e.indicator.actuals, y.label)]),
+    e.id, e.title, ...(group.multiArea ? [e.area] : []), ...(persp ? [e.perspective] : []), e.indicator.polarity, e.indicator.unit, num(e.indicator.baseline.value), e.indicator.baseline.period?.label ?? "",
+    ...yearCols.map((c) => valueFor(e.indicator[c.list], c.y.label)),
     num(e.rating.progress), num(e.rating.rewardShare), e.status, e.commentary,
   ]);
   blocks.push({
@@ -219,7 +224,7 @@ export function monitoringSheet(input: BuildInput): SheetSpec {
   const statusCol = header.length - 2;
   return {
     kind: "monitoring", blocks, statusRanges: [{ row: top + 1, col: statusCol, rows: rows.length, cols: 1 }],
-    columnWidths: [W.code, W.title, ...(group.multiArea ? [W.area] : []), 140, 58, 40, W.measure, W.period, ...years.flatMap(() => [W.measure, W.measure]), W.measure, W.measure, W.status, W.commentary],
+    columnWidths: [W.code, W.title, ...(group.multiArea ? [W.area] : []), ...(persp ? [140] : []), 58, 40, W.measure, W.period, ...yearCols.map(() => W.measure), W.measure, W.measure, W.status, W.commentary],
     freezeRows: top + 1, printTitleRows: { first: top, last: top }, landscape: true, charts: [],
     userColumns: { headerRow: top, keyCol: 0, areaCol: group.multiArea ? 2 : null, ownerCol: null, commentaryCol: header.length - 1 },
   };

@@ -13,6 +13,7 @@ import { buildScorecard, insertReviewChecklist, saveSnapshot } from "../../../sr
 import { saveSettings } from "../../../src/excel/settings";
 import { DEFAULT_RULE_SETTINGS } from "../../../src/core/rules/types";
 import { renderXlsxToPng } from "../../emulator/render";
+import { generatedWorkbook } from "./generated";
 
 const out = path.resolve(__dirname, "../../../test-output/scorecard");
 const samples = path.resolve(__dirname, "../../../assets/samples");
@@ -38,8 +39,18 @@ async function one(file: string, sheet: string, cell: string, name: string, benc
   console.log(pages.length, "pages");
 }
 
+async function generated(): Promise<void> {
+  const api = await generatedWorkbook(24);
+  await api.run((context) => buildScorecard(context, { today: "2010-10-20" }));
+  await api.run((context) => insertReviewChecklist(context, { today: "2010-10-20" }));
+  const xlsx = path.join(out, "generated.xlsx");
+  await fs.writeFile(xlsx, await saveXlsx(api.workbook, { writeCharts: addChartsToXlsx }));
+  console.log("generated", (await renderXlsxToPng(xlsx, path.join(out, "generated"), 70)).length, "pages");
+}
+
 async function main(): Promise<void> {
   await one("anycity-laa.xlsx", "LAA indicators", "B5", "anycity", false);
   await one("region-community-safety.xlsx", "Data", "B5", "region", true);
+  await generated();
 }
 main().catch((e) => { console.error(e); process.exit(1); });
