@@ -172,6 +172,8 @@ export class SheetModel {
   frozen = { rows: 0, columns: 0 };
   /** Print setup (Worksheet.pageLayout): orientation, fit-to-pages zoom, rows repeated on every printed page. */
   pageLayout: PageLayoutModel = { orientation: "Portrait", zoom: {}, printTitleRows: null };
+  /** Manual page breaks (Worksheet.horizontalPageBreaks): 0-based rows a new printed page starts at, ascending. */
+  rowBreaks: number[] = [];
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   tabColor = "";
   charts: ChartModel[] = [];

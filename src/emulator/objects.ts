@@ -872,11 +872,14 @@ export class Worksheet extends ClientObjectImpl<SheetModel> {
   get charts(): ChartCollection { return this._child("charts", () => new ChartCollection(this.context, `${this._path}.charts`, () => this._model())); }
   get freezePanes(): WorksheetFreezePanes { return this._child("freezePanes", () => new WorksheetFreezePanes(this.context, `${this._path}.freezePanes`, () => this._model())); }
   /** https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-pagelayout-member (ExcelApi 1.9) */
+  /** https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-horizontalpagebreaks-member (ExcelApi 1.9) */
+  get horizontalPageBreaks(): PageBreakCollection { return this._child("horizontalPageBreaks", () => new PageBreakCollection(this.context, `${this._path}.horizontalPageBreaks`, () => this._model())); }
   get pageLayout(): PageLayout { return this._child("pageLayout", () => new PageLayout(this.context, `${this._path}.pageLayout`, () => this._model())); }
   override _nav(name: string): ClientObjectImpl | undefined {
     if (name === "tables") return this.tables;
     if (name === "charts") return this.charts;
     if (name === "pageLayout") return this.pageLayout;
+    if (name === "horizontalPageBreaks") return this.horizontalPageBreaks;
     return undefined;
   }
 }
@@ -937,6 +940,26 @@ export class PageLayout extends ClientObjectImpl<SheetModel> {
     }, true);
   }
 }
+/**
+ * Manual horizontal page breaks: https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection
+ * add(pageBreakRange) "Adds a page break before the top-left cell of the range specified";
+ * removePageBreaks() resets them; getCount(). (Only what the scorecard uses: no items.)
+ */
+export class PageBreakCollection extends ClientObjectImpl<SheetModel> {
+  get _type() { return PAGE_BREAKS_TYPE; }
+  add(pageBreakRange: Range | string): void {
+    this._sameContext(pageBreakRange);
+    this._call("add", { pageBreakRange: typeof pageBreakRange === "string" ? pageBreakRange : pageBreakRange._path }, (s) => {
+      const row = typeof pageBreakRange === "string" ? rectOnSheet(s, pageBreakRange).row : pageBreakRange._model().rect.row;
+      if (row === 0) throw new EmulatorError("InvalidArgument", "a page break cannot go before the first row");
+      if (!s.rowBreaks.includes(row)) s.rowBreaks = [...s.rowBreaks, row].sort((a, b) => a - b);
+    });
+  }
+  removePageBreaks(): void { this._call("removePageBreaks", {}, (s) => { s.rowBreaks = []; }); }
+  getCount(): ClientResultImpl<number> { return this._result("getCount", (s) => s.rowBreaks.length); }
+}
+const PAGE_BREAKS_TYPE = type<SheetModel>("PageBreakCollection", {});
+
 const PAGE_LAYOUT_TYPE = type<SheetModel>("PageLayout", {
   orientation: {
     get: (s) => s.pageLayout.orientation,

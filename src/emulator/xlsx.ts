@@ -271,6 +271,7 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
   }
   for (const [k, v] of await readSettings(buffer)) wb.settings.set(k, v);
   await readStopIfTrue(buffer, stopIndex);
+  await readRowBreaks(buffer, wb);
   if (wb.sheets.length === 0) wb.addSheet("Sheet1");
   return wb;
 }
@@ -414,6 +415,8 @@ export async function saveXlsx(wb: WorkbookModel, options: SaveXlsxOptions = {})
     });
     for (const [c, w] of sheet.columnWidths) if (w !== DEFAULT_COLUMN_WIDTH) xs.getColumn(c + 1).width = pointsToChars(w);
     for (const [r, h] of sheet.rowHeights) if (h !== DEFAULT_ROW_HEIGHT) xs.getRow(r + 1).height = h;
+    // <rowBreaks><brk id="n"> breaks after 1-based row n, i.e. before 0-based row n.
+    for (const r of sheet.rowBreaks) xs.getRow(r).addPageBreak();
     sheet.conditionalFormats.forEach((cf, i) => {
       xs.addConditionalFormatting({ ref: formatAddress(cf.rect), rules: [exportRule(cf, i + 1) as unknown as ExcelJS.ConditionalFormattingRule] });
     });
@@ -490,6 +493,19 @@ async function patchRuleAttributes(bytes: Uint8Array, wb: WorkbookModel): Promis
     zip.file(path!, xml);
   }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** Manual row breaks (<rowBreaks><brk id="n" man="1"/>), which ExcelJS writes but does not read. */
+async function readRowBreaks(bytes: Uint8Array, wb: WorkbookModel): Promise<void> {
+  const zip = await JSZip.loadAsync(bytes);
+  for (const [name, part] of await sheetParts(zip)) {
+    const xml = await zip.file(part)?.async("string");
+    const block = xml ? /<rowBreaks\b[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(xml) : null;
+    const sheet = wb.sheetByName(name);
+    if (!block || !sheet) continue;
+    const ids = [...block[1].matchAll(/<brk\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1])).filter((id) => id > 0);
+    sheet.rowBreaks = [...new Set(ids)].sort((a, b) => a - b);
+  }
 }
 
 async function readStopIfTrue(bytes: Uint8Array, index: Map<string, Map<number, ConditionalFormatModel>>): Promise<void> {

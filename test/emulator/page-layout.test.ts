@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { createExcelApi, createWorkbook } from "../../src/emulator";
 import { loadXlsx, saveXlsx } from "../../src/emulator/xlsx";
 
@@ -80,5 +81,31 @@ describe("RangeFormat.autofitRows", () => {
     expect(wb.sheetByName("Notes")!.rowHeights.get(1)).toBe(15);
     const back = await loadXlsx(await saveXlsx(wb));
     expect(back.sheetByName("Notes")!.rowHeights.get(0)).toBe(300);
+  });
+});
+
+// Worksheet.horizontalPageBreaks (ExcelApi 1.9): "Adds a page break before the top-left cell of the range
+// specified" (https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection).
+describe("Worksheet.horizontalPageBreaks", () => {
+  it("starts a printed page at the given row, counts breaks once each, and keeps them in .xlsx", async () => {
+    const wb = createWorkbook(["Trends"]);
+    const Excel = createExcelApi(wb);
+    const count = await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Trends");
+      sheet.getRange("A1:A60").values = Array.from({ length: 60 }, (_, i) => [i + 1]);
+      sheet.horizontalPageBreaks.add("A41:C41");
+      sheet.horizontalPageBreaks.add(sheet.getRange("B21"));
+      sheet.horizontalPageBreaks.add("A21");
+      const n = sheet.horizontalPageBreaks.getCount();
+      await context.sync();
+      return n.value;
+    });
+    expect(count).toBe(2);
+    expect(wb.sheetByName("Trends")!.rowBreaks).toEqual([20, 40]);
+    const bytes = await saveXlsx(wb);
+    // ECMA-376 <rowBreaks>: <brk id="n"> is a break after 1-based row n, so before 0-based row n.
+    const xml = await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect([...xml.matchAll(/<brk\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([20, 40]);
+    expect((await loadXlsx(bytes)).sheetByName("Trends")!.rowBreaks).toEqual([20, 40]);
   });
 });

@@ -95,6 +95,8 @@ export interface SheetSpec {
   /** Rows repeated at the top of every printed page, 0-based inclusive, or null. */
   readonly printTitleRows: { readonly first: number; readonly last: number } | null;
   readonly landscape: boolean;
+  /** Rows a new printed page starts at (manual page breaks), so charts are never cut in two. */
+  readonly pageBreaks?: readonly number[];
   readonly charts: ChartSpec[];
   readonly userColumns: UserColumns | null;
   readonly tabColour?: string;

@@ -154,6 +154,7 @@ export function scorecardSheet(input: BuildInput): SheetSpec {
   const widths = [W.code, W.title, ...(group.multiArea ? [W.area] : []), W.period, W.measure, W.measure, W.measure, W.measure, W.status, W.word, W.word, W.word, W.owner, W.commentary];
   return {
     kind: "scorecard", blocks, statusRanges, columnWidths: widths, freezeRows: 0, printTitleRows: { first: dTop, last: dTop }, landscape: true, charts,
+    pageBreaks: [dTop - 1], // the summary and charts on page 1; the detail from page 2
     userColumns: { headerRow: dTop, keyCol: 0, areaCol: group.multiArea ? 2 : null, ownerCol: header.length - 2, commentaryCol: header.length - 1 },
   };
 }
@@ -224,7 +225,7 @@ export function monitoringSheet(input: BuildInput): SheetSpec {
   const statusCol = header.length - 2;
   return {
     kind: "monitoring", blocks, statusRanges: [{ row: top + 1, col: statusCol, rows: rows.length, cols: 1 }],
-    columnWidths: [W.code, W.title, ...(group.multiArea ? [W.area] : []), ...(persp ? [140] : []), 58, 40, W.measure, W.period, ...yearCols.map(() => W.measure), W.measure, W.measure, W.status, W.commentary],
+    columnWidths: [W.code, W.title, ...(group.multiArea ? [W.area] : []), ...(persp ? [140] : []), 58, 110, W.measure, W.period, ...yearCols.map(() => W.measure), W.measure, W.measure, W.status, W.commentary],
     freezeRows: top + 1, printTitleRows: { first: top, last: top }, landscape: true, charts: [],
     userColumns: { headerRow: top, keyCol: 0, areaCol: group.multiArea ? 2 : null, ownerCol: null, commentaryCol: header.length - 1 },
   };
@@ -287,6 +288,8 @@ export function trendsSheet(input: BuildInput): SheetSpec {
   if (entries.length > 0) statusRanges.push({ row: 6, col: 1, rows: row - 6, cols: 1 });
   return {
     kind: "trends", blocks, statusRanges, columnWidths: [120, ...periods.map(() => W.period), 20, ...Array(7).fill(60)], freezeRows: 0, printTitleRows: null, landscape: true, charts, userColumns: null,
+    // Two indicators a printed page (a page one page wide holds at least 36 rows of 15 pt), never a chart cut in two.
+    pageBreaks: entries.map((_, i) => 6 + i * BLOCK_ROWS).filter((_, i) => i > 0 && i % 2 === 0),
   };
 }
 

@@ -109,7 +109,7 @@ export function sheetSteps(context: Excel.RequestContext, spec: SheetSpec, targe
   const sheet = (): Excel.Worksheet => ws as Excel.Worksheet;
   const steps: Step[] = [];
   steps.push({
-    bytes: (target.charts.length + spec.columnWidths.length + 12) * OP_BYTES,
+    bytes: (target.charts.length + spec.columnWidths.length + (spec.pageBreaks?.length ?? 0) + 12) * OP_BYTES,
     run: () => {
       if (target.existing) {
         ws = context.workbook.worksheets.getItem(target.name);
@@ -120,6 +120,7 @@ export function sheetSteps(context: Excel.RequestContext, spec: SheetSpec, targe
           used.clear("All");
         }
         ws.freezePanes.unfreeze();
+        ws.horizontalPageBreaks.removePageBreaks();
       } else {
         ws = context.workbook.worksheets.add(target.name);
       }
@@ -130,6 +131,7 @@ export function sheetSteps(context: Excel.RequestContext, spec: SheetSpec, targe
       w.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       if (spec.printTitleRows) w.pageLayout.setPrintTitleRows(`$${spec.printTitleRows.first + 1}:$${spec.printTitleRows.last + 1}`);
       if (spec.tabColour) w.tabColor = spec.tabColour;
+      for (const row of spec.pageBreaks ?? []) w.horizontalPageBreaks.add(cellAddress(row, 0));
     },
   });
   for (const b of spec.blocks.flatMap(chunks)) steps.push({ bytes: blockBytes(b.values, b.formats, 3 + 2 * Object.keys(b.style ?? {}).length), run: () => writeBlock(sheet(), b) });
