@@ -90,6 +90,7 @@ export function movement(current: Status, previous: Status | null): string {
 /**
  * The latest snapshot status per key: the latest review date wins, and among rows of the same date the
  * later row (snapshots append).
+  * @example latestSnapshot([{ reviewDate: "2010-07-15", key: "NI 16", status: "Red" }, { reviewDate: "2010-10-20", key: "NI 16", status: "Amber" }]).get("NI 16")?.status // => "Amber"
  */
 export function latestSnapshot(rows: readonly SnapshotRow[]): Map<string, SnapshotRow> {
   const out = new Map<string, SnapshotRow>();
@@ -100,7 +101,10 @@ export function latestSnapshot(rows: readonly SnapshotRow[]): Map<string, Snapsh
   return out;
 }
 
-/** Builds the entries in data order, with carried-over text and movement since the latest snapshot. */
+/**
+ * Builds the entries in data order, with carried-over text and movement since the latest snapshot.
+ * @example buildEntries(rated, { by: "perspective", multiArea: false, hasObjectives: false }, [], new Map())[0].movement // => "New"
+ */
 export function buildEntries(rated: readonly RatedIndicator[], group: Grouping, snapshots: readonly SnapshotRow[], carried: ReadonlyMap<string, CarriedText>): Entry[] {
   const latest = latestSnapshot(snapshots);
   return rated.map(({ indicator, rating }) => {
@@ -117,7 +121,10 @@ export function buildEntries(rated: readonly RatedIndicator[], group: Grouping, 
   });
 }
 
-/** Groups entries by a field, keeping first-seen order. */
+/**
+ * Groups entries by a field, keeping first-seen order.
+ * @example groupBy(["a1", "b1", "a2"], (s) => s[0]).get("a") // => ["a1", "a2"]
+ */
 export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const it of items) {

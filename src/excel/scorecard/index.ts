@@ -115,6 +115,7 @@ function mergeRecord(record: SheetsRecord, kinds: Map<SheetKind, { name: string 
  * Build scorecard / Refresh scorecards: rates the indicator table and (re)builds every scorecard sheet
  * from it, carrying over owner and commentary text users typed in the add-in's sheets.
  * @throws RateRagError when there is nothing to rate, with the next step to take
+  * @example await Excel.run((context) => buildScorecard(context)) // => { sheets: ["Scorecard", "Exception report", "Monitoring report", "Trends"], renamed: [], ... }
  */
 export async function buildScorecard(context: Excel.RequestContext, options: ScorecardOptions = {}): Promise<ScorecardReport> {
   const progress = options.onProgress ?? (() => undefined);
@@ -218,6 +219,7 @@ function suspend(context: Excel.RequestContext): void {
  * value, target, status), creating it the first time. The scorecard's movement compares with the
  * latest snapshot.
  * @throws RateRagError when there is nothing to rate, or the history sheet's columns were changed
+  * @example await Excel.run((context) => saveSnapshot(context)) // => { saved: 43, reviewDate: "2010-10-20", sheet: "RAG History" }
  */
 export async function saveSnapshot(context: Excel.RequestContext, options: ScorecardOptions = {}): Promise<{ readonly saved: number; readonly reviewDate: string; readonly sheet: string }> {
   const { record, names, returnTo } = await preamble(context);
@@ -270,6 +272,7 @@ export async function saveSnapshot(context: Excel.RequestContext, options: Score
 /**
  * Insert review checklist: adds the five-question checklist sheet (evidence, assessment, actions), or
  * goes to it when the add-in already made one (its text is the users', so it is never rebuilt).
+  * @example await Excel.run((context) => insertReviewChecklist(context)) // => { sheet: "Review checklist", created: true, renamed: [] }
  */
 export async function insertReviewChecklist(context: Excel.RequestContext, options: ScorecardOptions = {}): Promise<{ readonly sheet: string; readonly created: boolean; readonly renamed: readonly { wanted: string; used: string }[] }> {
   const item = context.workbook.settings.getItemOrNullObject(SHEETS_KEY);
@@ -294,7 +297,10 @@ export async function insertReviewChecklist(context: Excel.RequestContext, optio
   return { sheet: name, created: true, renamed };
 }
 
-/** The scorecard commands as the task pane and ribbon use them (src/excel/actions.ts). */
+/**
+ * The scorecard commands as the task pane and ribbon use them (src/excel/actions.ts).
+ * @example createLaaActions(Excel.run, scorecardCommands)
+ */
 export const scorecardCommands: ScorecardCommands = {
   buildScorecard: (context, options) => buildScorecard(context, { onProgress: options.onProgress, refresh: options.refresh }),
   saveSnapshot: (context) => saveSnapshot(context),

@@ -1,4 +1,7 @@
-/** The scorecard sheets' words and messages, in one place (UK English, users' words). */
+/**
+ * The scorecard sheets' words and messages, in one place (UK English, users' words).
+ * @example scorecardMessages.renamed("Scorecard", "Scorecard (2)")
+ */
 export const scorecardMessages = {
   noPerspective: "(no perspective)",
   allIndicators: "All indicators",
@@ -8,7 +11,6 @@ export const scorecardMessages = {
   movementNotCompared: "Not compared",
   movementUp: "Improved",
   movementDown: "Worsened",
-  noSnapshot: "No earlier snapshot",
   renamed: (wanted: string, used: string) => `A sheet called "${wanted}" is yours, so the add-in left it alone and used "${used}".`,
   noIndicators: "No indicators were rated, so there is nothing to put on a scorecard.",
   noIndicatorsNext: "Select a cell inside your indicator table (with at least one indicator row) and try again.",

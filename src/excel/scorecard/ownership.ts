@@ -7,7 +7,10 @@ import { entryKey, statusWord, type CarriedText, type SnapshotRow } from "./entr
 import { HISTORY_HEADER } from "./sheets";
 import { SHEET_NAMES, type SheetKind } from "./sheet-model";
 
-/** The settings key of the record. */
+/**
+ * The settings key of the record.
+ * @example context.workbook.settings.getItemOrNullObject(SHEETS_KEY)
+ */
 export const SHEETS_KEY = "laa-scorecard.sheets";
 
 /** What the add-in remembers about its sheets (stored as JSON in the workbook settings). */
@@ -26,6 +29,7 @@ const KINDS = new Set<string>(Object.keys(SHEET_NAMES));
 /**
  * Reads the record; anything malformed gives an empty record (ownership is then claimed for nothing,
  * so no sheet is overwritten).
+  * @example parseRecord(null).sheets // => []
  */
 export function parseRecord(raw: unknown): SheetsRecord {
   const empty: SheetsRecord = { version: 1, sheets: [], source: null, written: {} };
@@ -66,7 +70,10 @@ export function freeName(wanted: string, taken: Iterable<string>): string | null
   return null;
 }
 
-/** The owned sheet of a kind that still exists, by name. */
+/**
+ * The owned sheet of a kind that still exists, by name.
+ * @example ownedSheet({ version: 1, sheets: [{ kind: "scorecard", name: "Scorecard" }], source: null, written: {} }, "scorecard", ["Data", "scorecard"]) // => "scorecard"
+ */
 export function ownedSheet(record: SheetsRecord, kind: SheetKind, existing: readonly string[]): string | null {
   const rec = record.sheets.find((s) => s.kind === kind);
   if (!rec) return null;
@@ -82,6 +89,7 @@ function text(v: unknown): string {
  * typed when it is not blank and differs from the text the add-in last wrote there from the data
  * (its fingerprint is in the record) or, without a fingerprint, from the data's current text.
  * The header row is found by its "Code" cell; Area, Owner and Commentary columns by their headers.
+  * @example typedText([["Code", "Commentary"], ["NI 16", "Board: deep dive"]], false, {}, new Map([["NI 16", { owner: "", commentary: "" }]])).get("NI 16") // => { commentary: "Board: deep dive" }
  */
 export function typedText(
   values: readonly (readonly unknown[])[],
@@ -115,7 +123,10 @@ export function typedText(
   return out;
 }
 
-/** Review snapshots read from a RAG History sheet's values; null when its header is not the add-in's. */
+/**
+ * Review snapshots read from a RAG History sheet's values; null when its header is not the add-in's.
+ * @example readSnapshots([["Date"]], false) // => null
+ */
 export function readSnapshots(values: readonly (readonly unknown[])[], multiArea: boolean): SnapshotRow[] | null {
   if (values.length === 0) return [];
   const header = (values[0] ?? []).map(text);

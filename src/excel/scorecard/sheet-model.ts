@@ -8,7 +8,10 @@ import type { Status } from "../../core/rules/types";
 /** The sheets the add-in owns, by kind. */
 export type SheetKind = "scorecard" | "trends" | "exceptions" | "monitoring" | "areas" | "objectives" | "history" | "checklist";
 
-/** The name each kind of sheet asks for (a user's sheet of that name makes it pick "Scorecard (2)" ...). */
+/**
+ * The name each kind of sheet asks for (a user's sheet of that name makes it pick "Scorecard (2)" ...).
+ * @example SHEET_NAMES.history // => "RAG History"
+ */
 export const SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
   scorecard: "Scorecard",
   trends: "Trends",
@@ -102,7 +105,10 @@ export interface SheetSpec {
   readonly tabColour?: string;
 }
 
-/** Number formats the sheets use. */
+/**
+ * Number formats the sheets use.
+ * @example FORMATS.text // => "@"
+ */
 export const FORMATS = {
   text: "@",
   general: "General",
@@ -112,19 +118,25 @@ export const FORMATS = {
   count: "0",
 } as const;
 
-/** Severity order, worst first: used for exception order and movement. */
+/**
+ * Severity order, worst first: used for exception order and movement.
+ * @example SEVERITY.Red < SEVERITY.Amber // => true
+ */
 export const SEVERITY: Readonly<Record<Status, number>> = { Red: 0, Amber: 1, Green: 2, Blue: 3, Grey: -1 };
 
 /**
  * A block from rows of values, each column with its number format for numbers; text cells get "@".
- * @example textBlock(0, 0, [["Code", 3]], ["@", "0"]).formats // => [["@", "0"]]
+ * @example block(0, 0, [["Code", 3]], ["@", "0"]).formats // => [["@", "0"]]
  */
 export function block(row: number, col: number, values: CellValue[][], numberFormats: readonly string[] = [], style?: BlockStyle): Block {
   const formats = values.map((r) => r.map((v, j) => (typeof v === "number" ? numberFormats[j] ?? FORMATS.general : FORMATS.text)));
   return style ? { row, col, values, formats, style } : { row, col, values, formats };
 }
 
-/** A value or blank: numbers that are not finite become "". */
+/**
+ * A value or blank: numbers that are not finite become "".
+ * @example num(Number.NaN) // => ""
+ */
 export function num(v: number | null | undefined): CellValue {
   return v === null || v === undefined || !Number.isFinite(v) ? "" : v;
 }

@@ -3,8 +3,8 @@
  * Every number comes from src/core (ratings, rollUp, countByStatus, quantiles, trajectory); every
  * status is written as its word (fills follow by conditional formatting in the writer).
  */
-import { parsePeriod, type Period } from "../../core/periods";
-import { STATUSES, type Status } from "../../core/rules/types";
+import type { Period } from "../../core/periods";
+import { STATUSES } from "../../core/rules/types";
 import { countByStatus, rollUp, type RollUp, type StatusCountsRecord } from "../../core/scorecard";
 import { quantiles } from "../../core/stats/quantiles";
 import { trajectoryOnProfile, type TrajectoryPoint } from "../../core/trajectory";
@@ -12,6 +12,7 @@ import { STATUS_STYLES } from "../status-style";
 import type { WorkbookSettings } from "../types";
 import { groupBy, type Entry, type Grouping } from "./entries";
 import { describeRules, SCORING_TEXT } from "./rules-text";
+import { scorecardMessages } from "./messages";
 import { block, FORMATS, num, SEVERITY, type Block, type CellValue, type ChartSpec, type Rect, type SheetSpec } from "./sheet-model";
 
 /** What every builder needs. */
@@ -49,6 +50,7 @@ function headings(title: string, input: BuildInput, extra: string[] = []): Block
 /**
  * The number format of an indicator's values: as many decimals as its baseline, targets and actuals
  * are written with (at most 3), so a trajectory value shows like the targets it lies between.
+  * @example measureFormat(entryWithValues([19.8, 19.5])) // => "#,##0.0"
  */
 export function measureFormat(e: Entry): string {
   let decimals = 0;
@@ -79,6 +81,7 @@ export interface GroupSummary {
 /**
  * Rolls entries up by perspective, then perspectives up to overall (by their scores, each perspective
  * weighted 1); overall counts are over all indicators.
+  * @example summarise(entries).overall.counts // => { Blue: 0, Green: 19, Amber: 10, Red: 8, Grey: 6 } (Anycity)
  */
 export function summarise(entries: readonly Entry[], key: (e: Entry) => string = (e) => e.perspective): { groups: GroupSummary[]; overall: RollUp & { counts: StatusCountsRecord } } {
   const groups = [...groupBy(entries, key)].map(([name, list]) => ({ name, entries: list, rollUp: rollUp(list.map((e) => ({ status: e.status, weight: e.indicator.weight }))) }));
@@ -97,7 +100,10 @@ function detailHeader(group: Grouping): string[] {
   return ["Code", "Indicator", ...(group.multiArea ? ["Area"] : []), "As at", "Latest actual", "Target", "Gap", "Progress", "Status", "Previous status", "Movement", "Direction of travel", "Owner", "Commentary"];
 }
 
-/** The Scorecard sheet: headings, summary by perspective, overall mix, two charts, then the detail by perspective. */
+/**
+ * The Scorecard sheet: headings, summary by perspective, overall mix, two charts, then the detail by perspective.
+ * @example scorecardSheet(input).charts.map((c) => c.type) // => ["BarStacked", "Doughnut"]
+ */
 export function scorecardSheet(input: BuildInput): SheetSpec {
   const { entries, group } = input;
   const { groups, overall } = summarise(entries);
@@ -159,12 +165,18 @@ export function scorecardSheet(input: BuildInput): SheetSpec {
   };
 }
 
-/** Exception report order: Red before Amber, then the largest shortfall (gap %) first, then code. */
+/**
+ * Exception report order: Red before Amber, then the largest shortfall (gap %) first, then code.
+ * @example entries.filter((e) => e.status === "Red" || e.status === "Amber").sort(exceptionOrder)
+ */
 export function exceptionOrder(a: Entry, b: Entry): number {
   return SEVERITY[a.status] - SEVERITY[b.status] || (b.rating.gapPct ?? -Infinity) - (a.rating.gapPct ?? -Infinity) || a.key.localeCompare(b.key);
 }
 
-/** The Exception report: Red and Amber indicators, worst first, with reason, owner, commentary and previous status. */
+/**
+ * The Exception report: Red and Amber indicators, worst first, with reason, owner, commentary and previous status.
+ * @example exceptionsSheet(input).kind // => "exceptions"
+ */
 export function exceptionsSheet(input: BuildInput): SheetSpec {
   const { group } = input;
   const list = input.entries.filter((e) => e.status === "Red" || e.status === "Amber").sort(exceptionOrder);
@@ -177,7 +189,7 @@ export function exceptionsSheet(input: BuildInput): SheetSpec {
   const a = (group.multiArea ? 1 : 0) + (persp ? 1 : 0);
   const rows: CellValue[][] = list.map((e) => [e.id, e.title, ...(group.multiArea ? [e.area] : []), ...(persp ? [e.perspective] : []), e.status, e.previous ?? "", num(e.rating.gapPct), e.rating.reason, e.owner, e.commentary]);
   if (rows.length > 0) blocks.push(block(top + 1, 0, rows, header.map((h) => (h === "Gap %" ? "0.0%" : FORMATS.text)), { wrap: true, fitRows: true }));
-  else blocks.push(block(top + 1, 0, [["No indicator is Red or Amber."]], [], NOTE));
+  else blocks.push(block(top + 1, 0, [[scorecardMessages.emptyExceptions]], [], NOTE));
   return {
     kind: "exceptions", blocks, statusRanges: rows.length > 0 ? [{ row: top + 1, col: 2 + a, rows: rows.length, cols: 2 }] : [],
     columnWidths: [W.code, W.title, ...(group.multiArea ? [W.area] : []), ...(persp ? [140] : []), W.status, W.word, W.measure, W.reason, W.owner, W.commentary],
@@ -186,7 +198,10 @@ export function exceptionsSheet(input: BuildInput): SheetSpec {
   };
 }
 
-/** The years (financial or calendar) that targets or actuals are given for, in order. */
+/**
+ * The years (financial or calendar) that targets or actuals are given for, in order.
+ * @example yearsOf(anycityEntries).map((p) => p.label) // => ["2007/08", "2008/09", "2009/10", "2010/11"]
+ */
 export function yearsOf(entries: readonly Entry[]): Period[] {
   const seen = new Map<string, Period>();
   for (const e of entries) {
@@ -201,7 +216,10 @@ function valueFor(list: readonly { period: Period | null; value: number | null }
   return num(list.find((o) => o.period?.label === label)?.value);
 }
 
-/** The Monitoring report (LAA annual-review layout): baseline, targets and actuals by year, progress, reward share, status, commentary. */
+/**
+ * The Monitoring report (LAA annual-review layout): baseline, targets and actuals by year, progress, reward share, status, commentary.
+ * @example monitoringSheet(input).printTitleRows // => { first: 6, last: 6 }
+ */
 export function monitoringSheet(input: BuildInput): SheetSpec {
   const { entries, group } = input;
   const years = yearsOf(entries);
@@ -231,7 +249,10 @@ export function monitoringSheet(input: BuildInput): SheetSpec {
   };
 }
 
-/** Every period any entry has (baseline, targets, actuals), in order. */
+/**
+ * Every period any entry has (baseline, targets, actuals), in order.
+ * @example periodsOf(anycityEntries).map((p) => p.label) // => ["2007/08", "2008/09", "2009/10", "Q1 2010/11", "Q2 2010/11", "2010/11"]
+ */
 export function periodsOf(entries: readonly Entry[]): Period[] {
   const seen = new Map<string, Period>();
   for (const e of entries) {
@@ -244,6 +265,7 @@ export function periodsOf(entries: readonly Entry[]): Period[] {
 /**
  * The target trajectory at each period's end (DOMAIN.md section 4): the straight line from the baseline
  * through the dated targets (core trajectoryOnProfile); blank when there is no dated milestone.
+  * @example trajectoryRow(ni59, periods) // => [64, 70, 75, 76.2..., 77.5..., 80]
  */
 export function trajectoryRow(e: Entry, periods: readonly Period[]): CellValue[] {
   const milestones: TrajectoryPoint[] = [];
@@ -257,7 +279,10 @@ export function trajectoryRow(e: Entry, periods: readonly Period[]): CellValue[]
 
 const BLOCK_ROWS = 17;
 
-/** The Trends sheet: per indicator, actuals against the target trajectory (and the benchmark), with a line chart beside the numbers. */
+/**
+ * The Trends sheet: per indicator, actuals against the target trajectory (and the benchmark), with a line chart beside the numbers.
+ * @example trendsSheet(input).charts.length // => one line chart per indicator
+ */
 export function trendsSheet(input: BuildInput): SheetSpec {
   const { entries } = input;
   const periods = periodsOf(entries);
@@ -293,7 +318,10 @@ export function trendsSheet(input: BuildInput): SheetSpec {
   };
 }
 
-/** The quantile of each area's latest actual among the areas, per indicator code (core quantiles, 1 = best, quartiles). */
+/**
+ * The quantile of each area's latest actual among the areas, per indicator code (core quantiles, 1 = best, quartiles).
+ * @example areaQuantiles(regionEntries).get(anycityNi16) // => 4 (the worst quarter of the areas)
+ */
 export function areaQuantiles(entries: readonly Entry[], n = 4): Map<Entry, number | null> {
   const out = new Map<Entry, number | null>();
   for (const list of groupBy(entries, (e) => e.id).values()) {
@@ -304,7 +332,10 @@ export function areaQuantiles(entries: readonly Entry[], n = 4): Map<Entry, numb
   return out;
 }
 
-/** The Area comparison (the Target Analysis Tool's view): indicators by areas, each cell the status and quartile among the areas (1 = best), and the benchmark. */
+/**
+ * The Area comparison (the Target Analysis Tool's view): indicators by areas, each cell the status and quartile among the areas (1 = best), and the benchmark.
+ * @example areasSheet(input).statusRanges[0].cols // => 12 (one column per area)
+ */
 export function areasSheet(input: BuildInput): SheetSpec {
   const areas = [...new Set(input.entries.map((e) => e.area))];
   const q = areaQuantiles(input.entries);
@@ -329,7 +360,10 @@ export function areasSheet(input: BuildInput): SheetSpec {
   };
 }
 
-/** The Objectives sheet: indicators roll up to objectives, objectives to perspectives (each with counts, score and status). */
+/**
+ * The Objectives sheet: indicators roll up to objectives, objectives to perspectives (each with counts, score and status).
+ * @example objectivesSheet(input).kind // => "objectives"
+ */
 export function objectivesSheet(input: BuildInput): SheetSpec {
   const blocks = headings("Objectives", input, [SCORING_TEXT]);
   const top = 6;
@@ -355,7 +389,10 @@ export function objectivesSheet(input: BuildInput): SheetSpec {
   };
 }
 
-/** The five questions of the review checklist (issue 8), in order. */
+/**
+ * The five questions of the review checklist (issue 8), in order.
+ * @example CHECKLIST_QUESTIONS.length // => 5
+ */
 export const CHECKLIST_QUESTIONS: readonly string[] = [
   "Is there a robust system for gathering and analysing data against each outcome, and how is it used?",
   "How are the partners' performance systems aligned, so that they share one view of performance?",
@@ -364,7 +401,10 @@ export const CHECKLIST_QUESTIONS: readonly string[] = [
   "Is there a system for learning lessons, so that review and improvement never stop?",
 ];
 
-/** The Review checklist: the five questions with columns for evidence, assessment (a status word) and actions. */
+/**
+ * The Review checklist: the five questions with columns for evidence, assessment (a status word) and actions.
+ * @example checklistSheet("2010-10-20").statusRanges[0].rows // => 5
+ */
 export function checklistSheet(builtOn: string): SheetSpec {
   const blocks: Block[] = [
     block(0, 0, [["Review checklist: managing performance in partnership"]], [], TITLE),
@@ -378,18 +418,18 @@ export function checklistSheet(builtOn: string): SheetSpec {
   };
 }
 
-/** RAG History columns (review snapshots), in order. */
+/**
+ * RAG History columns (review snapshots), in order.
+ * @example HISTORY_HEADER[7] // => "Status"
+ */
 export const HISTORY_HEADER = ["Review date", "Code", "Area", "Indicator", "As at", "Value", "Target", "Status"] as const;
 
-/** Snapshot rows for the RAG History sheet: one per indicator, with the review date. */
+/**
+ * Snapshot rows for the RAG History sheet: one per indicator, with the review date.
+ * @example snapshotRows(entries, "2010-10-20")[0][0] // => "2010-10-20"
+ */
 export function snapshotRows(entries: readonly Entry[], reviewDate: string): CellValue[][] {
   return entries.map((e) => [reviewDate, e.id, e.area, e.title, e.rating.actual?.period ?? e.rating.asAt ?? "", num(e.rating.actual?.value), num(e.rating.target?.value), e.status]);
 }
 
-/** Parses a period label for sorting; unknown labels sort last. */
-export function periodEnd(label: string): number {
-  const p = parsePeriod(label);
-  return p.ok ? p.value.end : Infinity;
-}
 
-export type { Status };

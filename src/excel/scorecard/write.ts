@@ -70,7 +70,10 @@ function writeBlock(ws: Excel.Worksheet, b: Block): void {
   }
 }
 
-/** Status fills that follow the word in each cell (as Rate RAG's): one rule per status, "begins with" the word. */
+/**
+ * Status fills that follow the word in each cell (as Rate RAG's): one rule per status, "begins with" the word.
+ * @example queueStatusRules(sheet.getRange("I10:I52"))
+ */
 export function queueStatusRules(range: Excel.Range): void {
   for (const s of STATUSES) {
     const cf = range.conditionalFormats.add("ContainsText" as Excel.ConditionalFormatType);
@@ -103,6 +106,7 @@ function writeChart(ws: Excel.Worksheet, c: ChartSpec): void {
  * The steps that lay out one sheet, in order: make or clear the sheet, column widths and print setup;
  * each block (split by rows when large); the status rules; the charts. Running a step only queues
  * operations; the caller syncs between steps when the budget is reached.
+  * @example for (const step of sheetSteps(context, spec, target)) step.run(); await context.sync();
  */
 export function sheetSteps(context: Excel.RequestContext, spec: SheetSpec, target: Target): Step[] {
   let ws: Excel.Worksheet | null = null;
@@ -140,7 +144,10 @@ export function sheetSteps(context: Excel.RequestContext, spec: SheetSpec, targe
   return steps;
 }
 
-/** Queues everything that lays out one sheet (no sync), and gives its worksheet. */
+/**
+ * Queues everything that lays out one sheet (no sync), and gives its worksheet.
+ * @example queueSheet(context, checklistSheet("2010-10-20"), { name: "Review checklist", existing: false, usedAddress: null, charts: [] })
+ */
 export function queueSheet(context: Excel.RequestContext, spec: SheetSpec, target: Target): Excel.Worksheet {
   let ws: Excel.Worksheet | null = null;
   for (const step of sheetSteps(context, spec, target)) step.run();
