@@ -286,7 +286,7 @@ const BLOCK_ROWS = 17;
 export function trendsSheet(input: BuildInput): SheetSpec {
   const { entries } = input;
   const periods = periodsOf(entries);
-  const blocks = headings("Trends", input, ["Each chart shows the actuals against the target trajectory (baseline to targets, straight lines between milestones), and the benchmark where there is one."]);
+  const blocks = headings("Trends", input, ["Each chart shows the actuals against the target trajectory (baseline to targets, straight lines between milestones) where there are targets, and the benchmark where there is one."]);
   const charts: ChartSpec[] = [];
   const statusRanges: Rect[] = [];
   const width = periods.length + 1;
@@ -296,16 +296,18 @@ export function trendsSheet(input: BuildInput): SheetSpec {
     blocks.push(block(row, 0, [[label, e.status]], [], { bold: true }));
     blocks.push(block(row + 1, 0, [[e.title]], [], { wrap: false, italic: true }));
     const f = measureFormat(e);
-    const lines: CellValue[][] = [
-      ["Period", ...periods.map((p) => p.label)],
-      ["Actual", ...periods.map((p) => valueFor(e.indicator.actuals, p.label))],
-      ["Target trajectory", ...trajectoryRow(e, periods)],
-      ...(e.indicator.benchmark !== null ? [["Benchmark", ...periods.map(() => e.indicator.benchmark as number)]] : []),
+    // Series with their colours: actuals always; the trajectory when there are dated milestones; the benchmark when given.
+    const trajectoryValues = trajectoryRow(e, periods);
+    const series: { line: CellValue[]; colour: string }[] = [
+      { line: ["Actual", ...periods.map((p) => valueFor(e.indicator.actuals, p.label))], colour: "#1F4E79" },
+      ...(trajectoryValues.some((x) => x !== "") ? [{ line: ["Target trajectory", ...trajectoryValues], colour: "#7F7F7F" }] : []),
+      ...(e.indicator.benchmark !== null ? [{ line: ["Benchmark", ...periods.map(() => e.indicator.benchmark as number)], colour: "#ED7D31" }] : []),
     ];
+    const lines: CellValue[][] = [["Period", ...periods.map((p) => p.label)], ...series.map((x) => x.line)];
     blocks.push(block(row + 2, 0, lines.slice(0, 1), [], HEADER), block(row + 3, 0, lines.slice(1), [FORMATS.text, ...periods.map(() => f)]));
     charts.push({
       type: "LineMarkers", source: { row: row + 2, col: 0, rows: lines.length, cols: width }, seriesBy: "Rows", title: shortTitle(`${label} ${e.title}`),
-      seriesColours: ["#1F4E79", "#7F7F7F", "#ED7D31"].slice(0, lines.length - 1), from: { row, col: width + 1 }, to: { row: row + BLOCK_ROWS - 1, col: width + 8 }, legend: "Bottom",
+      seriesColours: series.map((x) => x.colour), from: { row, col: width + 1 }, to: { row: row + BLOCK_ROWS - 1, col: width + 8 }, legend: "Bottom",
     });
     row += BLOCK_ROWS;
   }
