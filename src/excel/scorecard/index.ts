@@ -15,7 +15,7 @@ import type { ProgressListener, ScorecardReport } from "../types";
 import { buildEntries, grouping, type CarriedText, type Entry, type Grouping, type SnapshotRow } from "./entries";
 import { scorecardMessages as m } from "./messages";
 import { fingerprint, freeName, ownedSheet, parseRecord, readSnapshots, SHEETS_KEY, typedText, type SheetsRecord } from "./ownership";
-import { SHEET_NAMES, type SheetKind, type SheetSpec, FORMATS } from "./sheet-model";
+import { SHEET_NAMES, SHEET_TITLES, type SheetKind, type SheetSpec, FORMATS } from "./sheet-model";
 import {
   areasSheet, checklistSheet, exceptionsSheet, HISTORY_HEADER, monitoringSheet, objectivesSheet, scorecardSheet, snapshotRows, trendsSheet, type BuildInput,
 } from "./sheets";
@@ -123,22 +123,23 @@ export async function buildScorecard(context: Excel.RequestContext, options: Sco
   const rated = await rate(context, progress);
   const group = grouping(rated.computed.rated);
   const kinds: SheetKind[] = ["scorecard", "exceptions", "monitoring", "trends", ...(group.multiArea ? ["areas" as const] : []), ...(group.hasObjectives ? ["objectives" as const] : [])];
-  const { assigned, renamed } = assignNames(kinds, record, names);
-  const warnings = [...rated.warnings, ...renamed.map((r) => m.renamed(r.wanted, r.used))];
 
-  // Round trip: what the owned sheets hold (typed text, snapshots, what to clear).
+  // Round trip: what the recorded sheets hold (their title, typed text, snapshots, what to clear).
   progress(0.55, "Reading the scorecard sheets");
   const historyName = ownedSheet(record, "history", names);
-  const reads = new Map<string, { used: Excel.Range; charts: Excel.ChartCollection; values: boolean }>();
+  const reads = new Map<SheetKind, { used: Excel.Range; first: Excel.Range; charts: Excel.ChartCollection }>();
   const wantValues = new Set<SheetKind>(["scorecard", "exceptions", "monitoring"]);
-  for (const [kind, a] of assigned) {
-    if (!a.existing) continue;
-    const ws = context.workbook.worksheets.getItem(a.name);
+  for (const kind of kinds) {
+    const name = ownedSheet(record, kind, names);
+    if (!name) continue;
+    const ws = context.workbook.worksheets.getItem(name);
     const used = ws.getUsedRangeOrNullObject();
     used.load(wantValues.has(kind) ? "address, values" : "address");
+    const first = ws.getRange("A1");
+    first.load("values");
     const charts = ws.charts;
     charts.load("items/name");
-    reads.set(kind, { used, charts, values: wantValues.has(kind) });
+    reads.set(kind, { used, first, charts });
   }
   let history: Excel.Range | null = null;
   if (historyName) {
@@ -146,6 +147,14 @@ export async function buildScorecard(context: Excel.RequestContext, options: Sco
     history.load("values");
   }
   if (reads.size > 0 || history) await context.sync();
+  // A recorded sheet whose title is not the add-in's was replaced by the user's own: leave it alone.
+  for (const [kind, r] of reads) {
+    const title = r.first.values[0][0];
+    if (!r.used.isNullObject && title !== SHEET_TITLES[kind]) reads.delete(kind);
+  }
+  const verified: SheetsRecord = { ...record, sheets: record.sheets.filter((s) => !kinds.includes(s.kind) || reads.has(s.kind)) };
+  const { assigned, renamed } = assignNames(kinds, verified, names);
+  const warnings = [...rated.warnings, ...renamed.map((r) => m.renamed(r.wanted, r.used))];
 
   const data = fromData(rated, group);
   const written = record.written;
@@ -174,7 +183,7 @@ export async function buildScorecard(context: Excel.RequestContext, options: Sco
   // Round trip(s): write every sheet, one sync per payload budget's worth of sheets.
   progress(0.8, "Writing the scorecard sheets");
   const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
-  const newRecord = mergeRecord(record, assigned, names, { source: { sheet: rated.sheet, cell: cellAddress(rated.box.top, rated.box.left) }, written: writtenMarks(data) });
+  const newRecord = mergeRecord(verified, assigned, names, { source: { sheet: rated.sheet, cell: cellAddress(rated.box.top, rated.box.left) }, written: writtenMarks(data) });
   const steps = specs.flatMap((spec) => {
     const a = assigned.get(spec.kind)!;
     const r = reads.get(spec.kind);

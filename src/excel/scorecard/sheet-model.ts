@@ -23,6 +23,20 @@ export const SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
   checklist: "Review checklist",
 };
 
+/**
+ * The title each built sheet carries in A1: a recorded sheet whose A1 says something else has been
+ * replaced by a user's sheet of the same name, so the add-in leaves it alone.
+ * @example SHEET_TITLES.scorecard // => "Partnership scorecard"
+ */
+export const SHEET_TITLES: Readonly<Partial<Record<SheetKind, string>>> = {
+  scorecard: "Partnership scorecard",
+  exceptions: "Exception report",
+  monitoring: "Monitoring report",
+  trends: "Trends",
+  areas: "Area comparison",
+  objectives: "Objectives",
+};
+
 /** A cell value as the writer writes it: text, a number, or "" for blank. */
 export type CellValue = string | number;
 

@@ -13,7 +13,7 @@ import type { WorkbookSettings } from "../types";
 import { groupBy, type Entry, type Grouping } from "./entries";
 import { describeRules, SCORING_TEXT } from "./rules-text";
 import { scorecardMessages } from "./messages";
-import { block, FORMATS, num, SEVERITY, type Block, type CellValue, type ChartSpec, type Rect, type SheetSpec } from "./sheet-model";
+import { block, FORMATS, num, SEVERITY, SHEET_TITLES, type Block, type CellValue, type ChartSpec, type Rect, type SheetSpec } from "./sheet-model";
 
 /** What every builder needs. */
 export interface BuildInput {
@@ -107,7 +107,7 @@ function detailHeader(group: Grouping): string[] {
 export function scorecardSheet(input: BuildInput): SheetSpec {
   const { entries, group } = input;
   const { groups, overall } = summarise(entries);
-  const blocks: Block[] = headings("Partnership scorecard", input, [
+  const blocks: Block[] = headings(SHEET_TITLES.scorecard as string, input, [
     SCORING_TEXT,
     `Overall: ${overall.status}${overall.score !== null ? ` (score ${overall.score.toFixed(2)})` : ""}; ${entries.length} indicators. Movement is since the review snapshot of ${input.snapshotDate ?? "(none saved yet)"}.`,
   ]);
@@ -181,7 +181,7 @@ export function exceptionsSheet(input: BuildInput): SheetSpec {
   const { group } = input;
   const list = input.entries.filter((e) => e.status === "Red" || e.status === "Amber").sort(exceptionOrder);
   const red = list.filter((e) => e.status === "Red").length;
-  const blocks = headings("Exception report", input, [`${red} Red and ${list.length - red} Amber indicators, worst first.`]);
+  const blocks = headings(SHEET_TITLES.exceptions as string, input, [`${red} Red and ${list.length - red} Amber indicators, worst first.`]);
   const top = 6;
   const persp = group.by === "perspective";
   const header = ["Code", "Indicator", ...(group.multiArea ? ["Area"] : []), ...(persp ? ["Perspective"] : []), "Status", "Previous status", "Gap %", "Reason", "Owner", "Commentary"];
@@ -223,7 +223,7 @@ function valueFor(list: readonly { period: Period | null; value: number | null }
 export function monitoringSheet(input: BuildInput): SheetSpec {
   const { entries, group } = input;
   const years = yearsOf(entries);
-  const blocks = headings("Monitoring report", input, [`Reward share: 0 below ${Math.round(input.settings.rules.stretchThreshold * 100)}% progress, otherwise progress up to 100% (Performance Reward Grant rule).`]);
+  const blocks = headings(SHEET_TITLES.monitoring as string, input, [`Reward share: 0 below ${Math.round(input.settings.rules.stretchThreshold * 100)}% progress, otherwise progress up to 100% (Performance Reward Grant rule).`]);
   const top = 6;
   // A year's Target (or Actual) column appears when some indicator has a target (or actual) for it.
   const has = (list: "targets" | "actuals", y: Period) => entries.some((e) => e.indicator[list].some((o) => o.period?.label === y.label && o.value !== null));
@@ -286,7 +286,7 @@ const BLOCK_ROWS = 17;
 export function trendsSheet(input: BuildInput): SheetSpec {
   const { entries } = input;
   const periods = periodsOf(entries);
-  const blocks = headings("Trends", input, ["Each chart shows the actuals against the target trajectory (baseline to targets, straight lines between milestones) where there are targets, and the benchmark where there is one."]);
+  const blocks = headings(SHEET_TITLES.trends as string, input, ["Each chart shows the actuals against the target trajectory (baseline to targets, straight lines between milestones) where there are targets, and the benchmark where there is one."]);
   const charts: ChartSpec[] = [];
   const statusRanges: Rect[] = [];
   const width = periods.length + 1;
@@ -341,7 +341,7 @@ export function areaQuantiles(entries: readonly Entry[], n = 4): Map<Entry, numb
 export function areasSheet(input: BuildInput): SheetSpec {
   const areas = [...new Set(input.entries.map((e) => e.area))];
   const q = areaQuantiles(input.entries);
-  const blocks = headings("Area comparison", input, ["Each cell: the area's status, then its quartile among the areas on the latest value (Q1 = best quarter, DOMAIN.md section 8)."]);
+  const blocks = headings(SHEET_TITLES.areas as string, input, ["Each cell: the area's status, then its quartile among the areas on the latest value (Q1 = best quarter, DOMAIN.md section 8)."]);
   const top = 6;
   const header = ["Code", "Indicator", "Polarity", "Benchmark", ...areas];
   blocks.push(block(top, 0, [header], [], HEADER));
@@ -367,7 +367,7 @@ export function areasSheet(input: BuildInput): SheetSpec {
  * @example objectivesSheet(input).kind // => "objectives"
  */
 export function objectivesSheet(input: BuildInput): SheetSpec {
-  const blocks = headings("Objectives", input, [SCORING_TEXT]);
+  const blocks = headings(SHEET_TITLES.objectives as string, input, [SCORING_TEXT]);
   const top = 6;
   const header = ["Level", "Perspective, objective or indicator", ...STATUSES, "Indicators", "Score", "Status"];
   blocks.push(block(top, 0, [header], [], HEADER));

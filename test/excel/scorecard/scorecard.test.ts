@@ -203,6 +203,21 @@ describe("Refresh scorecards", () => {
     expect(cells(api, "Scorecard")).toEqual([["My own notes", null], ["Keep", 42]]);
   });
 
+  it("leaves alone a user's sheet that replaced the add-in's Scorecard under the same name", async () => {
+    const api = await anycity();
+    await build(api);
+    await api.run(async (context) => {
+      context.workbook.worksheets.getItem("Scorecard").delete();
+      context.workbook.worksheets.add("Scorecard").getRange("A1").values = [["Our board notes"]];
+      context.workbook.worksheets.getItem("LAA indicators").activate();
+      await context.sync();
+    });
+    const { result } = await build(api, "2010-10-21");
+    expect(result.renamed).toEqual([{ wanted: "Scorecard", used: "Scorecard (2)" }]);
+    expect(cells(api, "Scorecard")).toEqual([["Our board notes"]]);
+    expect(cells(api, "Scorecard (2)")[0][0]).toBe("Partnership scorecard");
+  });
+
   it("rebuilds without piling up charts or status rules", async () => {
     const api = await anycity();
     await build(api);
