@@ -61,6 +61,9 @@ export interface RateRagOptions {
 
 const SAMPLE_ROWS = 50;
 
+/** Column widths in points for Status, Gap, Gap %, Progress, Direction, Reason, Rated at. */
+const OUTPUT_WIDTHS: readonly number[] = [60, 70, 60, 65, 140, 520, 75];
+
 /** Everything read in the first round trip. */
 interface Located {
   readonly sheet: string;
@@ -442,7 +445,9 @@ async function writeOutputs(context: Excel.RequestContext, plan: WritePlan): Pro
           cf.textComparison.format.font.color = STATUS_STYLES[s].font;
           cf.textComparison.rule = { operator: "BeginsWith", text: s };
         }
-        sheet.getRangeByIndexes(plan.headerRow, plan.firstColumn + 5, 1, 1).format.columnWidth = 300;
+        // Widths in points to fit each column's words; reasons are a sentence each, so that column is
+        // wide (no wrapping, which would change the height of the user's rows).
+        OUTPUT_WIDTHS.forEach((width, i) => (sheet.getRangeByIndexes(plan.headerRow, plan.firstColumn + i, 1, 1).format.columnWidth = width));
       }
       const records = plan.records.filter((r) => !(r.sheet === plan.record.sheet && r.headerRow === plan.record.headerRow && r.sourceColumn === plan.record.sourceColumn));
       records.push(plan.record);

@@ -160,19 +160,3 @@ function labelOf(row: readonly unknown[], idCol: ColumnMappingEntry | undefined,
   const title = titleCol ? String(row[titleCol.column] ?? "").trim() : "";
   return title || `row ${sheetRow}`;
 }
-
-/** Codes that appear on more than one row (wide layout), with the sheet rows they are on. */
-export function duplicateCodes(rows: readonly (readonly unknown[])[], mapping: ColumnMapping, origin: TableOrigin): Map<string, number[]> {
-  const idCol = firstOf(mapping, "id");
-  const seen = new Map<string, number[]>();
-  if (!idCol || mapping.layout !== "wide") return new Map();
-  for (let r = 0; r < rows.length; r++) {
-    const id = String(rows[r][idCol.column] ?? "").trim();
-    if (id === "") continue;
-    const key = id.toUpperCase().replace(/\s+/g, " ");
-    const list = seen.get(key);
-    if (list) list.push(origin.headerRow + 2 + r);
-    else seen.set(key, [origin.headerRow + 2 + r]);
-  }
-  return new Map([...seen].filter(([, list]) => list.length > 1));
-}
