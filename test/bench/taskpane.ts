@@ -127,8 +127,9 @@ function median(xs: number[]): number {
  * Requests to other origins (office.js from Microsoft's CDN on taskpane.html) are aborted: there is
  * no internet here, and outside Office the pane renders without it.
  */
-async function renderTimes(base: string, pages: readonly string[]): Promise<Map<string, number>> {
+async function renderTimes(base: string, pages: readonly string[]): Promise<Map<string, number | Error>> {
   const times = new Map<string, number[]>([[BLANK_PAGE, []], ...pages.map((p) => [p, []] as [string, number[]])]);
+  const failures = new Map<string, Error>();
   for (let round = 0; round < ROUNDS; round++) {
     const profile = mkdtempSync(path.join(tmpdir(), "laa-bench-chromium-"));
     // launchPersistentContext is how playwright passes --user-data-dir (launch() refuses it in args).
@@ -137,13 +138,21 @@ async function renderTimes(base: string, pages: readonly string[]): Promise<Map<
       await context.route((url) => !url.href.startsWith(base), (route) => route.abort());
       const warm = context.pages()[0] ?? (await context.newPage());
       await warm.goto("about:blank");
-      for (const p of [BLANK_PAGE, ...pages]) times.get(p)?.push(await firstRender(context, `${base}/${p}`));
+      for (const p of [BLANK_PAGE, ...pages]) {
+        if (failures.has(p)) continue;
+        try {
+          times.get(p)?.push(await firstRender(context, `${base}/${p}`));
+        } catch (error) {
+          // A page that never shows its heading is reported in its row; the other pages still run.
+          failures.set(p, error instanceof Error ? error : new Error(String(error)));
+        }
+      }
     } finally {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     }
   }
-  return new Map([...times].map(([p, list]) => [p, median(list)]));
+  return new Map([...times].map(([p, list]) => [p, failures.get(p) ?? median(list)]));
 }
 
 /** Task pane rows: bundle size (with its budget) and first render of the pane and workbench pages. */
@@ -169,10 +178,18 @@ export async function benchTaskPane(): Promise<Row[]> {
     const { server, base } = await serve(dist);
     try {
       const times = await renderTimes(base, pages);
-      const blank = times.get(BLANK_PAGE) as number;
+      const blank = times.get(BLANK_PAGE);
+      if (blank instanceof Error || blank === undefined) throw new Error(`Task pane bench: the blank baseline page did not render: ${String(blank)}`);
       for (const p of pages) {
         const what = p === "workbench.html" ? "workbench.html (loads the sample, then the pane)" : "taskpane.html (outside Office, office.js blocked)";
-        rows.push(withRatio({ area, figure: `First render of ${what}`, value: times.get(p) as number, unit: "ms", baseline: "static page with one heading", baselineValue: blank }));
+        const ms = times.get(p);
+        const figure = `First render of ${what}`;
+        const baseline = { baseline: "static page with one heading", baselineValue: blank };
+        if (ms instanceof Error || ms === undefined) {
+          rows.push({ area, figure, value: null, unit: "ms", ...baseline, pass: false, note: `FAILED: the heading ${PANE_HEADING} never rendered: ${String(ms?.message ?? ms).split("\n")[0]}` });
+        } else {
+          rows.push(withRatio({ area, figure, value: ms, unit: "ms", ...baseline }));
+        }
       }
     } finally {
       server.close();
