@@ -102,7 +102,7 @@ export function formatTable(rows: readonly Row[]): string[] {
   const cells = rows.map((r) => [r.area, r.figure, r.value === null ? "-" : formatNumber(r.value), r.unit, baselineText(r), ratioText(r.ratio), r.budget ?? "", verdict(r)]);
   const widths = header.map((h, c) => Math.max(h.length, ...cells.map((line) => line[c].length)));
   const right = new Set([2, 5]);
-  const line = (cols: string[]) => cols.map((text, c) => (c === cols.length - 1 ? text : right.has(c) ? text.padStart(widths[c]) : text.padEnd(widths[c]))).join(" | ");
+  const line = (cols: string[]) => cols.map((text, c) => (c === cols.length - 1 ? text : right.has(c) ? text.padStart(widths[c]) : text.padEnd(widths[c]))).join(" | ").trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...cells.map(line)];
 }
 
