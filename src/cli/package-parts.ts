@@ -1,0 +1,154 @@
+/**
+ * What an input package holds that the emulator's .xlsx round trip cannot keep (ROUND_TRIP_LOSSES in
+ * src/emulator/xlsx.ts), found by looking at the package's parts with JSZip before anything is
+ * written. The runner refuses to write such a file unless --force (issue 10: "No data loss").
+ * Also reads what the runner carries over itself (merged cells, row heights, hidden rows) and the
+ * selection saved in the file.
+ */
+import JSZip from "jszip";
+import { readPart, workbookPart, worksheetParts } from "../emulator/xlsx-charts/package";
+import { scanTopLevel } from "../emulator/xlsx-charts/xml";
+
+/** Conditional format rule types the emulator keeps (xlsx.ts importRule). */
+const KEPT_RULE_TYPES = new Set(["cellIs", "containsText", "expression", "iconSet"]);
+
+/** Parts of a package, by path prefix or pattern, that the writer cannot keep, with the words a user knows them by. */
+const PART_KINDS: readonly { readonly test: RegExp; readonly what: string }[] = [
+  { test: /^xl\/charts\//i, what: "charts" },
+  { test: /^xl\/chartsheets\//i, what: "chart sheets" },
+  { test: /^xl\/pivotTables\//i, what: "pivot tables" },
+  { test: /^xl\/pivotCache\//i, what: "pivot caches" },
+  { test: /vbaProject\.bin$/i, what: "macros (a VBA project)" },
+  { test: /^xl\/media\//i, what: "images" },
+  { test: /^xl\/embeddings\//i, what: "embedded objects" },
+  { test: /^xl\/activeX\//i, what: "ActiveX controls" },
+  { test: /^xl\/ctrlProps\//i, what: "form controls" },
+  { test: /^xl\/(comments\d*\.xml|threadedComments\/)/i, what: "comments" },
+  { test: /^xl\/(slicers|slicerCaches|timelines|timelineCaches)\//i, what: "slicers or timelines" },
+  { test: /^xl\/externalLinks\//i, what: "links to other workbooks" },
+  { test: /^xl\/(connections\.xml|queryTables\/)/i, what: "data connections or queries" },
+  { test: /^xl\/(macrosheets|dialogsheets)\//i, what: "Excel 4 macro or dialog sheets" },
+  { test: /^customXml\//i, what: "custom XML parts" },
+];
+
+/** Row attributes the runner carries from input to output (ECMA-376 Part 1, 18.3.1.73 row). */
+const ROW_ATTRIBUTES = ["ht", "customHeight", "hidden", "outlineLevel", "collapsed", "thickTop", "thickBot"] as const;
+
+/** What the runner carries over itself for one sheet. */
+export interface SheetCarry {
+  /** The sheet's <mergeCells> element as written, or null. */
+  readonly mergeCells: string | null;
+  /** Per 1-based row number, the carried attributes as text (e.g. ` ht="30" customHeight="1"`). */
+  readonly rowAttributes: ReadonlyMap<number, string>;
+}
+
+/** What inspecting a package found. */
+export interface PackageInspection {
+  /** What the writer would lose, in users' words, each with where it is; empty when nothing. */
+  readonly losses: readonly string[];
+  /** The saved selection: sheet name and its first range (e.g. "B5" or "A5:Q51"), when the file has one. */
+  readonly selection: { readonly sheet: string; readonly ref: string } | null;
+  /** Per sheet name, what the runner carries over. */
+  readonly carry: ReadonlyMap<string, SheetCarry>;
+}
+
+function attr(tag: string, name: string): string | null {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return m ? m[1] : null;
+}
+
+/** Per-row carried attributes, read from <row> start tags in one pass. */
+function rowAttributes(xml: string): Map<number, string> {
+  const out = new Map<number, string>();
+  const re = /<(?:\w+:)?row\s[^>]*>/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const tag = m[0];
+    if (!/\s(ht|hidden|outlineLevel|collapsed|thickTop|thickBot)="/.test(tag)) continue;
+    const r = Number(attr(tag, "r"));
+    if (!Number.isInteger(r) || r < 1) continue;
+    const kept = ROW_ATTRIBUTES.map((a) => [a, attr(tag, a)] as const).filter(([, v]) => v !== null && v !== "0" && v !== "false");
+    if (kept.length > 0) out.set(r, kept.map(([a, v]) => ` ${a}="${v}"`).join(""));
+  }
+  return out;
+}
+
+/** Things in one worksheet part the writer would lose. */
+function sheetLosses(sheet: string, xml: string): string[] {
+  const found: string[] = [];
+  const where = `on sheet ${sheet}`;
+  const children = new Set(scanTopLevel(xml, sheet).children.map((c) => c.localName));
+  if (children.has("dataValidations")) found.push(`data validation ${where}`);
+  if (children.has("hyperlinks")) found.push(`hyperlinks ${where}`);
+  if (children.has("sheetProtection") || children.has("protectedRanges")) found.push(`sheet protection ${where}`);
+  if (children.has("autoFilter")) found.push(`a filter ${where}`);
+  if (children.has("drawing") || children.has("legacyDrawing") || children.has("legacyDrawingHF")) found.push(`drawings (pictures, shapes or notes) ${where}`);
+  if (children.has("oleObjects") || children.has("controls")) found.push(`embedded objects or controls ${where}`);
+  if (children.has("picture")) found.push(`a background picture ${where}`);
+  const types = new Set<string>();
+  const re = /<(?:\w+:)?cfRule\s[^>]*?type="([A-Za-z0-9]+)"/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) if (!KEPT_RULE_TYPES.has(m[1])) types.add(m[1]);
+  if (types.size > 0) found.push(`conditional formats of type ${[...types].sort().join(", ")} ${where}`);
+  if (/<(?:\w+:)?sparklineGroups[\s>]/.test(xml)) found.push(`sparklines ${where}`);
+  if (/<(?:\w+:)?col\s[^>]*\s(hidden="1"|hidden="true"|outlineLevel="[1-9])/.test(xml)) found.push(`hidden or grouped columns ${where}`);
+  return found;
+}
+
+/** Defined names the emulator drops: print areas and titles, names scoped to a sheet, names that are not one range. */
+function nameLosses(workbookXml: string): string[] {
+  const found: string[] = [];
+  const re = /<(?:\w+:)?definedName\s([^>]*)>([^<]*)</g;
+  for (let m = re.exec(workbookXml); m; m = re.exec(workbookXml)) {
+    const name = attr(` ${m[1]}`, "name") ?? "";
+    if (/^_xlnm\._FilterDatabase$/i.test(name)) continue;
+    if (name.startsWith("_xlnm.")) found.push(`the print setting ${name.slice(6).replace(/_/g, " ")}`);
+    else if (attr(` ${m[1]}`, "localSheetId") !== null) found.push(`the sheet-level name ${name}`);
+    else if (/[,(]|^[^!]*$/.test(m[2].trim())) found.push(`the name ${name} (not a single range)`);
+  }
+  if (/<(?:\w+:)?workbookProtection[\s>/]/.test(workbookXml)) found.push("workbook protection");
+  return found;
+}
+
+/** The saved selection: the active tab's sheet and its first selected range. */
+function savedSelection(workbookXml: string, sheetNames: readonly string[], sheetXml: (name: string) => string | undefined): PackageInspection["selection"] {
+  const tab = Number(attr(/<(?:\w+:)?workbookView\s[^>]*>/.exec(workbookXml)?.[0] ?? "", "activeTab") ?? 0);
+  const sheet = sheetNames[tab] ?? sheetNames[0];
+  const xml = sheet ? sheetXml(sheet) : undefined;
+  if (!sheet || !xml) return null;
+  const view = /<(?:\w+:)?sheetView\s[^>]*>[\s\S]*?<\/(?:\w+:)?sheetView>/.exec(xml)?.[0];
+  if (!view) return null;
+  const sel = /<(?:\w+:)?selection\s[^>]*>/g;
+  let last: string | null = null;
+  // With frozen panes there is a selection per pane; the last one is the pane the user worked in.
+  for (let m = sel.exec(view); m; m = sel.exec(view)) last = m[0];
+  if (!last) return null;
+  const ref = (attr(last, "sqref") ?? attr(last, "activeCell") ?? "").split(" ")[0];
+  return ref ? { sheet, ref } : null;
+}
+
+/**
+ * Inspects a package: what would be lost, what to carry, the saved selection.
+ * @throws Error when the bytes are not a zip package with a workbook (the caller reports the file as unreadable)
+ * @example (await inspectPackage(bytes)).losses // => ["charts", "images"]
+ */
+export async function inspectPackage(bytes: Uint8Array): Promise<PackageInspection> {
+  const zip = await JSZip.loadAsync(bytes);
+  const losses = new Set<string>();
+  for (const name of Object.keys(zip.files)) {
+    for (const kind of PART_KINDS) if (kind.test.test(name)) losses.add(kind.what);
+  }
+  const parts = await worksheetParts(zip);
+  const workbookXml = (await readPart(zip, await workbookPart(zip))) ?? "";
+  for (const n of nameLosses(workbookXml)) losses.add(n);
+  const carry = new Map<string, SheetCarry>();
+  const xmlByName = new Map<string, string>();
+  for (const [sheet, part] of parts) {
+    const xml = await readPart(zip, part);
+    if (!xml) continue;
+    xmlByName.set(sheet, xml);
+    for (const l of sheetLosses(sheet, xml)) losses.add(l);
+    const merge = /<(?:\w+:)?mergeCells[\s>][\s\S]*?<\/(?:\w+:)?mergeCells>/.exec(xml)?.[0] ?? null;
+    carry.set(sheet, { mergeCells: merge, rowAttributes: rowAttributes(xml) });
+  }
+  const selection = savedSelection(workbookXml, [...parts.keys()], (n) => xmlByName.get(n));
+  return { losses: [...losses], selection, carry };
+}
