@@ -114,7 +114,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       command: args.command, output, override: override.value, force: args.force,
       onProgress: (fraction, words) => bar.update(i, total, fraction, `${name}: ${words}`),
     });
-    const shownOutput = path.relative(cwd, output) || output;
+    const relative = path.relative(cwd, output);
+    const shownOutput = path.isAbsolute(input) || relative.startsWith("..") ? output : relative;
     const reported: FileReport = { ...entry, file: input, output: entry.output === null ? null : shownOutput };
     entries.push(reported);
     bar.clear();

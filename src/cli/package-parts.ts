@@ -10,7 +10,7 @@ import { readPart, workbookPart, worksheetParts } from "../emulator/xlsx-charts/
 import { scanTopLevel } from "../emulator/xlsx-charts/xml";
 
 /** Conditional format rule types the emulator keeps (xlsx.ts importRule). */
-const KEPT_RULE_TYPES = new Set(["cellIs", "containsText", "expression", "iconSet"]);
+const KEPT_RULE_TYPES = new Set(["cellIs", "containsText", "notContainsText", "beginsWith", "endsWith", "expression", "iconSet"]);
 
 /** Parts of a package, by path prefix or pattern, that the writer cannot keep, with the words a user knows them by. */
 const PART_KINDS: readonly { readonly test: RegExp; readonly what: string }[] = [

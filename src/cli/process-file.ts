@@ -15,9 +15,9 @@ import { OUTPUTS_KEY, rateRag, RateRagError } from "../excel/rate-rag";
 import { loadSettings } from "../excel/settings";
 import type { CellProblem, ProgressListener } from "../excel/types";
 import type { Command } from "./args";
-import { carryOver } from "./carry-over";
 import { fileMessages } from "./messages";
 import { inspectPackage } from "./package-parts";
+import { restoreLook } from "./restore-look";
 import type { FileReport, ReportProblem } from "./report";
 import { settingsFor, type RulesOverride } from "./rules";
 import { scorecardCommands } from "./scorecard-commands";
@@ -143,12 +143,12 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   }
 
   progress(0.8, "Checking nothing is lost");
-  const saved = await carryOver(await saveXlsx(wb, { writeCharts: addChartsToXlsx }), inspection.carry);
   const owned: OwnedArea[] = [
     ...inputOwned,
     ...recordedOutputs(wb.settings),
     ...wb.sheets.filter((s) => !inputSheets.has(s.name)).map((s) => ({ sheet: s.name, rect: null })),
   ];
+  const saved = await restoreLook(bytes, await saveXlsx(wb, { writeCharts: addChartsToXlsx }), inspection.carry, owned);
   const lost = [...inspection.losses, ...(await lostInRoundTrip(bytes, saved, owned))];
   const report: Omit<FileReport, "milliseconds"> = {
     ...base, ...outcome, outcome: "done", output: options.output,
