@@ -2,8 +2,8 @@
  * What an input package holds that the emulator's .xlsx round trip cannot keep (ROUND_TRIP_LOSSES in
  * src/emulator/xlsx.ts), found by looking at the package's parts with JSZip before anything is
  * written. The runner refuses to write such a file unless --force (issue 10: "No data loss").
- * Also reads what the runner carries over itself (merged cells, row heights, hidden rows) and the
- * selection saved in the file.
+ * Also reads what the runner carries over itself (merged cells; restore-look.ts does the rest) and
+ * the selection saved in the file.
  */
 import JSZip from "jszip";
 import { readPart, workbookPart, worksheetParts } from "../emulator/xlsx-charts/package";
@@ -31,15 +31,10 @@ const PART_KINDS: readonly { readonly test: RegExp; readonly what: string }[] = 
   { test: /^customXml\//i, what: "custom XML parts" },
 ];
 
-/** Row attributes the runner carries from input to output (ECMA-376 Part 1, 18.3.1.73 row). */
-const ROW_ATTRIBUTES = ["ht", "customHeight", "hidden", "outlineLevel", "collapsed", "thickTop", "thickBot"] as const;
-
 /** What the runner carries over itself for one sheet. */
 export interface SheetCarry {
   /** The sheet's <mergeCells> element as written, or null. */
   readonly mergeCells: string | null;
-  /** Per 1-based row number, the carried attributes as text (e.g. ` ht="30" customHeight="1"`). */
-  readonly rowAttributes: ReadonlyMap<number, string>;
 }
 
 /** What inspecting a package found. */
@@ -55,21 +50,6 @@ export interface PackageInspection {
 function attr(tag: string, name: string): string | null {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
   return m ? m[1] : null;
-}
-
-/** Per-row carried attributes, read from <row> start tags in one pass. */
-function rowAttributes(xml: string): Map<number, string> {
-  const out = new Map<number, string>();
-  const re = /<(?:\w+:)?row\s[^>]*>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const tag = m[0];
-    if (!/\s(ht|hidden|outlineLevel|collapsed|thickTop|thickBot)="/.test(tag)) continue;
-    const r = Number(attr(tag, "r"));
-    if (!Number.isInteger(r) || r < 1) continue;
-    const kept = ROW_ATTRIBUTES.map((a) => [a, attr(tag, a)] as const).filter(([, v]) => v !== null && v !== "0" && v !== "false");
-    if (kept.length > 0) out.set(r, kept.map(([a, v]) => ` ${a}="${v}"`).join(""));
-  }
-  return out;
 }
 
 /** Things in one worksheet part the writer would lose. */
@@ -89,7 +69,6 @@ function sheetLosses(sheet: string, xml: string): string[] {
   for (let m = re.exec(xml); m; m = re.exec(xml)) if (!KEPT_RULE_TYPES.has(m[1])) types.add(m[1]);
   if (types.size > 0) found.push(`conditional formats of type ${[...types].sort().join(", ")} ${where}`);
   if (/<(?:\w+:)?sparklineGroups[\s>]/.test(xml)) found.push(`sparklines ${where}`);
-  if (/<(?:\w+:)?col\s[^>]*\s(hidden="1"|hidden="true"|outlineLevel="[1-9])/.test(xml)) found.push(`hidden or grouped columns ${where}`);
   return found;
 }
 
@@ -147,7 +126,7 @@ export async function inspectPackage(bytes: Uint8Array): Promise<PackageInspecti
     xmlByName.set(sheet, xml);
     for (const l of sheetLosses(sheet, xml)) losses.add(l);
     const merge = /<(?:\w+:)?mergeCells[\s>][\s\S]*?<\/(?:\w+:)?mergeCells>/.exec(xml)?.[0] ?? null;
-    carry.set(sheet, { mergeCells: merge, rowAttributes: rowAttributes(xml) });
+    carry.set(sheet, { mergeCells: merge });
   }
   const selection = savedSelection(workbookXml, [...parts.keys()], (n) => xmlByName.get(n));
   return { losses: [...losses], selection, carry };

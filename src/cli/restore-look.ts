@@ -13,7 +13,7 @@
  */
 import JSZip from "jszip";
 import { readPart, worksheetParts } from "../emulator/xlsx-charts/package";
-import { withMergeCells } from "./carry-over";
+import { scanTopLevel } from "../emulator/xlsx-charts/xml";
 import type { SheetCarry } from "./package-parts";
 import type { OwnedArea } from "./verify";
 
@@ -131,6 +131,28 @@ export class StyleMerger {
     replace("cellXfs", "xf", this.output.xfs);
     return xml;
   }
+}
+
+/** CT_Worksheet children that come before mergeCells (ECMA-376 Part 1, 18.3.1.99). */
+const BEFORE_MERGE_CELLS = new Set([
+  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection",
+  "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews",
+]);
+
+/**
+ * Inserts a <mergeCells> element at its schema position, unless the part already has one.
+ * @example withMergeCells(`<worksheet><sheetData/><pageMargins/></worksheet>`, `<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>`)
+ *   // => `<worksheet><sheetData/><mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells><pageMargins/></worksheet>`
+ */
+export function withMergeCells(xml: string, mergeCells: string | null): string {
+  if (!mergeCells) return xml;
+  const outline = scanTopLevel(xml, "worksheet");
+  if (outline.children.some((c) => c.localName === "mergeCells")) return xml;
+  const prefix = /^<(\w+):/.exec(outline.root.startTag)?.[1];
+  const element = prefix ? mergeCells.replace(/<(\/?)(?:\w+:)?(mergeCells|mergeCell)\b/g, `<$1${prefix}:$2`) : mergeCells.replace(/<(\/?)\w+:(mergeCells|mergeCell)\b/g, "<$1$2");
+  const before = outline.children.filter((c) => BEFORE_MERGE_CELLS.has(c.localName));
+  const at = before.length > 0 ? before[before.length - 1].end : outline.root.start + outline.root.startTag.length;
+  return xml.slice(0, at) + element + xml.slice(at);
 }
 
 /** "BC12" -> [11, 54] (0-based row, 1-based column number for sorting). */
