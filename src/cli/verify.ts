@@ -93,18 +93,49 @@ function same(a: Json, b: Json): boolean {
 function firstDifference(a: { content: Json; style: Json; note: Json }, b: { content: Json; style: Json; note: Json }): string | null {
   if (!same(a.content, b.content)) return "value or formula";
   if (!same(a.note, b.note)) return "comment";
-  const sa = a.style as Record<string, Json>;
-  const sb = b.style as Record<string, Json>;
+  if (a.style === b.style) return null;
+  const sa = JSON.parse(String(a.style)) as Record<string, Json>;
+  const sb = JSON.parse(String(b.style)) as Record<string, Json>;
   for (const k of Object.keys(sa)) if (!same(sa[k], sb[k])) return k === "numFmt" ? "number format" : k;
   return null;
 }
 
-const EMPTY_STATE = (): { content: Json; style: Json; note: Json } => ({ content: null, style: null, note: null });
+const EMPTY_STATE = (): { content: Json; style: Json; note: Json } => ({ content: null, style: DEFAULT_STYLE, note: null });
+
+/**
+ * Comparable styles, worked out once per distinct format: ExcelJS gives each cell its own style
+ * object but shares the font, fill, border, alignment and protection objects of one format, so
+ * their identities (and the number format) name the format.
+ */
+const partIds = new WeakMap<object, number>();
+let nextPartId = 1;
+const styleKeys = new Map<string, string>();
+
+function partId(part: unknown): number {
+  if (!part || typeof part !== "object") return 0;
+  let id = partIds.get(part);
+  if (id === undefined) {
+    id = nextPartId++;
+    partIds.set(part, id);
+  }
+  return id;
+}
+
+function styleKey(cell: ExcelJS.Cell): string {
+  const s = (cell.style ?? {}) as Partial<ExcelJS.Style>;
+  const identity = `${s.numFmt ?? ""}|${partId(s.font)}|${partId(s.fill)}|${partId(s.border)}|${partId(s.alignment)}|${partId(s.protection)}`;
+  let key = styleKeys.get(identity);
+  if (key === undefined) {
+    key = JSON.stringify(styleOf(cell));
+    styleKeys.set(identity, key);
+  }
+  return key;
+}
 
 function stateOf(cell: ExcelJS.Cell | undefined): { content: Json; style: Json; note: Json } {
   if (!cell) return EMPTY_STATE();
   const note = (cell as unknown as { note?: unknown }).note;
-  return { content: contentOf(cell), style: styleOf(cell), note: note ? JSON.stringify(note) : null };
+  return { content: contentOf(cell), style: styleKey(cell), note: note ? JSON.stringify(note) : null };
 }
 
 function isOwned(owned: readonly OwnedArea[], sheet: string, row: number, col: number): boolean {
@@ -117,16 +148,20 @@ function columnLetters(index: number): string {
   return s;
 }
 
-/** Cells of a sheet keyed "row,col" (0-based), skipping the covered cells of merged areas (the first cell carries the look). */
-function cellsOf(ws: ExcelJS.Worksheet): Map<string, ExcelJS.Cell> {
-  const out = new Map<string, ExcelJS.Cell>();
+/** Calls `visit` with each cell of a sheet (0-based row and column), skipping the covered cells of merged areas (the first cell carries the look). */
+function eachCell(ws: ExcelJS.Worksheet, visit: (row: number, col: number, cell: ExcelJS.Cell) => void): void {
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      out.set(`${r - 1},${c - 1}`, cell);
+    // includeEmpty: a formatted blank cell has no value, and its format must survive too.
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      if (cell.type !== ExcelJS.ValueType.Merge) visit(r - 1, c - 1, cell);
     });
   });
-  return out;
+}
+
+/** The cell at a 0-based position if the sheet has one, without creating it. */
+function findCell(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell | undefined {
+  const cell = ws.findCell(row + 1, col + 1);
+  return cell && cell.type !== ExcelJS.ValueType.Merge ? cell : undefined;
 }
 
 function mergesOf(ws: ExcelJS.Worksheet): string[] {
@@ -135,12 +170,8 @@ function mergesOf(ws: ExcelJS.Worksheet): string[] {
 }
 
 /** The look of a cell nobody formatted. */
-const DEFAULT_STYLE = styleOf({} as ExcelJS.Cell);
+const DEFAULT_STYLE = JSON.stringify(styleOf({} as ExcelJS.Cell));
 
-/** Whether a cell state is blank with the default look (present in one file, absent in the other, yet no loss). */
-function isDefault(state: { content: Json; style: Json; note: Json }): boolean {
-  return state.content === null && state.note === null && (state.style === null || same(state.style, DEFAULT_STYLE));
-}
 
 /**
  * Lists what the output lost or changed outside the add-in's own cells: at most
@@ -159,21 +190,22 @@ export async function lostInRoundTrip(input: Uint8Array, output: Uint8Array, own
     if (!wb) { found.push(`the sheet ${wa.name}`); continue; }
     if (owned.some((o) => o.sheet === wa.name && o.rect === null)) continue;
     if ((wa.state ?? "visible") !== (wb.state ?? "visible")) found.push(`the ${wa.state} state of sheet ${wa.name}`);
-    const ca = cellsOf(wa);
-    const cb = cellsOf(wb);
-    const keys = new Set([...ca.keys(), ...cb.keys()]);
-    for (const key of keys) {
-      const [r, c] = key.split(",").map(Number);
-      if (isOwned(owned, wa.name, r, c)) continue;
-      const sa = stateOf(ca.get(key));
-      const sb = stateOf(cb.get(key));
-      if ((ca.get(key) === undefined && isDefault(sb)) || (cb.get(key) === undefined && isDefault(sa))) continue;
+    const check = (r: number, c: number, ca: ExcelJS.Cell, cb: ExcelJS.Cell) => {
+      if (isOwned(owned, wa.name, r, c)) return;
+      const sa = stateOf(ca);
+      const sb = stateOf(cb);
       const what = firstDifference(sa, sb);
       if (what) {
         cellDifferences += 1;
         if (cellDifferences <= NAMED_DIFFERENCES) found.push(`the ${what} of ${wa.name}!${columnLetters(c)}${r + 1}`);
       }
-    }
+    };
+    // Every input cell against the output's, then the output's cells the input does not have.
+    // A cell one side lacks is read through getCell, which gives it its row's or column's format, as Excel shows it.
+    eachCell(wa, (r, c, cell) => check(r, c, cell, wb.getCell(r + 1, c + 1)));
+    eachCell(wb, (r, c, cell) => {
+      if (!findCell(wa, r, c)) check(r, c, wa.getCell(r + 1, c + 1), cell);
+    });
     if (!same(mergesOf(wa), mergesOf(wb))) found.push(`merged cells on sheet ${wa.name}`);
     const rows = Math.max(wa.rowCount, wb.rowCount);
     for (let r = 1; r <= rows; r++) {
