@@ -86,6 +86,8 @@ function contentOf(cell: ExcelJS.Cell): Json {
 }
 
 function same(a: Json, b: Json): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
