@@ -33,20 +33,35 @@ export interface ProcessOptions {
   readonly onProgress?: ProgressListener;
 }
 
-/** The add-in's output areas recorded in a workbook's settings (rate-rag.ts OUTPUTS_KEY). */
-function recordedOutputs(settings: ReadonlyMap<string, string>): OwnedArea[] {
-  const raw = settings.get(OUTPUTS_KEY);
-  if (!raw) return [];
-  let records: unknown;
+/** The scorecard module's record of the sheets it owns (src/excel/scorecard/ownership.ts SHEETS_KEY). */
+const SHEETS_KEY = "laa-scorecard.sheets";
+
+function parseSetting(settings: ReadonlyMap<string, string>, key: string): unknown {
+  const raw = settings.get(key);
+  if (!raw) return null;
   try {
-    records = JSON.parse(raw);
+    return JSON.parse(raw);
   } catch {
-    return [];
+    return null;
   }
-  if (!Array.isArray(records)) return [];
-  return records
-    .filter((r) => r && typeof r.sheet === "string" && Number.isInteger(r.headerRow) && Number.isInteger(r.firstColumn))
-    .map((r) => ({ sheet: r.sheet, rect: { top: r.headerRow, left: r.firstColumn, bottom: r.headerRow + (Number.isInteger(r.rows) ? r.rows : 0), right: r.firstColumn + OUTPUT_COLUMNS.length - 1 } }));
+}
+
+/**
+ * What the add-in owns according to a workbook's settings: its output columns beside each rated
+ * table (rate-rag.ts OUTPUTS_KEY) and its own sheets (the scorecard's record).
+ */
+function ownedAreas(settings: ReadonlyMap<string, string>): OwnedArea[] {
+  const areas: OwnedArea[] = [];
+  const records = parseSetting(settings, OUTPUTS_KEY);
+  if (Array.isArray(records)) {
+    for (const r of records) {
+      if (!r || typeof r.sheet !== "string" || !Number.isInteger(r.headerRow) || !Number.isInteger(r.firstColumn)) continue;
+      areas.push({ sheet: r.sheet, rect: { top: r.headerRow, left: r.firstColumn, bottom: r.headerRow + (Number.isInteger(r.rows) ? r.rows : 0), right: r.firstColumn + OUTPUT_COLUMNS.length - 1 } });
+    }
+  }
+  const sheets = (parseSetting(settings, SHEETS_KEY) as { sheets?: unknown } | null)?.sheets;
+  if (Array.isArray(sheets)) for (const s of sheets) if (s && typeof s.name === "string") areas.push({ sheet: s.name, rect: null });
+  return areas;
 }
 
 function toReportProblems(problems: readonly CellProblem[]): ReportProblem[] {
@@ -127,7 +142,7 @@ export async function processFile(file: string, options: ProcessOptions): Promis
     return done({ ...base, outcome: "refused", lost: inspection.losses, message: fileMessages.refused(file, inspection.losses) });
   }
   const inputSheets = new Set(wb.sheets.map((s) => s.name));
-  const inputOwned = recordedOutputs(wb.settings);
+  const inputOwned = ownedAreas(wb.settings);
   const api = createExcelApi(wb);
 
   let outcome: Partial<FileReport>;
@@ -145,7 +160,7 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   progress(0.8, "Checking nothing is lost");
   const owned: OwnedArea[] = [
     ...inputOwned,
-    ...recordedOutputs(wb.settings),
+    ...ownedAreas(wb.settings),
     ...wb.sheets.filter((s) => !inputSheets.has(s.name)).map((s) => ({ sheet: s.name, rect: null })),
   ];
   const saved = await restoreLook(bytes, await saveXlsx(wb, { writeCharts: addChartsToXlsx }), inspection.carry, owned);
