@@ -20,7 +20,8 @@ function col(letters: string): number {
 /**
  * Anycity (its table sheet as generated) plus what a user adds: a notes sheet with formulas, number
  * formats, fonts (underline, strike, theme colour), fills, borders, indent, rotation, merged cells,
- * a tall row, a hidden row, column widths and a formatted blank cell; and a note below the table.
+ * a tall row, a hidden row, column widths, a hidden column and a formatted blank cell; and a note
+ * below the table.
  */
 async function userWorkbook(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -53,6 +54,8 @@ async function userWorkbook(file: string): Promise<void> {
   notes.getCell("A12").value = { formula: 'COUNTIF(\'LAA indicators\'!D2:D44,"Higher")', result: 30 };
   notes.getColumn(1).width = 30;
   notes.getColumn(3).width = 5;
+  notes.getCell("E3").value = "Working figure";
+  notes.getColumn(5).hidden = true;
   notes.getCell("D3").fill = { type: "pattern", pattern: "lightGrid", fgColor: { argb: "FFFF0000" }, bgColor: { argb: "FFFFFFFF" } };
   notes.getCell("D3").protection = { locked: false };
   const table = wb.getWorksheet("LAA indicators")!;
@@ -96,7 +99,7 @@ describe("laa-scorecard keeps what the add-in does not own", () => {
       expect([...((wsOut.model as { merges?: string[] }).merges ?? [])].sort()).toEqual([...((wsIn.model as { merges?: string[] }).merges ?? [])].sort());
       for (let c = 1; c <= wsIn.columnCount; c++) {
         if (wsIn.name === entry.source!.sheet && c > firstOwned && c <= firstOwned + OUTPUT_COLUMNS.length) continue;
-        expect({ column: c, width: wsOut.getColumn(c).width }).toEqual({ column: c, width: wsIn.getColumn(c).width });
+        expect({ column: c, width: wsOut.getColumn(c).width, hidden: wsOut.getColumn(c).hidden }).toEqual({ column: c, width: wsIn.getColumn(c).width, hidden: wsIn.getColumn(c).hidden });
       }
     }
     // Anycity alone has 44 rows x 17 columns in its table; the notes add more.
