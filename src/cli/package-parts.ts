@@ -6,7 +6,7 @@
  * the selection saved in the file.
  */
 import JSZip from "jszip";
-import { readPart, workbookPart, worksheetParts } from "../emulator/xlsx-charts/package";
+import { parseRelationships, readPart, REL_TYPE, relsPathFor, resolveTarget, workbookPart, worksheetParts } from "../emulator/xlsx-charts/package";
 import { scanTopLevel } from "../emulator/xlsx-charts/xml";
 
 /** Conditional format rule types the emulator keeps (xlsx.ts importRule). */
@@ -20,6 +20,7 @@ const PART_KINDS: readonly { readonly test: RegExp; readonly what: string }[] = 
   { test: /^xl\/pivotCache\//i, what: "pivot caches" },
   { test: /vbaProject\.bin$/i, what: "macros (a VBA project)" },
   { test: /^xl\/media\//i, what: "images" },
+  { test: /^xl\/drawings\/[^/]+$/i, what: "drawings (shapes, text boxes or note frames)" },
   { test: /^xl\/embeddings\//i, what: "embedded objects" },
   { test: /^xl\/activeX\//i, what: "ActiveX controls" },
   { test: /^xl\/ctrlProps\//i, what: "form controls" },
@@ -37,10 +38,30 @@ export interface SheetCarry {
   readonly mergeCells: string | null;
 }
 
+/** Something the writer would lose, in users' words, and the sheet it belongs to (null: the workbook's). */
+export interface Loss {
+  readonly what: string;
+  /** The sheets it belongs to; empty when it belongs to the workbook as a whole. */
+  readonly sheets: readonly string[];
+  /** The runner copies it from input to output itself (carry-parts.ts) when its sheet is not rebuilt. */
+  readonly carriable?: boolean;
+}
+
+/**
+ * The losses that matter, as text without repeats: not those wholly on sheets the command rebuilds
+ * (the add-in's own sheets on scorecard and refresh), nor those the runner carries over itself
+ * (drawings and print settings of sheets it does not rebuild).
+ * @example lossesOutside([{ what: "charts", sheets: ["Scorecard"] }], new Set(["Scorecard"])) // => []
+ */
+export function lossesOutside(losses: readonly Loss[], ownedSheets: ReadonlySet<string>, carriedSheets: ReadonlySet<string> = new Set()): string[] {
+  const kept = (l: Loss) => l.sheets.length > 0 && l.sheets.every((s) => ownedSheets.has(s) || (l.carriable && carriedSheets.has(s)));
+  return [...new Set(losses.filter((l) => !kept(l)).map((l) => l.what))];
+}
+
 /** What inspecting a package found. */
 export interface PackageInspection {
-  /** What the writer would lose, in users' words, each with where it is; empty when nothing. */
-  readonly losses: readonly string[];
+  /** What the writer would lose; empty when nothing. */
+  readonly losses: readonly Loss[];
   /** The saved selection: sheet name and its first range (e.g. "B5" or "A5:Q51"), when the file has one. */
   readonly selection: { readonly sheet: string; readonly ref: string } | null;
   /** Per sheet name, what the runner carries over. */
@@ -61,7 +82,7 @@ function sheetLosses(sheet: string, xml: string): string[] {
   if (children.has("hyperlinks")) found.push(`hyperlinks ${where}`);
   if (children.has("sheetProtection") || children.has("protectedRanges")) found.push(`sheet protection ${where}`);
   if (children.has("autoFilter")) found.push(`a filter ${where}`);
-  if (children.has("drawing") || children.has("legacyDrawing") || children.has("legacyDrawingHF")) found.push(`drawings (pictures, shapes or notes) ${where}`);
+  if (children.has("legacyDrawing") || children.has("legacyDrawingHF")) found.push(`notes or header pictures ${where}`);
   if (children.has("oleObjects") || children.has("controls")) found.push(`embedded objects or controls ${where}`);
   if (children.has("picture")) found.push(`a background picture ${where}`);
   const types = new Set<string>();
@@ -73,17 +94,19 @@ function sheetLosses(sheet: string, xml: string): string[] {
 }
 
 /** Defined names the emulator drops: print areas and titles, names scoped to a sheet, names that are not one range. */
-function nameLosses(workbookXml: string): string[] {
-  const found: string[] = [];
+function nameLosses(workbookXml: string, sheetNames: readonly string[]): Loss[] {
+  const found: Loss[] = [];
   const re = /<(?:\w+:)?definedName\s([^>]*)>([^<]*)</g;
   for (let m = re.exec(workbookXml); m; m = re.exec(workbookXml)) {
     const name = attr(` ${m[1]}`, "name") ?? "";
     if (/^_xlnm\._FilterDatabase$/i.test(name)) continue;
-    if (name.startsWith("_xlnm.")) found.push(`the print setting ${name.slice(6).replace(/_/g, " ")}`);
-    else if (attr(` ${m[1]}`, "localSheetId") !== null) found.push(`the sheet-level name ${name}`);
-    else if (/[,(]|^[^!]*$/.test(m[2].trim())) found.push(`the name ${name} (not a single range)`);
+    const local = attr(` ${m[1]}`, "localSheetId");
+    const sheets = local !== null && sheetNames[Number(local)] ? [sheetNames[Number(local)]] : [];
+    if (name.startsWith("_xlnm.")) found.push({ what: `the print setting ${name.slice(6).replace(/_/g, " ")}`, sheets, carriable: /^_xlnm\.(Print_Titles|Print_Area)$/.test(name) });
+    else if (local !== null) found.push({ what: `the sheet-level name ${name}`, sheets });
+    else if (/[,(]|^[^!]*$/.test(m[2].trim())) found.push({ what: `the name ${name} (not a single range)`, sheets: [] });
   }
-  if (/<(?:\w+:)?workbookProtection[\s>/]/.test(workbookXml)) found.push("workbook protection");
+  if (/<(?:\w+:)?workbookProtection[\s>/]/.test(workbookXml)) found.push({ what: "workbook protection", sheets: [] });
   return found;
 }
 
@@ -107,27 +130,51 @@ function savedSelection(workbookXml: string, sheetNames: readonly string[], shee
 /**
  * Inspects a package: what would be lost, what to carry, the saved selection.
  * @throws Error when the bytes are not a zip package with a workbook (the caller reports the file as unreadable)
- * @example (await inspectPackage(bytes)).losses // => ["charts", "images"]
+ * @example (await inspectPackage(bytes)).losses // => [{ what: "charts", sheets: ["Summary"] }]
  */
 export async function inspectPackage(bytes: Uint8Array): Promise<PackageInspection> {
   const zip = await JSZip.loadAsync(bytes);
-  const losses = new Set<string>();
-  for (const name of Object.keys(zip.files)) {
-    for (const kind of PART_KINDS) if (kind.test.test(name)) losses.add(kind.what);
-  }
   const parts = await worksheetParts(zip);
+  // Which sheets reach each part through their relationships, and whether only through the sheet's
+  // drawing (charts, pictures, shapes: the runner carries those), so parts on sheets the command
+  // rebuilds or the runner carries can be told from parts that would be lost.
+  const reachedBy = new Map<string, Set<string>>();
+  const viaOther = new Set<string>();
+  for (const [sheet, part] of parts) {
+    for (const rel of parseRelationships(await readPart(zip, relsPathFor(part)))) {
+      if (rel.external) continue;
+      const drawing = rel.type === REL_TYPE.drawing || rel.type.endsWith("/drawing");
+      const queue = [resolveTarget(part, rel.target)];
+      const seen = new Set<string>();
+      while (queue.length > 0) {
+        const p = queue.shift()!;
+        if (seen.has(p)) continue;
+        seen.add(p);
+        if (!reachedBy.has(p)) reachedBy.set(p, new Set());
+        reachedBy.get(p)!.add(sheet);
+        if (!drawing) viaOther.add(p);
+        for (const inner of parseRelationships(await readPart(zip, relsPathFor(p)))) if (!inner.external) queue.push(resolveTarget(p, inner.target));
+      }
+    }
+  }
+  const losses: Loss[] = [];
+  for (const name of Object.keys(zip.files)) {
+    if (zip.files[name].dir || /\.rels$/.test(name)) continue;
+    const sheets = [...(reachedBy.get(name) ?? [])];
+    for (const kind of PART_KINDS) if (kind.test.test(name)) losses.push({ what: kind.what, sheets, carriable: sheets.length > 0 && !viaOther.has(name) });
+  }
   const workbookXml = (await readPart(zip, await workbookPart(zip))) ?? "";
-  for (const n of nameLosses(workbookXml)) losses.add(n);
+  losses.push(...nameLosses(workbookXml, [...parts.keys()]));
   const carry = new Map<string, SheetCarry>();
   const xmlByName = new Map<string, string>();
   for (const [sheet, part] of parts) {
     const xml = await readPart(zip, part);
     if (!xml) continue;
     xmlByName.set(sheet, xml);
-    for (const l of sheetLosses(sheet, xml)) losses.add(l);
+    for (const what of sheetLosses(sheet, xml)) losses.push({ what, sheets: [sheet] });
     const merge = /<(?:\w+:)?mergeCells[\s>][\s\S]*?<\/(?:\w+:)?mergeCells>/.exec(xml)?.[0] ?? null;
     carry.set(sheet, { mergeCells: merge });
   }
   const selection = savedSelection(workbookXml, [...parts.keys()], (n) => xmlByName.get(n));
-  return { losses: [...losses], selection, carry };
+  return { losses, selection, carry };
 }

@@ -16,7 +16,8 @@ import { loadSettings } from "../excel/settings";
 import type { CellProblem, ProgressListener } from "../excel/types";
 import type { Command } from "./args";
 import { fileMessages } from "./messages";
-import { inspectPackage } from "./package-parts";
+import { inspectPackage, lossesOutside } from "./package-parts";
+import { carryParts } from "./carry-parts";
 import { restoreLook } from "./restore-look";
 import type { FileReport, ReportProblem } from "./report";
 import { settingsFor, type RulesOverride } from "./rules";
@@ -46,11 +47,8 @@ function parseSetting(settings: ReadonlyMap<string, string>, key: string): unkno
   }
 }
 
-/**
- * What the add-in owns according to a workbook's settings: its output columns beside each rated
- * table (rate-rag.ts OUTPUTS_KEY) and its own sheets (the scorecard's record).
- */
-function ownedAreas(settings: ReadonlyMap<string, string>): OwnedArea[] {
+/** The add-in's output columns beside each rated table (rate-rag.ts OUTPUTS_KEY). */
+function outputColumns(settings: ReadonlyMap<string, string>): OwnedArea[] {
   const areas: OwnedArea[] = [];
   const records = parseSetting(settings, OUTPUTS_KEY);
   if (Array.isArray(records)) {
@@ -59,9 +57,23 @@ function ownedAreas(settings: ReadonlyMap<string, string>): OwnedArea[] {
       areas.push({ sheet: r.sheet, rect: { top: r.headerRow, left: r.firstColumn, bottom: r.headerRow + (Number.isInteger(r.rows) ? r.rows : 0), right: r.firstColumn + OUTPUT_COLUMNS.length - 1 } });
     }
   }
-  const sheets = (parseSetting(settings, SHEETS_KEY) as { sheets?: unknown } | null)?.sheets;
-  if (Array.isArray(sheets)) for (const s of sheets) if (s && typeof s.name === "string") areas.push({ sheet: s.name, rect: null });
   return areas;
+}
+
+/** The add-in's own sheets by kind (the scorecard's record), e.g. [{ kind: "history", name: "RAG History" }]. */
+function ownedSheets(settings: ReadonlyMap<string, string>): { kind: string; name: string }[] {
+  const sheets = (parseSetting(settings, SHEETS_KEY) as { sheets?: unknown } | null)?.sheets;
+  return Array.isArray(sheets) ? sheets.filter((s) => s && typeof s.name === "string").map((s) => ({ kind: String(s.kind), name: s.name as string })) : [];
+}
+
+/**
+ * The sheets a command rebuilds: scorecard and refresh rebuild all the add-in's sheets, snapshot its
+ * history sheet, rate none (it writes only its columns). Whatever is on them is the add-in's to
+ * replace; every other sheet is the user's and must come through whole.
+ */
+function rebuiltSheets(command: Command, settings: ReadonlyMap<string, string>): string[] {
+  if (command === "rate") return [];
+  return ownedSheets(settings).filter((s) => command !== "snapshot" || s.kind === "history").map((s) => s.name);
 }
 
 function toReportProblems(problems: readonly CellProblem[]): ReportProblem[] {
@@ -138,11 +150,14 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   } catch (e) {
     return done({ ...base, outcome: "unreadable", message: fileMessages.notXlsx(file, reason(e)) });
   }
-  if (inspection.losses.length > 0 && !options.force) {
-    return done({ ...base, outcome: "refused", lost: inspection.losses, message: fileMessages.refused(file, inspection.losses) });
-  }
   const inputSheets = new Set(wb.sheets.map((s) => s.name));
-  const inputOwned = ownedAreas(wb.settings);
+  const inputColumns = outputColumns(wb.settings);
+  const inputRebuilt = new Set(rebuiltSheets(options.command, wb.settings));
+  const carried = new Set([...inputSheets].filter((s) => !inputRebuilt.has(s)));
+  const partLosses = lossesOutside(inspection.losses, inputRebuilt, carried);
+  if (partLosses.length > 0 && !options.force) {
+    return done({ ...base, outcome: "refused", lost: partLosses, message: fileMessages.refused(file, partLosses) });
+  }
   const api = createExcelApi(wb);
 
   let outcome: Partial<FileReport>;
@@ -158,13 +173,11 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   }
 
   progress(0.8, "Checking nothing is lost");
-  const owned: OwnedArea[] = [
-    ...inputOwned,
-    ...ownedAreas(wb.settings),
-    ...wb.sheets.filter((s) => !inputSheets.has(s.name)).map((s) => ({ sheet: s.name, rect: null })),
-  ];
-  const saved = await restoreLook(bytes, await saveXlsx(wb, { writeCharts: addChartsToXlsx }), inspection.carry, owned);
-  const lost = [...inspection.losses, ...(await lostInRoundTrip(bytes, saved, owned))];
+  const rebuilt = new Set([...inputRebuilt, ...rebuiltSheets(options.command, wb.settings), ...wb.sheets.filter((s) => !inputSheets.has(s.name)).map((s) => s.name)]);
+  const owned: OwnedArea[] = [...inputColumns, ...outputColumns(wb.settings), ...[...rebuilt].map((sheet) => ({ sheet, rect: null }))];
+  const written = await saveXlsx(wb, { writeCharts: addChartsToXlsx });
+  const saved = await carryParts(bytes, await restoreLook(bytes, written, inspection.carry, owned), new Set([...inputSheets].filter((s) => !rebuilt.has(s))));
+  const lost = [...partLosses, ...(await lostInRoundTrip(bytes, saved, owned))];
   const report: Omit<FileReport, "milliseconds"> = {
     ...base, ...outcome, outcome: "done", output: options.output,
     ...(outcome.source ? { source: { ...outcome.source, chosenBy } } : {}),
