@@ -104,15 +104,23 @@ async function chartPartRefs(file: string): Promise<string[][]> {
     },
   );
 
-  it("refresh keeps the scorecard's sheets and snapshot saves a review snapshot", async () => {
+  it("refresh rebuilds the scorecard, and snapshot and rate keep its charts (they do not rebuild those sheets)", async () => {
     const dir = await sampleDir(ANYCITY);
+    const file = path.join(dir, ANYCITY);
     expect((await cli(dir, ["scorecard", ANYCITY, "--in-place"])).code).toBe(0);
+    const built = await chartPartRefs(file);
+    expect(built.length).toBeGreaterThan(0);
     const refresh = await cli(dir, ["refresh", ANYCITY, "--in-place", "--report", "r.json"]);
     expect(refresh.stderr).toBe("");
     expect(refresh.code).toBe(0);
+    expect((await chartPartRefs(file)).map((r) => [...r].sort())).toEqual(built.map((r) => [...r].sort()));
     const snap = await cli(dir, ["snapshot", ANYCITY, "--in-place", "--report", "s.json"]);
+    expect(snap.stderr).toBe("");
     expect(snap.code).toBe(0);
     const [entry] = (await readReport(path.join(dir, "s.json"))).files;
     expect(entry.snapshot?.saved).toBeGreaterThan(0);
+    expect((await chartPartRefs(file)).flat().sort()).toEqual(built.flat().sort());
+    expect((await cli(dir, ["rate", ANYCITY, "--in-place"])).code).toBe(0);
+    expect((await chartPartRefs(file)).flat().sort()).toEqual(built.flat().sort());
   });
 });
