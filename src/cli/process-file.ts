@@ -12,6 +12,7 @@ import { addChartsToXlsx } from "../emulator/xlsx-charts";
 import { loadXlsx, saveXlsx } from "../emulator/xlsx";
 import { OUTPUT_COLUMNS } from "../excel/rate-compute";
 import { OUTPUTS_KEY, rateRag, RateRagError } from "../excel/rate-rag";
+import { SHEETS_KEY } from "../excel/scorecard";
 import { loadSettings } from "../excel/settings";
 import type { CellProblem, ProgressListener } from "../excel/types";
 import type { Command } from "./args";
@@ -33,9 +34,6 @@ export interface ProcessOptions {
   readonly force: boolean;
   readonly onProgress?: ProgressListener;
 }
-
-/** The scorecard module's record of the sheets it owns (src/excel/scorecard/ownership.ts SHEETS_KEY). */
-const SHEETS_KEY = "laa-scorecard.sheets";
 
 function parseSetting(settings: ReadonlyMap<string, string>, key: string): unknown {
   const raw = settings.get(key);

@@ -1,9 +1,10 @@
 /**
- * The scorecard commands the runner can call (scorecard, refresh, snapshot). They come from
- * src/excel/scorecard once that module is part of the build; until then this is null and the runner
- * says those commands are not available (exit 2).
+ * The scorecard commands the runner calls (scorecard, refresh, snapshot): src/excel/scorecard's own,
+ * the same the task pane and the ribbon use. Typed as possibly null so a build without the module
+ * can set this to null; the runner then says those commands are not available (exit 2).
  */
 import type { ScorecardCommands } from "../excel/actions";
+import { scorecardCommands as commands } from "../excel/scorecard";
 
 /** The scorecard module's commands, or null in a build without it. */
-export const scorecardCommands: ScorecardCommands | null = null;
+export const scorecardCommands: ScorecardCommands | null = commands;
