@@ -1,9 +1,9 @@
 /**
  * laa-scorecard scorecard / refresh / snapshot (issue 10). The scorecard sheets come from
- * src/excel/scorecard; in a build without that module the three commands are a usage error (exit 2)
- * that says so. With it, the output carries native charts (DrawingML parts written by
+ * src/excel/scorecard. The output carries native charts (DrawingML parts written by
  * src/emulator/xlsx-charts.ts) whose series reference the cells the add-in's chart objects read,
  * and LibreOffice renders the workbook with the status colours of src/excel/status-style.ts.
+ * (no-scorecard.test.ts covers a build without the module.)
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
@@ -19,18 +19,6 @@ import { cli, readReport, readWithExcelJs, sampleDir, SAMPLES } from "./helpers"
 jest.setTimeout(180_000);
 
 const ANYCITY = "anycity-laa.xlsx";
-const built = scorecardCommands !== null;
-
-(built ? describe.skip : describe)("laa-scorecard scorecard commands in a build without the scorecard module", () => {
-  it.each(["scorecard", "refresh", "snapshot"])("%s is a usage error (exit 2) saying it is not available, and writes nothing", async (command) => {
-    const dir = await sampleDir(ANYCITY);
-    const run = await cli(dir, [command, ANYCITY, "--out", "out"]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`The ${command} command is not available in this build`);
-    expect(await fs.readdir(dir)).toEqual([ANYCITY]);
-  });
-});
-
 /** The chart series references the add-in's own chart objects read, per chart, from building the scorecard in the emulator. */
 async function expectedChartRefs(file: string): Promise<string[][]> {
   const wb = await loadXlsxFile(file);
@@ -57,7 +45,7 @@ async function chartPartRefs(file: string): Promise<string[][]> {
   return refs;
 }
 
-(built ? describe : describe.skip)("laa-scorecard scorecard", () => {
+describe("laa-scorecard scorecard", () => {
   it("writes the scorecard sheets with native charts whose series reference the add-in's chart ranges", async () => {
     const dir = await sampleDir(ANYCITY);
     const run = await cli(dir, ["scorecard", ANYCITY, "--out", "out", "--report", "r.json"]);
