@@ -73,6 +73,8 @@ export const fileMessages = {
   forced: (parts: readonly string[]) => `Written with --force: lost ${parts.join("; ")}.`,
   notRated: (file: string, message: string) => `${file} was not changed: ${message}`,
   failed: (file: string, why: string) => `${file} failed: ${why}`,
+  noData: "The workbook has no data to rate.",
+  noDataNext: "Open it in Excel and check it holds an indicator table.",
 } as const;
 
 /** Lines of the summary on stdout. */

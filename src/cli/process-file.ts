@@ -13,10 +13,10 @@ import { loadXlsx, saveXlsx } from "../emulator/xlsx";
 import { OUTPUT_COLUMNS } from "../excel/rate-compute";
 import { OUTPUTS_KEY, rateRag, RateRagError } from "../excel/rate-rag";
 import { SHEETS_KEY } from "../excel/scorecard";
-import { loadSettings } from "../excel/settings";
+import { loadSettings, saveSettings } from "../excel/settings";
 import type { CellProblem, ProgressListener } from "../excel/types";
 import type { Command } from "./args";
-import { fileMessages } from "./messages";
+import { fileMessages, usage } from "./messages";
 import { inspectPackage, lossesOutside } from "./package-parts";
 import { carryParts } from "./carry-parts";
 import { restoreLook } from "./restore-look";
@@ -109,11 +109,9 @@ async function runCommand(api: ExcelApi, options: ProcessOptions, settings: Retu
     };
   }
   const commands = scorecardCommands;
-  if (!commands) throw new Error(`${options.command} is not available in this build`);
-  if (settings) await api.run(async (context) => {
-    const { saveSettings } = await import("../excel/settings");
-    await saveSettings(context, settings);
-  });
+  if (!commands) throw new Error(usage.notAvailable(options.command));
+  // The scorecard reads its rules from the workbook's settings, so --rules/--as-at are saved there first.
+  if (settings) await api.run((context) => saveSettings(context, settings));
   if (options.command === "snapshot") {
     const { result, counters } = await api.runWithCounters((context) => commands.saveSnapshot(context));
     return { snapshot: result, counters, problems: [], warnings: [] };

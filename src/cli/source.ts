@@ -9,6 +9,7 @@ import { mapColumns } from "../excel/mapping";
 import { readAndRate, RateRagError } from "../excel/rate-rag";
 import type { ExcelApi } from "../emulator";
 import type { WorkbookSettings } from "../excel/types";
+import { fileMessages } from "./messages";
 
 /** One place the runner may select: a sheet and a range address on it. */
 export interface SourceCandidate {
@@ -76,5 +77,5 @@ export async function chooseSource(api: ExcelApi, saved: { sheet: string; ref: s
       firstError ??= e;
     }
   }
-  throw firstError ?? new RateRagError("The workbook has no data to rate.", "Open it in Excel and check it holds an indicator table.");
+  throw firstError ?? new RateRagError(fileMessages.noData, fileMessages.noDataNext);
 }

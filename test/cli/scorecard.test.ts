@@ -70,6 +70,13 @@ describe("laa-scorecard scorecard", () => {
     expect(wb.getWorksheet("LAA indicators")).toBeDefined();
   });
 
+  it("builds the scorecard as at --as-at (the title line says so, as the add-in writes it)", async () => {
+    const dir = await sampleDir(ANYCITY);
+    expect((await cli(dir, ["scorecard", ANYCITY, "--out", "out", "--as-at", "2009/10"])).code).toBe(0);
+    const ws = (await readWithExcelJs(path.join(dir, "out", ANYCITY))).getWorksheet("Scorecard")!;
+    expect(String(ws.getCell("A2").value)).toMatch(/^As at 2009\/10;/);
+  });
+
   const renderer = findRenderer();
   const canRender = renderer !== null || !!process.env.CI;
   (canRender ? it : it.skip)(
