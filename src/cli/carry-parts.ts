@@ -117,8 +117,13 @@ function withPrintNames(inputWorkbook: string, outputWorkbook: string, inputShee
  * the output's.
  */
 export async function carryParts(input: Uint8Array, output: Uint8Array, carried: ReadonlySet<string>): Promise<Uint8Array> {
-  const inZip = await JSZip.loadAsync(input);
   const outZip = await JSZip.loadAsync(output);
+  const changed = await carryPartsInZip(await JSZip.loadAsync(input), outZip, carried);
+  return changed ? new Uint8Array(await outZip.generateAsync({ type: "uint8array", compression: "DEFLATE" })) : output;
+}
+
+/** {@link carryParts} on opened packages: changes `outZip` in place; true when it changed anything. */
+export async function carryPartsInZip(inZip: JSZip, outZip: JSZip, carried: ReadonlySet<string>): Promise<boolean> {
   const inSheets = await worksheetParts(inZip);
   const outSheets = await worksheetParts(outZip);
   let types = (await readPart(outZip, "[Content_Types].xml")) ?? "";
@@ -167,12 +172,12 @@ export async function carryParts(input: Uint8Array, output: Uint8Array, carried:
     outZip.file(outPart, outXml);
     changed = true;
   }
-  if (!changed) return output;
+  if (!changed) return false;
   outZip.file("[Content_Types].xml", types);
   const inWbPath = await workbookPart(inZip);
   const outWbPath = await workbookPart(outZip);
   const inWb = (await readPart(inZip, inWbPath)) ?? "";
   const outWb = (await readPart(outZip, outWbPath)) ?? "";
   outZip.file(outWbPath, withPrintNames(inWb, outWb, [...inSheets.keys()], [...outSheets.keys()], carried));
-  return new Uint8Array(await outZip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  return true;
 }

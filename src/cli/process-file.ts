@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import JSZip from "jszip";
 import { createExcelApi, type ExcelApi } from "../emulator";
 import { addChartsToXlsx } from "../emulator/xlsx-charts";
 import { loadXlsx, saveXlsx } from "../emulator/xlsx";
@@ -18,8 +19,8 @@ import type { CellProblem, ProgressListener } from "../excel/types";
 import type { Command } from "./args";
 import { fileMessages, usage } from "./messages";
 import { inspectPackage, lossesOutside } from "./package-parts";
-import { carryParts } from "./carry-parts";
-import { restoreLook } from "./restore-look";
+import { carryPartsInZip } from "./carry-parts";
+import { restoreLookInZip } from "./restore-look";
 import type { FileReport, ReportProblem } from "./report";
 import { settingsFor, type RulesOverride } from "./rules";
 import { scorecardCommands } from "./scorecard-commands";
@@ -172,7 +173,12 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   const rebuilt = new Set([...inputRebuilt, ...rebuiltSheets(options.command, wb.settings), ...wb.sheets.filter((s) => !inputSheets.has(s.name)).map((s) => s.name)]);
   const owned: OwnedArea[] = [...inputColumns, ...outputColumns(wb.settings), ...[...rebuilt].map((sheet) => ({ sheet, rect: null }))];
   const written = await saveXlsx(wb, { writeCharts: addChartsToXlsx });
-  const saved = await carryParts(bytes, await restoreLook(bytes, written, inspection.carry, owned), new Set([...inputSheets].filter((s) => !rebuilt.has(s))));
+  // Both put-backs work on the opened packages, so the output is unzipped and zipped once.
+  const inZip = await JSZip.loadAsync(bytes);
+  const outZip = await JSZip.loadAsync(written);
+  await restoreLookInZip(inZip, outZip, inspection.carry, owned);
+  await carryPartsInZip(inZip, outZip, new Set([...inputSheets].filter((s) => !rebuilt.has(s))));
+  const saved = new Uint8Array(await outZip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
   const lost = [...partLosses, ...(await lostInRoundTrip(bytes, saved, owned))];
   const report: Omit<FileReport, "milliseconds"> = {
     ...base, ...outcome, outcome: "done", output: options.output,

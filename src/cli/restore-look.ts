@@ -36,13 +36,24 @@ function block(xml: string, tag: string): string | undefined {
   return new RegExp(`<${tag}(?=[\\s/>])(?:[^>]*?/>|[^>]*?>[\\s\\S]*?</${tag}>)`).exec(xml)?.[0];
 }
 
+/** Attribute patterns by name, compiled once (a large sheet asks for the same few millions of times). */
+const attrPatterns = new Map<string, RegExp>();
+function attrPattern(name: string): RegExp {
+  let re = attrPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name}="([^"]*)"`);
+    attrPatterns.set(name, re);
+  }
+  return re;
+}
+
 function attr(tag: string, name: string): string | null {
-  return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
+  return attrPattern(name).exec(tag)?.[1] ?? null;
 }
 
 function setAttr(tag: string, name: string, value: string): string {
   const start = /^<[^>]*?(?=\/?>)/.exec(tag)?.[0] ?? tag;
-  const re = new RegExp(`\\s${name}="[^"]*"`);
+  const re = attrPattern(name);
   const updated = re.test(start) ? start.replace(re, ` ${name}="${value}"`) : `${start} ${name}="${value}"`;
   return updated + tag.slice(start.length);
 }
@@ -205,7 +216,7 @@ function mergeSheetData(inputXml: string, outputXml: string, sheet: string, owne
     const inRow = inRows.get(r);
     const outRow = outRows.get(r);
     let tag = outRow?.tag ?? `<row r="${r}"`;
-    for (const a of ROW_LOOK) tag = tag.replace(new RegExp(`\\s${a}="[^"]*"`), "");
+    for (const a of ROW_LOOK) tag = tag.replace(attrPattern(a), "");
     if (inRow) {
       for (const a of ROW_LOOK) {
         const v = attr(inRow.tag, a);
@@ -274,11 +285,16 @@ function mergeCols(inputXml: string, outputXml: string, sheet: string, owned: re
  * the add-in's own cells and sheets as the add-in wrote them.
  */
 export async function restoreLook(input: Uint8Array, output: Uint8Array, carry: ReadonlyMap<string, SheetCarry>, owned: readonly OwnedArea[]): Promise<Uint8Array> {
-  const inZip = await JSZip.loadAsync(input);
   const outZip = await JSZip.loadAsync(output);
+  await restoreLookInZip(await JSZip.loadAsync(input), outZip, carry, owned);
+  return new Uint8Array(await outZip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+}
+
+/** {@link restoreLook} on opened packages: changes `outZip` in place. */
+export async function restoreLookInZip(inZip: JSZip, outZip: JSZip, carry: ReadonlyMap<string, SheetCarry>, owned: readonly OwnedArea[]): Promise<void> {
   const inStyles = await readPart(inZip, "xl/styles.xml");
   const outStyles = await readPart(outZip, "xl/styles.xml");
-  if (!inStyles || !outStyles) return output;
+  if (!inStyles || !outStyles) return;
   const styles = new StyleMerger(inStyles, outStyles);
   const inParts = await worksheetParts(inZip);
   const outParts = await worksheetParts(outZip);
@@ -296,5 +312,4 @@ export async function restoreLook(input: Uint8Array, output: Uint8Array, carry: 
   outZip.file("xl/styles.xml", styles.xml());
   const theme = await readPart(inZip, "xl/theme/theme1.xml");
   if (theme && outZip.file("xl/theme/theme1.xml")) outZip.file("xl/theme/theme1.xml", theme);
-  return new Uint8Array(await outZip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
 }
