@@ -137,7 +137,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     try {
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, `${JSON.stringify(report, null, 2)}\n`);
-      if (!args.quiet) io.stdout.write(`${summary.report(path.relative(cwd, target) || target)}\n`);
+      const shown = path.relative(cwd, target);
+      if (!args.quiet) io.stdout.write(`${summary.report(shown.startsWith("..") || path.isAbsolute(args.report) ? target : shown)}\n`);
     } catch (e) {
       io.stderr.write(`laa-scorecard: the report ${args.report} could not be written: ${(e as Error).message}\n`);
       return EXIT.fileFailed;
