@@ -281,7 +281,7 @@ export function readIndicator(raw: RawIndicator): { indicator: Indicator; proble
     const v = raw.dataOnly.value;
     if (typeof v === "boolean") dataOnly = v;
     else if (v !== null && v !== undefined) {
-      const word = String(v).trim().toLowerCase();
+      const word = typeof v === "string" || typeof v === "number" ? String(v).trim().toLowerCase() : "\u0000not a word";
       if (TRUE_WORDS.has(word)) dataOnly = true;
       else if (!FALSE_WORDS.has(word)) {
         const message = messages.badDataOnly(v);

@@ -13,7 +13,12 @@ export function formatNumber(value: number): string {
   return rounded.toLocaleString("en-GB", { maximumFractionDigits: 4, useGrouping: false });
 }
 
-function quote(raw: unknown): string {
+/**
+ * A raw cell value as a message quotes it: text in quotes, dates as ISO days, anything else in
+ * words; never throws, whatever the value (an object without a prototype has no toString).
+ * @example quote("n/a") // => "\"n/a\""
+ */
+export function quote(raw: unknown): string {
   if (typeof raw === "string") return `"${raw}"`;
   if (raw instanceof Date) return Number.isFinite(raw.getTime()) ? raw.toISOString().slice(0, 10) : "an invalid date";
   if (Array.isArray(raw)) return "a list";

@@ -15,6 +15,7 @@ export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface ScorecardCommands {
   buildScorecard(context: Excel.RequestContext, options: { onProgress?: (f: number, m: string) => void; refresh: boolean }): Promise<ScorecardReport>;
   saveSnapshot(context: Excel.RequestContext): Promise<{ readonly saved: number; readonly reviewDate: string }>;
+  insertReviewChecklist(context: Excel.RequestContext): Promise<{ readonly sheet: string; readonly created: boolean }>;
 }
 
 /** Builds the actions over a run function. */
@@ -39,6 +40,7 @@ export function createLaaActions(run: RunBatch, scorecard?: ScorecardCommands): 
     saveSnapshot: () => run((context) => needScorecard().saveSnapshot(context)),
     removeRatings: () => run((context) => removeRatings(context)),
     insertSampleData: () => run((context) => insertSampleData(context)),
+    insertReviewChecklist: () => run((context) => needScorecard().insertReviewChecklist(context)),
     loadSettings: () => run((context) => loadSettings(context)),
     saveSettings: (settings) => run((context) => saveSettings(context, settings)),
     selectCell: (sheet, address) =>

@@ -88,6 +88,8 @@ export interface LaaActions {
   saveSnapshot(): Promise<{ readonly saved: number; readonly reviewDate: string }>;
   removeRatings(): Promise<{ readonly removedColumns: number }>;
   insertSampleData(): Promise<{ readonly sheet: string }>;
+  /** Adds the partnership review checklist sheet (issue 8), or returns the existing one untouched. */
+  insertReviewChecklist(): Promise<{ readonly sheet: string; readonly created: boolean }>;
   loadSettings(): Promise<{ readonly settings: WorkbookSettings; readonly warnings: readonly string[] }>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
   selectCell(sheet: string, address: string): Promise<void>;

@@ -69,7 +69,7 @@ describe("Rate RAG", () => {
     renderApp(actions);
     await ready();
     fireEvent.click(screen.getByRole("button", { name: "Rate RAG" }));
-    const names = ["Rate RAG", "Build scorecard", "Refresh scorecards", "Save review snapshot", "Remove ratings", "Insert sample data"];
+    const names = ["Rate RAG", "Build scorecard", "Refresh scorecards", "Save review snapshot", "Remove ratings", "Insert sample data", "Insert review checklist"];
     for (const name of names) expect(isDisabled(screen.getByRole("button", { name }))).toBe(true);
     // Disabled but still focusable (aria-disabled), so a keyboard user's focus stays on Rate RAG.
     expect((screen.getByRole("button", { name: "Rate RAG" }) as HTMLButtonElement).disabled).toBe(false);
@@ -104,6 +104,7 @@ describe("other actions", () => {
     ["Save review snapshot", "Saved a review snapshot of 12 indicators dated 2010-05-14."],
     ["Remove ratings", "Removed 3 rating columns."],
     ["Insert sample data", 'Sample indicators are on the sheet "Sample indicators".'],
+    ["Insert review checklist", 'The review checklist is on the sheet "Review checklist"'],
   ])("%s says what it did", async (button, words) => {
     renderApp(fakeActions());
     await ready();

@@ -45,6 +45,7 @@ export function fakeActions(settings: WorkbookSettings = { rules: DEFAULT_RULE_S
     saveSnapshot: jest.fn(async () => ({ saved: 12, reviewDate: "2010-05-14" })),
     removeRatings: jest.fn(async () => ({ removedColumns: 3 })),
     insertSampleData: jest.fn(async () => ({ sheet: "Sample indicators" })),
+    insertReviewChecklist: jest.fn(async () => ({ sheet: "Review checklist", created: true })),
     loadSettings: jest.fn(async () => ({ settings, warnings: [] })),
     saveSettings: jest.fn(async (_settings: WorkbookSettings) => undefined),
     selectCell: jest.fn(async (_sheet: string, _address: string) => undefined),

@@ -2,10 +2,7 @@
  * Every message the public-health statistics give a person (DOMAIN.md section 8), in one place
  * (ARCHITECTURE.md guideline 3), in UK English and the users' words.
  */
-
-function quote(raw: unknown): string {
-  return typeof raw === "string" ? `"${raw}"` : String(raw);
-}
+import { quote } from "../messages";
 
 /** Shows a confidence level as a percentage, e.g. 0.998 as "99.8%". */
 function percent(level: number): string {

@@ -313,4 +313,5 @@ export async function insertReviewChecklist(context: Excel.RequestContext, optio
 export const scorecardCommands: ScorecardCommands = {
   buildScorecard: (context, options) => buildScorecard(context, { onProgress: options.onProgress, refresh: options.refresh }),
   saveSnapshot: (context) => saveSnapshot(context),
+  insertReviewChecklist: (context) => insertReviewChecklist(context),
 };

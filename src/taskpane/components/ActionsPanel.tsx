@@ -3,7 +3,7 @@ import {
   Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, makeStyles, tokens,
 } from "@fluentui/react-components";
 import {
-  ArrowSyncRegular, CameraRegular, DeleteRegular, DocumentAddRegular, PlayRegular, TableAddRegular,
+  ArrowSyncRegular, CameraRegular, ClipboardTaskListLtrRegular, DeleteRegular, DocumentAddRegular, PlayRegular, TableAddRegular,
 } from "@fluentui/react-icons";
 import type { CellProblem, RateReport, ScorecardReport, StatusCounts as Counts } from "../../excel/types";
 import type { ActionKey } from "./failures";
@@ -14,7 +14,7 @@ import { StatusCounts } from "./StatusCounts";
 /** The actions this panel offers, in the order it shows them. */
 export type PanelAction = Extract<
   ActionKey,
-  "rateRag" | "buildScorecard" | "refreshScorecards" | "saveSnapshot" | "removeRatings" | "insertSampleData"
+  "rateRag" | "buildScorecard" | "refreshScorecards" | "saveSnapshot" | "removeRatings" | "insertSampleData" | "insertReviewChecklist"
 >;
 
 /** What the last finished action reported. */
@@ -23,7 +23,8 @@ export type ActionResult =
   | { readonly kind: "buildScorecard" | "refreshScorecards"; readonly report: ScorecardReport }
   | { readonly kind: "saveSnapshot"; readonly saved: number; readonly reviewDate: string }
   | { readonly kind: "removeRatings"; readonly removedColumns: number }
-  | { readonly kind: "insertSampleData"; readonly sheet: string };
+  | { readonly kind: "insertSampleData"; readonly sheet: string }
+  | { readonly kind: "insertReviewChecklist"; readonly sheet: string; readonly created: boolean };
 
 /** Progress of the running action: fraction is null until the action reports one. */
 export interface Progress {
@@ -38,6 +39,7 @@ const BUTTONS: readonly { key: PanelAction; label: string; icon: React.JSX.Eleme
   { key: "saveSnapshot", label: "Save review snapshot", icon: <CameraRegular /> },
   { key: "removeRatings", label: "Remove ratings", icon: <DeleteRegular /> },
   { key: "insertSampleData", label: "Insert sample data", icon: <DocumentAddRegular /> },
+  { key: "insertReviewChecklist", label: "Insert review checklist", icon: <ClipboardTaskListLtrRegular /> },
 ];
 
 const useStyles = makeStyles({
@@ -87,10 +89,12 @@ function summarise(result: ActionResult): Summary {
       return { lines: [DONE.removed(result.removedColumns)] };
     case "insertSampleData":
       return { lines: [DONE.sample(result.sheet)] };
+    case "insertReviewChecklist":
+      return { lines: [DONE.checklist(result.sheet, result.created)] };
   }
 }
 
-/** The six actions, progress while one runs, and what the last one did. */
+/** The actions, progress while one runs, and what the last one did. */
 export function ActionsPanel({ running, progress, result, onRun, onSelectCell }: ActionsPanelProps): React.JSX.Element {
   const styles = useStyles();
   const summary = result ? summarise(result) : null;

@@ -213,6 +213,11 @@ function Workbench({ actions, unsupported }: { actions: LaaActions; unsupported:
         if (done.ok) setResult({ kind: action, ...done.value });
         break;
       }
+      case "insertReviewChecklist": {
+        const done = await run(action, () => actions.insertReviewChecklist());
+        if (done.ok) setResult({ kind: action, ...done.value });
+        break;
+      }
       case "insertSampleData": {
         const done = await run(action, () => actions.insertSampleData());
         if (done.ok) {

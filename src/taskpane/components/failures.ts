@@ -8,7 +8,7 @@
 /** The things the pane can ask the workbook to do. */
 export type ActionKey =
   | "detect" | "rateRag" | "buildScorecard" | "refreshScorecards" | "saveSnapshot"
-  | "removeRatings" | "insertSampleData" | "loadSettings" | "saveSettings" | "selectCell";
+  | "removeRatings" | "insertSampleData" | "insertReviewChecklist" | "loadSettings" | "saveSettings" | "selectCell";
 
 /** What the error MessageBar shows. */
 export interface Failure {
@@ -51,6 +51,11 @@ const GENERAL: Readonly<Record<ActionKey, Failure>> = {
   insertSampleData: {
     title: "The sample data was not inserted",
     detail: "A sheet of sample indicators could not be added.",
+    nextStep: "Check that the workbook is not protected, then try again.",
+  },
+  insertReviewChecklist: {
+    title: "The review checklist was not inserted",
+    detail: "The checklist sheet could not be added.",
     nextStep: "Check that the workbook is not protected, then try again.",
   },
   loadSettings: {

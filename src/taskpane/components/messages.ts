@@ -131,6 +131,8 @@ export const DONE = {
   removed: (columns: number) =>
     columns === 0 ? "There were no rating columns to remove." : `Removed ${columns} rating ${columns === 1 ? "column" : "columns"}.`,
   sample: (sheet: string) => `Sample indicators are on the sheet "${sheet}".`,
+  checklist: (sheet: string, created: boolean) =>
+    created ? `The review checklist is on the sheet "${sheet}": answer each question with evidence, a status and actions.` : `The review checklist is already on the sheet "${sheet}"; your answers were left as they are.`,
   rulesSaved: "Rules saved in this workbook.",
   mappingSaved: "Column mapping saved in this workbook.",
   mappingReset: "Column mapping set back to automatic detection.",

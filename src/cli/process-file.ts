@@ -1,0 +1,200 @@
+/**
+ * One file through one command: read, inspect, load into the emulator, choose the indicator table,
+ * run the add-in's own src/excel code, save (with native charts), put back what the runner carries,
+ * check nothing the user made was lost, then write to a temporary name and rename (never a partial
+ * file). Every failure is a value in the file's report, so one bad file never stops the others.
+ */
+import { randomBytes } from "node:crypto";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import JSZip from "jszip";
+import { createExcelApi, type ExcelApi } from "../emulator";
+import { addChartsToXlsx } from "../emulator/xlsx-charts";
+import { loadXlsx, saveXlsx } from "../emulator/xlsx";
+import { OUTPUT_COLUMNS } from "../excel/rate-compute";
+import { OUTPUTS_KEY, rateRag, RateRagError } from "../excel/rate-rag";
+import { SHEETS_KEY } from "../excel/scorecard";
+import { loadSettings, saveSettings } from "../excel/settings";
+import type { CellProblem, ProgressListener } from "../excel/types";
+import type { Command } from "./args";
+import { fileMessages, usage } from "./messages";
+import { inspectPackage, lossesOutside } from "./package-parts";
+import { carryPartsInZip } from "./carry-parts";
+import { restoreLookInZip } from "./restore-look";
+import type { FileReport, ReportProblem } from "./report";
+import { settingsFor, type RulesOverride } from "./rules";
+import { scorecardCommands } from "./scorecard-commands";
+import { chooseSource } from "./source";
+import { lostInRoundTrip, type OwnedArea } from "./verify";
+
+/** What processFile needs besides the file. */
+export interface ProcessOptions {
+  readonly command: Command;
+  readonly output: string;
+  readonly override: RulesOverride;
+  readonly force: boolean;
+  readonly onProgress?: ProgressListener;
+}
+
+function parseSetting(settings: ReadonlyMap<string, string>, key: string): unknown {
+  const raw = settings.get(key);
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** The add-in's output columns beside each rated table (rate-rag.ts OUTPUTS_KEY). */
+function outputColumns(settings: ReadonlyMap<string, string>): OwnedArea[] {
+  const areas: OwnedArea[] = [];
+  const records = parseSetting(settings, OUTPUTS_KEY);
+  if (Array.isArray(records)) {
+    for (const r of records) {
+      if (!r || typeof r.sheet !== "string" || !Number.isInteger(r.headerRow) || !Number.isInteger(r.firstColumn)) continue;
+      areas.push({ sheet: r.sheet, rect: { top: r.headerRow, left: r.firstColumn, bottom: r.headerRow + (Number.isInteger(r.rows) ? r.rows : 0), right: r.firstColumn + OUTPUT_COLUMNS.length - 1 } });
+    }
+  }
+  return areas;
+}
+
+/** The add-in's own sheets by kind (the scorecard's record), e.g. [{ kind: "history", name: "RAG History" }]. */
+function ownedSheets(settings: ReadonlyMap<string, string>): { kind: string; name: string }[] {
+  const sheets = (parseSetting(settings, SHEETS_KEY) as { sheets?: unknown } | null)?.sheets;
+  return Array.isArray(sheets) ? sheets.filter((s) => s && typeof s.name === "string").map((s) => ({ kind: String(s.kind), name: s.name as string })) : [];
+}
+
+/**
+ * The sheets a command rebuilds: scorecard and refresh rebuild all the add-in's sheets, snapshot its
+ * history sheet, rate none (it writes only its columns). Whatever is on them is the add-in's to
+ * replace; every other sheet is the user's and must come through whole.
+ */
+function rebuiltSheets(command: Command, settings: ReadonlyMap<string, string>): string[] {
+  if (command === "rate") return [];
+  return ownedSheets(settings).filter((s) => command !== "snapshot" || s.kind === "history").map((s) => s.name);
+}
+
+function toReportProblems(problems: readonly CellProblem[]): ReportProblem[] {
+  return problems.map((p) => ({ sheet: p.sheet, cell: p.address, message: p.message, ...(p.indicatorId ? { indicatorId: p.indicatorId } : {}) }));
+}
+
+/** Writes bytes to a temporary name beside the target, then renames it over the target. */
+async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, bytes);
+    await rename(temp, target);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+}
+
+function reason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === "ENOENT") return "no such file";
+  if (err?.code === "EACCES" || err?.code === "EPERM") return "permission denied";
+  if (err?.code === "EISDIR") return "it is a folder";
+  return err?.message ?? String(e);
+}
+
+/** Runs the command through the emulator; gives what the report says about it. */
+async function runCommand(api: ExcelApi, options: ProcessOptions, settings: ReturnType<typeof settingsFor>): Promise<Partial<FileReport>> {
+  const onProgress = options.onProgress;
+  if (options.command === "rate") {
+    const { result, counters } = await api.runWithCounters((context) => rateRag(context, { ...(settings ? { settings } : {}), ...(onProgress ? { onProgress } : {}) }));
+    return {
+      source: { sheet: result.source.sheet, address: result.source.address, kind: result.source.kind, ...(result.source.name ? { name: result.source.name } : {}), layout: result.source.layout, chosenBy: "" },
+      asAt: result.asAt, rowsRated: result.rated, counts: result.counts, problems: toReportProblems(result.problems), warnings: result.warnings, counters,
+    };
+  }
+  const commands = scorecardCommands;
+  if (!commands) throw new Error(usage.notAvailable(options.command));
+  // The scorecard reads its rules from the workbook's settings, so --rules/--as-at are saved there first.
+  if (settings) await api.run((context) => saveSettings(context, settings));
+  if (options.command === "snapshot") {
+    const { result, counters } = await api.runWithCounters((context) => commands.saveSnapshot(context));
+    return { snapshot: result, counters, problems: [], warnings: [] };
+  }
+  const { result, counters } = await api.runWithCounters((context) => commands.buildScorecard(context, { refresh: options.command === "refresh", ...(onProgress ? { onProgress } : {}) }));
+  return { sheets: result.sheets, counts: result.counts, problems: toReportProblems(result.problems), warnings: [...result.warnings, ...result.renamed.map((r) => `Sheet ${r.wanted} is yours, so the scorecard went to ${r.used}.`)], counters };
+}
+
+/**
+ * Runs one command over one file and writes the result to `options.output`.
+ * Never throws for a problem with the file: the outcome says what happened.
+ * @example const entry = await processFile("north.xlsx", { command: "rate", output: "out/north.xlsx", override: { rules: null, asAt: null }, force: false })
+ */
+export async function processFile(file: string, options: ProcessOptions): Promise<FileReport> {
+  const started = Date.now();
+  const base = { file, command: options.command, output: null, problems: [], warnings: [] } as const;
+  const done = (entry: Omit<FileReport, "milliseconds">): FileReport => ({ ...entry, milliseconds: Date.now() - started });
+  const progress = options.onProgress ?? (() => undefined);
+
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (e) {
+    return done({ ...base, outcome: "unreadable", message: fileMessages.unreadable(file, reason(e)) });
+  }
+  progress(0.02, "Reading");
+  let inspection;
+  let wb;
+  try {
+    inspection = await inspectPackage(bytes);
+    wb = await loadXlsx(bytes);
+  } catch (e) {
+    return done({ ...base, outcome: "unreadable", message: fileMessages.notXlsx(file, reason(e)) });
+  }
+  const inputSheets = new Set(wb.sheets.map((s) => s.name));
+  const inputColumns = outputColumns(wb.settings);
+  const inputRebuilt = new Set(rebuiltSheets(options.command, wb.settings));
+  const carried = new Set([...inputSheets].filter((s) => !inputRebuilt.has(s)));
+  const partLosses = lossesOutside(inspection.losses, inputRebuilt, carried);
+  if (partLosses.length > 0 && !options.force) {
+    return done({ ...base, outcome: "refused", lost: partLosses, message: fileMessages.refused(file, partLosses) });
+  }
+  const api = createExcelApi(wb);
+
+  let outcome: Partial<FileReport>;
+  let chosenBy: string;
+  try {
+    const stored = await api.run((context) => loadSettings(context));
+    const settings = settingsFor(options.override, stored.settings);
+    chosenBy = (await chooseSource(api, inspection.selection, settings ?? undefined)).why;
+    outcome = await runCommand(api, options, settings);
+  } catch (e) {
+    if (e instanceof RateRagError) return done({ ...base, outcome: "not-done", message: fileMessages.notRated(file, e.userMessage), nextStep: e.nextStep });
+    return done({ ...base, outcome: "not-done", message: fileMessages.failed(file, reason(e)) });
+  }
+
+  progress(0.8, "Checking nothing is lost");
+  const rebuilt = new Set([...inputRebuilt, ...rebuiltSheets(options.command, wb.settings), ...wb.sheets.filter((s) => !inputSheets.has(s.name)).map((s) => s.name)]);
+  const owned: OwnedArea[] = [...inputColumns, ...outputColumns(wb.settings), ...[...rebuilt].map((sheet) => ({ sheet, rect: null }))];
+  const written = await saveXlsx(wb, { writeCharts: addChartsToXlsx });
+  // Both put-backs work on the opened packages, so the output is unzipped and zipped once.
+  const inZip = await JSZip.loadAsync(bytes);
+  const outZip = await JSZip.loadAsync(written);
+  await restoreLookInZip(inZip, outZip, inspection.carry, owned);
+  await carryPartsInZip(inZip, outZip, new Set([...inputSheets].filter((s) => !rebuilt.has(s))));
+  const saved = new Uint8Array(await outZip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  const lost = [...partLosses, ...(await lostInRoundTrip(bytes, saved, owned))];
+  const report: Omit<FileReport, "milliseconds"> = {
+    ...base, ...outcome, outcome: "done", output: options.output,
+    ...(outcome.source ? { source: { ...outcome.source, chosenBy } } : {}),
+    ...(lost.length > 0 ? { lost } : {}),
+    warnings: [...(outcome.warnings ?? []), ...(lost.length > 0 && options.force ? [fileMessages.forced(lost)] : [])],
+  };
+  if (lost.length > 0 && !options.force) {
+    return done({ ...report, outcome: "refused", output: null, message: fileMessages.refused(file, lost) });
+  }
+  progress(0.95, "Writing");
+  try {
+    await writeAtomically(options.output, saved);
+  } catch (e) {
+    return done({ ...report, outcome: "unwritable", output: null, message: fileMessages.unwritable(options.output, reason(e)) });
+  }
+  progress(1, "Done");
+  return done(report);
+}

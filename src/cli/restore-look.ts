@@ -1,0 +1,315 @@
+/**
+ * Restores, in the saved package, the look of everything the add-in does not own: cell formats
+ * (fonts, fills, borders, alignment including indent and rotation, protection, number formats,
+ * theme colours), blank formatted cells, row heights and hidden rows, column widths and hidden
+ * columns, merged cells and the workbook's theme. The emulator keeps only part of a cell's format
+ * (ROUND_TRIP_LOSSES in src/emulator/xlsx.ts), so the runner copies the input's own definitions
+ * (styles.xml entries, <row>, <col>, <mergeCells>) into the output and points the cells at them.
+ *
+ * Done on the package text rather than through a second ExcelJS load and save, because ExcelJS
+ * would drop what the emulator's writer added after it (the add-in's settings part, the status
+ * rules' attributes, the chart parts) and costs seconds on a large workbook. Values and formulas
+ * are not touched here: the emulator keeps them, and the no-data-loss check (verify.ts) confirms it.
+ */
+import JSZip from "jszip";
+import { readPart, worksheetParts } from "../emulator/xlsx-charts/package";
+import { scanTopLevel } from "../emulator/xlsx-charts/xml";
+import type { SheetCarry } from "./package-parts";
+import type { OwnedArea } from "./verify";
+
+/** The styles.xml lists the runner merges (ECMA-376 Part 1, 18.8). */
+interface StyleTables {
+  numFmts: Map<number, string>;
+  fonts: string[];
+  fills: string[];
+  borders: string[];
+  xfs: string[];
+}
+
+function elements(block: string | undefined, tag: string): string[] {
+  if (!block) return [];
+  const re = new RegExp(`<${tag}(?=[\\s/>])(?:[^>]*?/>|[^>]*?>[\\s\\S]*?</${tag}>)`, "g");
+  return block.match(re) ?? [];
+}
+
+function block(xml: string, tag: string): string | undefined {
+  return new RegExp(`<${tag}(?=[\\s/>])(?:[^>]*?/>|[^>]*?>[\\s\\S]*?</${tag}>)`).exec(xml)?.[0];
+}
+
+/** Attribute patterns by name, compiled once (a large sheet asks for the same few millions of times). */
+const attrPatterns = new Map<string, RegExp>();
+function attrPattern(name: string): RegExp {
+  let re = attrPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name}="([^"]*)"`);
+    attrPatterns.set(name, re);
+  }
+  return re;
+}
+
+function attr(tag: string, name: string): string | null {
+  return attrPattern(name).exec(tag)?.[1] ?? null;
+}
+
+function setAttr(tag: string, name: string, value: string): string {
+  const start = /^<[^>]*?(?=\/?>)/.exec(tag)?.[0] ?? tag;
+  const re = attrPattern(name);
+  const updated = re.test(start) ? start.replace(re, ` ${name}="${value}"`) : `${start} ${name}="${value}"`;
+  return updated + tag.slice(start.length);
+}
+
+function parseStyles(xml: string): StyleTables {
+  const numFmts = new Map<number, string>();
+  for (const n of elements(block(xml, "numFmts"), "numFmt")) numFmts.set(Number(attr(n, "numFmtId")), attr(n, "formatCode") ?? "General");
+  return {
+    numFmts,
+    fonts: elements(block(xml, "fonts"), "font"),
+    fills: elements(block(xml, "fills"), "fill"),
+    borders: elements(block(xml, "borders"), "border"),
+    xfs: elements(block(xml, "cellXfs"), "xf"),
+  };
+}
+
+/** Maps the input's cell formats (cellXfs indexes) to equal formats appended to the output's styles. */
+export class StyleMerger {
+  private readonly input: StyleTables;
+  private readonly output: StyleTables;
+  private readonly cache = new Map<number, number>();
+  private changed = false;
+
+  constructor(inputXml: string, private readonly outputXml: string) {
+    this.input = parseStyles(inputXml);
+    this.output = parseStyles(outputXml);
+  }
+
+  private indexOf(list: string[], item: string | undefined): number {
+    if (item === undefined) return 0;
+    const at = list.indexOf(item);
+    if (at >= 0) return at;
+    list.push(item);
+    this.changed = true;
+    return list.length - 1;
+  }
+
+  private numFmt(id: number): number {
+    if (id < 164) return id;
+    const code = this.input.numFmts.get(id);
+    if (code === undefined) return 0;
+    for (const [k, v] of this.output.numFmts) if (v === code) return k;
+    const next = Math.max(163, ...this.output.numFmts.keys()) + 1;
+    this.output.numFmts.set(next, code);
+    this.changed = true;
+    return next;
+  }
+
+  /**
+   * The output cellXfs index with the same look as the input's index `s`.
+   * @example merger.map(4) // 11: an xf appended with the input's font, fill, border and alignment
+   */
+  map(s: number): number {
+    const hit = this.cache.get(s);
+    if (hit !== undefined) return hit;
+    const xf = this.input.xfs[s] ?? this.input.xfs[0];
+    if (!xf) return 0;
+    let out = xf;
+    out = setAttr(out, "fontId", String(this.indexOf(this.output.fonts, this.input.fonts[Number(attr(xf, "fontId") ?? 0)])));
+    out = setAttr(out, "fillId", String(this.indexOf(this.output.fills, this.input.fills[Number(attr(xf, "fillId") ?? 0)])));
+    out = setAttr(out, "borderId", String(this.indexOf(this.output.borders, this.input.borders[Number(attr(xf, "borderId") ?? 0)])));
+    out = setAttr(out, "numFmtId", String(this.numFmt(Number(attr(xf, "numFmtId") ?? 0))));
+    out = setAttr(out, "xfId", "0");
+    const index = this.indexOf(this.output.xfs, out);
+    this.cache.set(s, index);
+    return index;
+  }
+
+  /** The output's styles.xml with the appended entries (unchanged text when nothing was appended). */
+  xml(): string {
+    if (!this.changed) return this.outputXml;
+    let xml = this.outputXml;
+    const replace = (tag: string, child: string, items: string[]) => {
+      const old = block(xml, tag);
+      const inner = items.join("");
+      const open = old ? setAttr(/^<[^>]*?(?=\/?>)/.exec(old)![0] + ">", "count", String(items.length)).replace(/\/>$/, ">") : `<${tag} count="${items.length}">`;
+      const next = `${open.endsWith(">") ? open : open + ">"}${inner}</${tag}>`;
+      if (old) xml = xml.replace(old, () => next);
+      else if (child === "numFmt") xml = xml.replace(/(<styleSheet[^>]*>)/, (m) => m + next);
+    };
+    const fmts = [...this.output.numFmts].map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${code}"/>`);
+    if (fmts.length > 0) replace("numFmts", "numFmt", fmts);
+    replace("fonts", "font", this.output.fonts);
+    replace("fills", "fill", this.output.fills);
+    replace("borders", "border", this.output.borders);
+    replace("cellXfs", "xf", this.output.xfs);
+    return xml;
+  }
+}
+
+/** CT_Worksheet children that come before mergeCells (ECMA-376 Part 1, 18.3.1.99). */
+const BEFORE_MERGE_CELLS = new Set([
+  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection",
+  "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews",
+]);
+
+/**
+ * Inserts a <mergeCells> element at its schema position, unless the part already has one.
+ * @example withMergeCells(`<worksheet><sheetData/><pageMargins/></worksheet>`, `<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>`)
+ *   // => `<worksheet><sheetData/><mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells><pageMargins/></worksheet>`
+ */
+export function withMergeCells(xml: string, mergeCells: string | null): string {
+  if (!mergeCells) return xml;
+  const outline = scanTopLevel(xml, "worksheet");
+  if (outline.children.some((c) => c.localName === "mergeCells")) return xml;
+  const prefix = /^<(\w+):/.exec(outline.root.startTag)?.[1];
+  const element = prefix ? mergeCells.replace(/<(\/?)(?:\w+:)?(mergeCells|mergeCell)\b/g, `<$1${prefix}:$2`) : mergeCells.replace(/<(\/?)\w+:(mergeCells|mergeCell)\b/g, "<$1$2");
+  const before = outline.children.filter((c) => BEFORE_MERGE_CELLS.has(c.localName));
+  const at = before.length > 0 ? before[before.length - 1].end : outline.root.start + outline.root.startTag.length;
+  return xml.slice(0, at) + element + xml.slice(at);
+}
+
+/** "BC12" -> [11, 54] (0-based row, 1-based column number for sorting). */
+function cellPosition(ref: string): [number, number] {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref);
+  if (!m) return [-1, -1];
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return [Number(m[2]) - 1, col];
+}
+
+interface RowInfo {
+  tag: string;
+  cells: Map<number, string>;
+}
+
+function parseRows(sheetData: string): Map<number, RowInfo> {
+  const rows = new Map<number, RowInfo>();
+  for (const row of sheetData.match(/<row(?=[\s/>])(?:[^>]*?\/>|[^>]*?>[\s\S]*?<\/row>)/g) ?? []) {
+    const tag = /^<row[^>]*?(?=\/?>)/.exec(row)![0];
+    const r = Number(attr(tag, "r"));
+    const cells = new Map<number, string>();
+    for (const c of row.match(/<c(?=[\s/>])(?:[^>]*?\/>|[^>]*?>[\s\S]*?<\/c>)/g) ?? []) cells.set(cellPosition(attr(c, "r") ?? "")[1], c);
+    rows.set(r, { tag, cells });
+  }
+  return rows;
+}
+
+const ROW_LOOK = ["ht", "customHeight", "hidden", "outlineLevel", "collapsed", "thickTop", "thickBot", "s", "customFormat"];
+
+function ownedColumns(owned: readonly OwnedArea[], sheet: string): (col1: number) => boolean {
+  const rects = owned.filter((o) => o.sheet === sheet && o.rect).map((o) => o.rect!);
+  return (col1) => rects.some((r) => col1 - 1 >= r.left && col1 - 1 <= r.right);
+}
+
+function cellOwned(owned: readonly OwnedArea[], sheet: string, row0: number, col1: number): boolean {
+  return owned.some((o) => o.sheet === sheet && (o.rect === null || (row0 >= o.rect.top && row0 <= o.rect.bottom && col1 - 1 >= o.rect.left && col1 - 1 <= o.rect.right)));
+}
+
+/** Rebuilds <sheetData>: the output's cells, pointed at the input's looks, plus the input's formatted blank cells and row attributes. */
+function mergeSheetData(inputXml: string, outputXml: string, sheet: string, owned: readonly OwnedArea[], styles: StyleMerger): string {
+  const inData = block(inputXml, "sheetData") ?? "";
+  const outData = block(outputXml, "sheetData");
+  if (outData === undefined) return outputXml;
+  const inRows = parseRows(inData);
+  const outRows = parseRows(outData);
+  const numbers = [...new Set([...inRows.keys(), ...outRows.keys()])].sort((a, b) => a - b);
+  let body = "";
+  for (const r of numbers) {
+    const inRow = inRows.get(r);
+    const outRow = outRows.get(r);
+    let tag = outRow?.tag ?? `<row r="${r}"`;
+    for (const a of ROW_LOOK) tag = tag.replace(attrPattern(a), "");
+    if (inRow) {
+      for (const a of ROW_LOOK) {
+        const v = attr(inRow.tag, a);
+        if (v !== null) tag += ` ${a}="${a === "s" ? styles.map(Number(v)) : v}"`;
+      }
+    }
+    const cells = new Map<number, string>(outRow?.cells ?? []);
+    for (const [col, c] of cells) {
+      if (cellOwned(owned, sheet, r - 1, col)) continue;
+      const inCell = inRow?.cells.get(col);
+      cells.set(col, setAttr(c, "s", String(styles.map(Number((inCell && attr(inCell, "s")) ?? 0)))));
+    }
+    for (const [col, c] of inRow?.cells ?? []) {
+      if (cells.has(col) || cellOwned(owned, sheet, r - 1, col)) continue;
+      const s = attr(c, "s");
+      if (s !== null && s !== "0") cells.set(col, `<c r="${attr(c, "r")}" s="${styles.map(Number(s))}"/>`);
+    }
+    if (cells.size === 0 && !inRow) continue;
+    const ordered = [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c).join("");
+    body += ordered ? `${tag}>${ordered}</row>` : `${tag}/>`;
+  }
+  const open = /^<sheetData[^>]*?(?=\/?>)/.exec(outData)![0];
+  return outputXml.replace(outData, () => `${open}>${body}</sheetData>`);
+}
+
+/** Per-column look from <cols>: 1-based column to the <col> attributes other than min and max. */
+function columnLooks(xml: string, styles: StyleMerger | null): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const col of elements(block(xml, "cols"), "col")) {
+    const min = Number(attr(col, "min"));
+    const max = Math.min(Number(attr(col, "max")), 16384);
+    let rest = col.replace(/^<col/, "").replace(/\/?>$/, "").replace(/\s(min|max)="[^"]*"/g, "");
+    const s = attr(col, "style");
+    if (styles && s !== null) rest = rest.replace(/\sstyle="[^"]*"/, ` style="${styles.map(Number(s))}"`);
+    for (let c = min; c <= max; c++) out.set(c, rest);
+  }
+  return out;
+}
+
+/** Rebuilds <cols>: the input's columns, except those the add-in owns, which keep the output's. */
+function mergeCols(inputXml: string, outputXml: string, sheet: string, owned: readonly OwnedArea[], styles: StyleMerger): string {
+  const inLooks = columnLooks(inputXml, styles);
+  const outLooks = columnLooks(outputXml, null);
+  const isOwned = ownedColumns(owned, sheet);
+  const merged = new Map<number, string>();
+  for (const c of new Set([...inLooks.keys(), ...outLooks.keys()])) {
+    const look = isOwned(c) ? outLooks.get(c) : inLooks.get(c);
+    if (look !== undefined) merged.set(c, look);
+  }
+  const cols = [...merged.keys()].sort((a, b) => a - b);
+  let text = "";
+  for (let i = 0; i < cols.length; ) {
+    let j = i;
+    while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1 && merged.get(cols[j + 1]) === merged.get(cols[i])) j += 1;
+    text += `<col min="${cols[i]}" max="${cols[j]}"${merged.get(cols[i])}/>`;
+    i = j + 1;
+  }
+  const old = block(outputXml, "cols");
+  if (!text) return old ? outputXml.replace(old, "") : outputXml;
+  if (old) return outputXml.replace(old, () => `<cols>${text}</cols>`);
+  return outputXml.replace(/<sheetData(?=[\s/>])/, () => `<cols>${text}</cols><sheetData`);
+}
+
+/**
+ * Restores the look of the user's sheets in `output` from `input` (matched by sheet name), leaving
+ * the add-in's own cells and sheets as the add-in wrote them.
+ */
+export async function restoreLook(input: Uint8Array, output: Uint8Array, carry: ReadonlyMap<string, SheetCarry>, owned: readonly OwnedArea[]): Promise<Uint8Array> {
+  const outZip = await JSZip.loadAsync(output);
+  await restoreLookInZip(await JSZip.loadAsync(input), outZip, carry, owned);
+  return new Uint8Array(await outZip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+}
+
+/** {@link restoreLook} on opened packages: changes `outZip` in place. */
+export async function restoreLookInZip(inZip: JSZip, outZip: JSZip, carry: ReadonlyMap<string, SheetCarry>, owned: readonly OwnedArea[]): Promise<void> {
+  const inStyles = await readPart(inZip, "xl/styles.xml");
+  const outStyles = await readPart(outZip, "xl/styles.xml");
+  if (!inStyles || !outStyles) return;
+  const styles = new StyleMerger(inStyles, outStyles);
+  const inParts = await worksheetParts(inZip);
+  const outParts = await worksheetParts(outZip);
+  for (const [sheet, inPart] of inParts) {
+    const outPart = outParts.get(sheet);
+    if (!outPart || owned.some((o) => o.sheet === sheet && o.rect === null)) continue;
+    const inXml = await readPart(inZip, inPart);
+    let xml = await readPart(outZip, outPart);
+    if (!inXml || !xml) continue;
+    xml = mergeSheetData(inXml, xml, sheet, owned, styles);
+    xml = mergeCols(inXml, xml, sheet, owned, styles);
+    xml = withMergeCells(xml, carry.get(sheet)?.mergeCells ?? null);
+    outZip.file(outPart, xml);
+  }
+  outZip.file("xl/styles.xml", styles.xml());
+  const theme = await readPart(inZip, "xl/theme/theme1.xml");
+  if (theme && outZip.file("xl/theme/theme1.xml")) outZip.file("xl/theme/theme1.xml", theme);
+}
