@@ -10,35 +10,19 @@
  * emulator, the task pane (bundle size, first render in Chromium) and the headless runner.
  * BENCH_ONLY=core,functions runs some areas only (names as in AREAS below).
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { benchCore } from "./core";
 import { benchFunctions } from "./functions";
 import { benchRoundTrips } from "./round-trips";
-import { figureRows, formatTable, machineFacts, type BenchFigure, type Row } from "./table";
+import { benchRunner } from "./runner";
+import { runnerRows } from "./runner-rows";
+import { figureRows, formatTable, machineFacts, type Row } from "./table";
 import { benchTaskPane } from "./taskpane";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const RESULTS = path.join(ROOT, "bench", "results.json");
-const RUNNER_SOURCE = path.join(__dirname, "runner.ts");
-
-/** The headless runner's figures, or "not measured yet" rows while test/bench/runner.ts is not there. */
-async function runnerRows(): Promise<Row[]> {
-  const area = "Headless runner";
-  if (!existsSync(RUNNER_SOURCE)) {
-    const note = "not measured yet: headless runner not built";
-    return [
-      { area, figure: "rate: 100,000-row workbook, wall time", value: null, unit: "ms", note },
-      { area, figure: "rate: 100,000-row workbook, peak memory", value: null, unit: "MB", note },
-      { area, figure: "rate: 20 sample workbooks in one run, wall time", value: null, unit: "ms", note },
-      { area, figure: "rate: 20 sample workbooks in one run, peak memory", value: null, unit: "MB", note },
-    ];
-  }
-  // Loaded by path at run time, so this file compiles before the runner's bench exists.
-  const runner = (await import(RUNNER_SOURCE.replace(/\.ts$/, ""))) as { benchRunner(): Promise<BenchFigure[]> };
-  return figureRows(area, await runner.benchRunner());
-}
 
 /** The areas in the order they run (the core first, on a fresh heap). */
 const AREAS: ReadonlyArray<{ name: string; title: string; run: () => Promise<Row[]> }> = [
@@ -46,7 +30,7 @@ const AREAS: ReadonlyArray<{ name: string; title: string; run: () => Promise<Row
   { name: "functions", title: "Functions", run: async () => figureRows("Functions", await benchFunctions()) },
   { name: "round-trips", title: "Round trips", run: () => benchRoundTrips() },
   { name: "taskpane", title: "Task pane", run: () => benchTaskPane() },
-  { name: "runner", title: "Headless runner", run: () => runnerRows() },
+  { name: "runner", title: "Headless runner", run: async () => runnerRows(await benchRunner()) },
 ];
 
 async function main(): Promise<void> {

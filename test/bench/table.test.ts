@@ -1,5 +1,6 @@
 import { zeroCounters } from "../../src/emulator";
 import { counterRows, RATE_RAG_10K_SYNCS } from "./round-trips";
+import { runnerRows } from "./runner-rows";
 import { figureRows, formatNumber, formatTable, MB, withRatio } from "./table";
 
 // The bench table (issue 12): every figure with its same-run baseline and ratio; budgets on counts
@@ -46,5 +47,22 @@ describe("round-trip budgets", () => {
     const request = (bytes: number) => counterRows("Round trips", "Rate RAG", counters(3, bytes), 1, null, null).find((r) => r.figure.endsWith("largest request"));
     expect(request(5 * MB)?.pass).toBe(false);
     expect(request(5 * MB - 1)?.pass).toBe(true);
+  });
+});
+
+describe("headless runner rows", () => {
+  it("compares the runner's syncs with the floor of 2 per workbook and its largest request with 5 MB", () => {
+    const rows = runnerRows([
+      { name: "rate: 20 Anycity workbooks, emulator syncs (all files)", value: 60, unit: "syncs" },
+      { name: "rate: 100,000-row workbook, emulator syncs", value: 10, unit: "syncs" },
+      { name: "rate: 100,000-row workbook, largest request", value: 5 * MB, unit: "bytes" },
+      { name: "rate: 100,000-row workbook, request bytes", value: 2 * MB, unit: "bytes" },
+      { name: "rate: 20 Anycity workbooks in one run", value: 3000, unit: "ms", baseline: "1 workbook", ratio: 2.5 },
+    ]);
+    expect(rows[0]).toMatchObject({ baselineValue: 40, ratio: 1.5 });
+    expect(rows[1]).toMatchObject({ baselineValue: 2, ratio: 5 });
+    expect(rows[2]).toMatchObject({ value: 5, unit: "MB", pass: false });
+    expect(rows[3]).toMatchObject({ value: 2, unit: "MB" });
+    expect(rows[4]).toMatchObject({ baseline: "1 workbook", baselineValue: 1200, ratio: 2.5 });
   });
 });
