@@ -52,7 +52,9 @@ module.exports = (env, argv) => {
     entry: {
       functions: ["./src/functions/outside-excel.ts", "./src/functions/functions.ts"],
       commands: "./src/commands/commands.ts",
-      taskpane: "./src/taskpane/index.tsx",
+      // dependOn: the pane uses the commands chunk's modules (one instance of the ribbon's last outcome,
+      // src/commands/ribbon-outcome.ts, and no second copy of the Excel layer in taskpane.js).
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "commands" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),
