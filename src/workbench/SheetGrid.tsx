@@ -80,7 +80,8 @@ export function SheetGrid({ sheet, selection, onSelect }: SheetGridProps): React
   const scrollPadding = `${ROW_PX * (1 + frozenRows)}px 0 0 ${lefts[frozenCols] ?? ROW_HEADER_PX}px`;
   return (
     <div className="wb-grid-scroll" ref={scrollRef} style={{ scrollPadding }}>
-      <table ref={tableRef} role="grid" aria-label={WORKBENCH_TEXT.gridLabel(sheet.name)} aria-rowcount={rows + 1} aria-colcount={cols + 1} className="wb-grid" onKeyDown={onKeyDown}>
+      <table ref={tableRef} role="grid" aria-label={WORKBENCH_TEXT.gridLabel(sheet.name)} aria-rowcount={rows + 1} aria-colcount={cols + 1} className="wb-grid" onKeyDown={onKeyDown}
+        style={{ width: lefts[cols] }}>
         <colgroup>
           <col style={{ width: ROW_HEADER_PX }} />
           {widths.map((w, c) => <col key={c} style={{ width: w }} />)}
