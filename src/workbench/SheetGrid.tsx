@@ -115,6 +115,10 @@ export function SheetGrid({ sheet, selection, onSelect }: SheetGridProps): React
                     fontStyle: look.italic ? "italic" : undefined,
                     textAlign: look.align,
                   };
+                  // Text runs on over empty cells to its right, as in Excel (titles above a table).
+                  if (look.align === "left" && look.text !== "" && typeof sheet.cell(r, c)?.value === "string" && c + 1 < cols && cellLook(sheet, r, c + 1).text === "") {
+                    Object.assign(style, { overflow: "visible", textOverflow: "clip", position: "relative", zIndex: 0 });
+                  }
                   if (frozenRow) Object.assign(style, { position: "sticky", top, zIndex: 2, background: look.fill ?? "#FFFFFF" });
                   if (c < frozenCols) Object.assign(style, { position: "sticky", left: lefts[c], zIndex: frozenRow ? 3 : 1, background: look.fill ?? "#FFFFFF" });
                   return (
