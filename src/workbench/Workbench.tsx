@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, FluentProvider, Select, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { ArrowDownloadRegular, FolderOpenRegular } from "@fluentui/react-icons";
-import { createExcelApi, installExcelGlobal } from "../emulator";
+import { createExcelApi, formatAddress, installExcelGlobal } from "../emulator";
 import type { ExcelApi } from "../emulator";
 import type { WorkbookModel } from "../emulator/model";
 import { loadXlsx, saveXlsx } from "../emulator/xlsx";
@@ -9,6 +9,7 @@ import { addChartsToXlsx } from "../emulator/xlsx-charts";
 import { createLaaActions, type RunBatch } from "../excel/actions";
 import type { LaaActions } from "../excel/types";
 import { App } from "../taskpane/components/App";
+import { cellReference } from "../taskpane/components/ProblemList";
 import { chartData } from "./chart-data";
 import { ChartView } from "./ChartView";
 import { SAMPLES, WORKBENCH_TEXT, type SampleChoice } from "./messages";
@@ -42,7 +43,8 @@ const useStyles = makeStyles({
   body: { display: "flex", flexGrow: 1, minHeight: 0 },
   pane: { width: "380px", flexShrink: 0, overflowY: "auto", borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
   book: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0, backgroundColor: tokens.colorNeutralBackground1 },
-  status: { minHeight: "20px", padding: `0 ${tokens.spacingHorizontalL}`, color: tokens.colorNeutralForeground2 },
+  statusLine: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}` },
+  status: { minHeight: "20px", margin: 0, color: tokens.colorNeutralForeground2 },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -50,17 +52,7 @@ const useStyles = makeStyles({
 function selectionText(book: OpenBook): string {
   const sel = book.wb.selection;
   const sheet = sel ? book.wb.sheets.find((s) => s.id === sel.sheetId) : undefined;
-  if (!sel || !sheet) return "";
-  const first = `${sheet.name}!`;
-  const r = sel.rect;
-  const a = (row: number, col: number) => `${columnName(col)}${row + 1}`;
-  return first + (r.rowCount === 1 && r.colCount === 1 ? a(r.row, r.col) : `${a(r.row, r.col)}:${a(r.row + r.rowCount - 1, r.col + r.colCount - 1)}`);
-}
-
-function columnName(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+  return sel && sheet ? cellReference(sheet.name, formatAddress(sel.rect)) : "";
 }
 
 /** Reads an .xlsx into the emulator and wires the task pane's actions to it; the grid redraws after every run. */
@@ -182,6 +174,7 @@ export function Workbench(): React.JSX.Element {
     const file = event.target.files?.[0];
     event.target.value = "";
     if (!file) return;
+    setSample("");
     setMessage({ text: WORKBENCH_TEXT.loading(file.name), error: false });
     void load(file.name, () => file.arrayBuffer(), null);
   };
@@ -206,6 +199,7 @@ export function Workbench(): React.JSX.Element {
               void loadSample(choice);
             }}>
               {SAMPLES.map((s) => <option key={s.file} value={s.file}>{s.label}</option>)}
+              {sample === "" && book && <option value="">{WORKBENCH_TEXT.ownFile(book.name)}</option>}
             </Select>
             <Button icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()}>{WORKBENCH_TEXT.openLabel}</Button>
             <input ref={fileInput} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" hidden onChange={onFile} data-testid="open-xlsx" />
@@ -219,9 +213,11 @@ export function Workbench(): React.JSX.Element {
             {book && <App key={book.id} actions={book.actions} theme="light" unsupported={[]} version={__APP_VERSION__} />}
           </div>
           <section className={styles.book} aria-label={WORKBENCH_TEXT.workbookLabel}>
-            <p role="status" className={`${styles.status} ${message?.error ? styles.error : ""}`}>
-              {message?.text} {book ? WORKBENCH_TEXT.selectionLabel(selectionText(book)) : ""}
-            </p>
+            <div className={styles.statusLine}>
+              <p role="status" className={`${styles.status} ${message?.error ? styles.error : ""}`}>{message?.text}</p>
+              {/* Not a live region: moving round the grid would otherwise be announced twice. */}
+              <p id="wb-selection" className={styles.status}>{book ? WORKBENCH_TEXT.selectionLabel(selectionText(book)) : ""}</p>
+            </div>
             {wb && activeSheet && (
               <>
                 <div role="tablist" aria-label={WORKBENCH_TEXT.sheetsLabel} className="wb-tabs"

@@ -20,6 +20,7 @@ export const WORKBENCH_TEXT = {
   intro: "The real task pane working on a workbook held in this page. Nothing leaves your computer.",
   sampleLabel: "Sample workbook",
   openLabel: "Open .xlsx…",
+  ownFile: (name: string) => `Your file: ${name}`,
   downloadLabel: "Download result",
   loading: (what: string) => `Opening ${what}…`,
   loaded: (what: string) => `Opened ${what}.`,

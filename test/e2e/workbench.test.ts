@@ -132,7 +132,7 @@ describeE2e("The workbench in Chromium", () => {
     await expect(cell(page, target.address).getAttribute("aria-selected")).resolves.toBe("false");
     await list.getByRole("button", { name: new RegExp(`${sheetRef}!${target.address}\\b`) }).click();
     await page.waitForFunction((a) => document.querySelector(`[data-address="${a}"]`)?.getAttribute("aria-selected") === "true", target.address);
-    await expect(page.getByRole("status").innerText()).resolves.toContain(`Selected: ${expected.sheet}!${target.address}`);
+    await expect(page.locator("#wb-selection").innerText()).resolves.toBe(`Selected: ${sheetRef}!${target.address}`);
     await screenshot(page, "05-messy-problem-selected");
   });
 
@@ -225,6 +225,7 @@ describeE2e("The workbench in Chromium", () => {
     const saved = (sheet?.rows ?? []).slice(1).map((r) => r?.[col]?.value).filter((v) => v !== null && v !== undefined);
     // The downloaded workbook holds exactly what the grid showed.
     expect(saved).toEqual(shown);
+    await cell(page, `${status}2`).scrollIntoViewIfNeeded();
     await screenshot(page, "09-region-rated");
   });
 });
