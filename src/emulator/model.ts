@@ -50,6 +50,15 @@ export const DEFAULT_COLUMN_WIDTH = 48;
 /** Default row height in points for Calibri 11. */
 export const DEFAULT_ROW_HEIGHT = 15;
 
+/** A sheet's print setup (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout). */
+export interface PageLayoutModel {
+  orientation: "Portrait" | "Landscape";
+  /** Excel.PageLayoutZoomOptions: scale (10-400) or fit to pages wide/tall (0 = automatic). */
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** 0-based first and last row repeated at the top of every printed page, or null. */
+  printTitleRows: { first: number; last: number } | null;
+}
+
 export interface TableModel {
   id: string;
   name: string;
@@ -160,7 +169,13 @@ export class SheetModel {
   rows: (CellModel | undefined)[][] = [];
   columnWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
+  /** 0-based rows hidden by the user (Range.rowHidden, kept through .xlsx). */
+  hiddenRows = new Set<number>();
   frozen = { rows: 0, columns: 0 };
+  /** Print setup (Worksheet.pageLayout): orientation, fit-to-pages zoom, rows repeated on every printed page. */
+  pageLayout: PageLayoutModel = { orientation: "Portrait", zoom: {}, printTitleRows: null };
+  /** Manual page breaks (Worksheet.horizontalPageBreaks): 0-based rows a new printed page starts at, ascending. */
+  rowBreaks: number[] = [];
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   tabColor = "";
   charts: ChartModel[] = [];

@@ -11,7 +11,7 @@ import { shiftRange } from "./shift";
 import { EmulatorError } from "./errors";
 import {
   type ChartModel, type ChartSeriesModel, type ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, DEFAULT_FONT, DEFAULT_ROW_HEIGHT,
-  type FontModel, type NameModel, type SheetModel, type TableModel, type WorkbookModel, type CellModel,
+  type FontModel, type NameModel, type PageLayoutModel, type SheetModel, type TableModel, type WorkbookModel, type CellModel,
 } from "./model";
 import { ClientObjectImpl, CollectionImpl, type ProxyType, type PropDef, type RequestContextImpl, type ClientResultImpl } from "./runtime";
 
@@ -128,6 +128,21 @@ const RANGE_TYPE = type<RangeRef>("Range", {
     }, "numberFormat"));
   }),
   numberFormatLocal: gridProp("numberFormat"),
+  // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-rowhidden-member
+  // true when every row of the range is hidden, false when none is, null when some are.
+  rowHidden: {
+    get: (r) => {
+      let hidden = 0;
+      for (let i = 0; i < r.rect.rowCount; i++) if (r.sheet.hiddenRows.has(r.rect.row + i)) hidden++;
+      return hidden === 0 ? false : hidden === r.rect.rowCount ? true : null;
+    },
+    set: (r, v) => {
+      for (let i = 0; i < r.rect.rowCount; i++) {
+        if (v) r.sheet.hiddenRows.add(r.rect.row + i);
+        else r.sheet.hiddenRows.delete(r.rect.row + i);
+      }
+    },
+  },
 }, ["address", "addressLocal", "rowCount", "columnCount", "cellCount", "rowIndex", "columnIndex", "isEntireColumn", "isEntireRow", "values", "formulas", "formulasLocal", "text", "valueTypes", "numberFormat", "numberFormatLocal"]);
 
 export class Range extends ClientObjectImpl<RangeRef> {
@@ -251,6 +266,30 @@ export class Range extends ClientObjectImpl<RangeRef> {
   }
 
   /**
+   * The cells of a kind within the range, as RangeAreas (ExcelApi 1.9); only "Visible" is emulated:
+   * the range's rows that are not hidden, as runs of whole-width areas.
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getspecialcellsornullobject-member(1)
+   * A range with no such cells gives a null object (getSpecialCells would fail with ItemNotFound).
+   */
+  getSpecialCellsOrNullObject(cellType: string): RangeAreas {
+    return new RangeAreas(this.context, `${this._path}.getSpecialCellsOrNullObject(${JSON.stringify(cellType)})`, () => {
+      const ref = this._model();
+      if (cellType !== "Visible") throw new EmulatorError("NotImplemented", `special cells "${cellType}" are not emulated`);
+      const rects: CellRect[] = [];
+      let start = -1;
+      for (let i = 0; i <= ref.rect.rowCount; i++) {
+        const visible = i < ref.rect.rowCount && !ref.sheet.hiddenRows.has(ref.rect.row + i);
+        if (visible && start < 0) start = i;
+        if (!visible && start >= 0) {
+          rects.push({ row: ref.rect.row + start, col: ref.rect.col, rowCount: i - start, colCount: ref.rect.colCount });
+          start = -1;
+        }
+      }
+      if (rects.length === 0) throw new EmulatorError("ItemNotFound", "no visible cells");
+      return { sheet: ref.sheet, rects };
+    }, true);
+  }
+  /**
    * The tables that overlap this range (or lie fully inside it), ExcelApi 1.9:
    * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-gettables-member(1)
    */
@@ -276,7 +315,7 @@ export class Range extends ClientObjectImpl<RangeRef> {
   get text(): string[][] { return this._get("text") as string[][]; }
   get valueTypes(): string[][] { return this._get("valueTypes") as string[][]; }
 }
-accessors(Range, ["addressLocal", "cellCount", "rowIndex", "columnIndex", "isEntireColumn", "isEntireRow", "formulasLocal", "numberFormatLocal"]);
+accessors(Range, ["addressLocal", "cellCount", "rowIndex", "columnIndex", "isEntireColumn", "isEntireRow", "formulasLocal", "numberFormatLocal", "rowHidden"]);
 
 function findCell(ref: RangeRef, text: string, criteria: { completeMatch?: boolean; matchCase?: boolean; searchDirection?: string }): CellRect {
   const single = ref.rect.rowCount === 1 && ref.rect.colCount === 1;
@@ -413,12 +452,39 @@ const RANGE_FORMAT_TYPE = type<RangeRef>("RangeFormat", {
 });
 
 /** Width in points that fits the longest text in each column, as autofit does (estimate: 7 px per character at Calibri 11, 5 px padding). */
+/** Lines a paragraph takes when wrapped at word boundaries, perLine characters a line. */
+function wrappedLines(text: string, perLine: number): number {
+  let lines = 1, used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const len = word.length;
+    if (used === 0) { lines += Math.floor(Math.max(0, len - 1) / perLine); used = len % perLine || perLine; continue; }
+    if (used + 1 + len <= perLine) used += 1 + len;
+    else { lines += 1 + Math.floor(Math.max(0, len - 1) / perLine); used = len % perLine || perLine; }
+  }
+  return lines;
+}
+
 function autofitWidth(texts: string[], bold: boolean): number {
   const longest = texts.reduce((m, t) => Math.max(m, ...t.split("\n").map((l) => l.length)), 0);
   if (longest === 0) return DEFAULT_COLUMN_WIDTH;
   const px = Math.ceil(longest * (bold ? 7.7 : 7) + 5);
   return Math.round(px * 0.75 * 100) / 100;
 }
+
+interface RangeAreasModel { sheet: SheetModel; rects: CellRect[] }
+
+// https://learn.microsoft.com/javascript/api/excel/excel.rangeareas: address is the areas' sheet-qualified
+// addresses joined by commas.
+const RANGE_AREAS_TYPE = type<RangeAreasModel>("RangeAreas", {
+  address: { get: (a) => a.rects.map((r) => formatAddress(r, a.sheet.name)).join(",") },
+  areaCount: { get: (a) => a.rects.length },
+  cellCount: { get: (a) => a.rects.reduce((n, r) => n + r.rowCount * r.colCount, 0) },
+}, ["address", "areaCount", "cellCount"]);
+
+export class RangeAreas extends ClientObjectImpl<RangeAreasModel> {
+  get _type() { return RANGE_AREAS_TYPE; }
+}
+accessors(RangeAreas, ["address", "areaCount", "cellCount"]);
 
 export class RangeFormat extends ClientObjectImpl<RangeRef> {
   get _type() { return RANGE_FORMAT_TYPE; }
@@ -445,8 +511,35 @@ export class RangeFormat extends ClientObjectImpl<RangeRef> {
       });
     });
   }
+  /**
+   * https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitrows-member(1)
+   * "Changes the height of the rows of the current range to achieve the best fit". Estimated as autofit
+   * widths are (7 px per character at Calibri 11, 1 px = 0.75 pt): a wrapped cell takes as many lines as
+   * its words need at its column's width, 15 pt a line (scaled by font size); other cells one line.
+   */
   autofitRows(): void {
-    this._call("autofitRows", {}, () => undefined);
+    this._call("autofitRows", {}, (ref) => {
+      const used = ref.sheet.usedRect(false);
+      if (!used) return;
+      const first = Math.max(ref.rect.row, used.row);
+      const last = Math.min(ref.rect.row + ref.rect.rowCount, used.row + used.rowCount) - 1;
+      for (let r = first; r <= last; r++) {
+        let lines = 1;
+        let size = DEFAULT_FONT.size;
+        const row = ref.sheet.rows[r] ?? [];
+        row.forEach((cell, c) => {
+          if (!cell || cell.value === null) return;
+          size = Math.max(size, cell.font?.size ?? DEFAULT_FONT.size);
+          if (!cell.wrapText || typeof cell.value !== "string") return; // numbers never wrap (Excel shows ### instead)
+          const widthPx = ((ref.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH) / 0.75) - 5;
+          const perLine = Math.max(1, Math.floor(widthPx / 7));
+          let n = 0;
+          for (const para of String(cell.value).split("\n")) n += wrappedLines(para, perLine);
+          lines = Math.max(lines, n);
+        });
+        ref.sheet.rowHeights.set(r, Math.round(lines * DEFAULT_ROW_HEIGHT * (size / DEFAULT_FONT.size) * 100) / 100);
+      }
+    });
   }
 }
 accessors(RangeFormat, ["columnWidth", "rowHeight", "horizontalAlignment", "verticalAlignment", "wrapText"]);
@@ -832,9 +925,15 @@ export class Worksheet extends ClientObjectImpl<SheetModel> {
   get tables(): TableCollection { return this._child("tables", () => new TableCollection(this.context, `${this._path}.tables`, () => ({ wb: this.context.model, sheet: this._model() }))); }
   get charts(): ChartCollection { return this._child("charts", () => new ChartCollection(this.context, `${this._path}.charts`, () => this._model())); }
   get freezePanes(): WorksheetFreezePanes { return this._child("freezePanes", () => new WorksheetFreezePanes(this.context, `${this._path}.freezePanes`, () => this._model())); }
+  /** https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-pagelayout-member (ExcelApi 1.9) */
+  /** https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-horizontalpagebreaks-member (ExcelApi 1.9) */
+  get horizontalPageBreaks(): PageBreakCollection { return this._child("horizontalPageBreaks", () => new PageBreakCollection(this.context, `${this._path}.horizontalPageBreaks`, () => this._model())); }
+  get pageLayout(): PageLayout { return this._child("pageLayout", () => new PageLayout(this.context, `${this._path}.pageLayout`, () => this._model())); }
   override _nav(name: string): ClientObjectImpl | undefined {
     if (name === "tables") return this.tables;
     if (name === "charts") return this.charts;
+    if (name === "pageLayout") return this.pageLayout;
+    if (name === "horizontalPageBreaks") return this.horizontalPageBreaks;
     return undefined;
   }
 }
@@ -864,6 +963,81 @@ export class WorksheetFreezePanes extends ClientObjectImpl<SheetModel> {
   }
 }
 const FREEZE_TYPE = type<SheetModel>("WorksheetFreezePanes", {});
+
+/**
+ * Print setup of a worksheet: https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+ * (orientation, zoom as Excel.PageLayoutZoomOptions, setPrintTitleRows / getPrintTitleRowsOrNullObject).
+ * Only what the scorecard sheets use is emulated: other members are absent.
+ */
+export class PageLayout extends ClientObjectImpl<SheetModel> {
+  get _type() { return PAGE_LAYOUT_TYPE; }
+  /** "Sets the worksheet's print title rows": whole rows, e.g. "$1:$5" or a Range; rows repeat at the top of every printed page. */
+  setPrintTitleRows(rows: Range | string): void {
+    this._sameContext(rows);
+    this._call("setPrintTitleRows", { rows: typeof rows === "string" ? rows : rows._path }, (s) => {
+      let first: number, last: number;
+      if (typeof rows === "string") {
+        const m = /^\$?(\d+):\$?(\d+)$/.exec(rows.replace(/^.*!/, ""));
+        if (m) { first = Number(m[1]) - 1; last = Number(m[2]) - 1; } else { const r = rectOnSheet(s, rows); first = r.row; last = r.row + r.rowCount - 1; }
+      } else { const r = rows._model().rect; first = r.row; last = r.row + r.rowCount - 1; }
+      if (!(first >= 0 && last >= first && last < MAX_ROWS)) throw new EmulatorError("InvalidArgument", `print title rows ${String(rows)} are not rows of the sheet`);
+      s.pageLayout.printTitleRows = { first, last };
+    });
+  }
+  /** The rows repeated on every printed page, as whole rows ("$1:$5"); a null object when none are set. */
+  getPrintTitleRowsOrNullObject(): Range {
+    return new Range(this.context, `${this._path}.getPrintTitleRowsOrNullObject`, () => {
+      const s = this._model();
+      const t = s.pageLayout.printTitleRows;
+      if (!t) throw new EmulatorError("ItemNotFound", "no print title rows");
+      return { sheet: s, rect: { row: t.first, col: 0, rowCount: t.last - t.first + 1, colCount: MAX_COLUMNS } };
+    }, true);
+  }
+}
+/**
+ * Manual horizontal page breaks: https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection
+ * add(pageBreakRange) "Adds a page break before the top-left cell of the range specified";
+ * removePageBreaks() resets them; getCount(). (Only what the scorecard uses: no items.)
+ */
+export class PageBreakCollection extends ClientObjectImpl<SheetModel> {
+  get _type() { return PAGE_BREAKS_TYPE; }
+  add(pageBreakRange: Range | string): void {
+    this._sameContext(pageBreakRange);
+    this._call("add", { pageBreakRange: typeof pageBreakRange === "string" ? pageBreakRange : pageBreakRange._path }, (s) => {
+      const row = typeof pageBreakRange === "string" ? rectOnSheet(s, pageBreakRange).row : pageBreakRange._model().rect.row;
+      if (row === 0) throw new EmulatorError("InvalidArgument", "a page break cannot go before the first row");
+      if (!s.rowBreaks.includes(row)) s.rowBreaks = [...s.rowBreaks, row].sort((a, b) => a - b);
+    });
+  }
+  removePageBreaks(): void { this._call("removePageBreaks", {}, (s) => { s.rowBreaks = []; }); }
+  getCount(): ClientResultImpl<number> { return this._result("getCount", (s) => s.rowBreaks.length); }
+}
+const PAGE_BREAKS_TYPE = type<SheetModel>("PageBreakCollection", {});
+
+const PAGE_LAYOUT_TYPE = type<SheetModel>("PageLayout", {
+  orientation: {
+    get: (s) => s.pageLayout.orientation,
+    set: (s, v) => {
+      if (v !== "Portrait" && v !== "Landscape") throw new EmulatorError("InvalidArgument", `orientation "${String(v)}" is not Portrait or Landscape`);
+      s.pageLayout.orientation = v;
+    },
+  },
+  zoom: {
+    get: (s) => ({ ...s.pageLayout.zoom }),
+    set: (s, v) => {
+      const z = (v ?? {}) as { scale?: unknown; horizontalFitToPages?: unknown; verticalFitToPages?: unknown };
+      const out: PageLayoutModel["zoom"] = {};
+      for (const k of ["scale", "horizontalFitToPages", "verticalFitToPages"] as const) {
+        const x = z[k];
+        if (x === undefined || x === null) continue;
+        if (typeof x !== "number" || !Number.isInteger(x) || x < 0 || (k === "scale" && (x < 10 || x > 400))) throw new EmulatorError("InvalidArgument", `zoom.${k} ${String(x)} is not valid`);
+        out[k] = x;
+      }
+      s.pageLayout.zoom = out;
+    },
+  },
+});
+accessors(PageLayout, ["orientation", "zoom"]);
 
 /** https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection */
 export class WorksheetCollection extends CollectionImpl<WorkbookModel, Worksheet> {

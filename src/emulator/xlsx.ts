@@ -15,7 +15,7 @@ import JSZip from "jszip";
 import { type CellRect, columnLetters, formatAddress, parseAddress } from "./address";
 import type { ChartKind, ChartPartSpec, ChartSeriesSpec } from "./chart-spec";
 import { EmulatorError } from "./errors";
-import { type CellModel, type ChartModel, type ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, type SheetModel, WorkbookModel } from "./model";
+import { type CellModel, type ChartModel, type ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type SheetModel, WorkbookModel } from "./model";
 import { chartAnchor } from "./objects";
 
 /** What an .xlsx round trip through the emulator cannot keep (say so to users of the runner). */
@@ -24,7 +24,7 @@ export const ROUND_TRIP_LOSSES: readonly string[] = [
   "Formula results for formulas written through the API (no calculation engine; the cached result is whatever the file held, or blank)",
   "Conditional format types other than cell value, text contains, custom formula and icon set (data bars, colour scales, top/bottom are dropped); conditional number formats",
   "Diagonal borders, alignment beyond horizontal, vertical and wrap (indent, rotation), fonts beyond bold/italic/colour/name/size, theme and tint colours (converted to none)",
-  "Row heights, merged cells, comments, data validation, hyperlinks, images, pivot tables, sheet protection",
+  "Merged cells, comments, data validation, hyperlinks, images, pivot tables, sheet protection",
   "Defined names that are not a single range, and names scoped to a sheet",
   "Tables without a header row (treated as having one), table totals formulas other than what the cells hold",
   "Shared and array formulas are kept as plain formulas in each cell",
@@ -233,6 +233,8 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
     const sheet = wb.addSheet(xs.name);
     sheet.visibility = xs.state === "hidden" ? "Hidden" : xs.state === "veryHidden" ? "VeryHidden" : "Visible";
     xs.eachRow({ includeEmpty: false }, (row, r) => {
+      if (row.hidden) sheet.hiddenRows.add(r - 1);
+      if (row.height !== undefined && row.height !== DEFAULT_ROW_HEIGHT) sheet.rowHeights.set(r - 1, row.height);
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (cell.type === ExcelJS.ValueType.Merge) return;
         importCell(cell, sheet.ensureCell(r - 1, c - 1));
@@ -242,6 +244,7 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
     for (const col of cols) if (col?.width !== undefined) sheet.columnWidths.set(col.number - 1, charsToPoints(col.width));
     const view = xs.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
     if (view?.state === "frozen") sheet.frozen = { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 };
+    sheet.pageLayout = pageLayoutOf(xs.pageSetup);
     for (const t of Object.values((xs as unknown as { tables: Record<string, { model: { name: string; tableRef?: string; ref?: string; totalsRow?: boolean; style?: { theme?: string } } }> }).tables ?? {})) {
       const m = t.model;
       const p = parseAddress(m.tableRef ?? m.ref ?? "A1");
@@ -269,6 +272,7 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
   }
   for (const [k, v] of await readSettings(buffer)) wb.settings.set(k, v);
   await readStopIfTrue(buffer, stopIndex);
+  await readRowBreaks(buffer, wb);
   if (wb.sheets.length === 0) wb.addSheet("Sheet1");
   return wb;
 }
@@ -360,6 +364,27 @@ function exportCell(cell: CellModel, xc: XCell): void {
   }
 }
 
+/** A sheet's print setup as ExcelJS reads it. */
+function pageLayoutOf(ps: Partial<ExcelJS.PageSetup> | undefined): SheetModel["pageLayout"] {
+  const titles = /^\$?(\d+):\$?(\d+)$/.exec(ps?.printTitlesRow ?? "");
+  return {
+    orientation: ps?.orientation === "landscape" ? "Landscape" : "Portrait",
+    zoom: ps?.fitToPage ? { horizontalFitToPages: ps.fitToWidth ?? 1, verticalFitToPages: ps.fitToHeight ?? 1 } : ps?.scale && ps.scale !== 100 ? { scale: ps.scale } : {},
+    printTitleRows: titles ? { first: Number(titles[1]) - 1, last: Number(titles[2]) - 1 } : null,
+  };
+}
+
+/** The sheet's print setup as ExcelJS writes it (<pageSetup> fitToWidth/fitToHeight, <sheetPr><pageSetUpPr fitToPage>, the Print_Titles name). */
+function pageSetupOf(sheet: SheetModel): Partial<ExcelJS.PageSetup> {
+  const { orientation, zoom, printTitleRows } = sheet.pageLayout;
+  const fit = zoom.horizontalFitToPages !== undefined || zoom.verticalFitToPages !== undefined;
+  return {
+    orientation: orientation === "Landscape" ? "landscape" : "portrait",
+    ...(fit ? { fitToPage: true, fitToWidth: zoom.horizontalFitToPages ?? 0, fitToHeight: zoom.verticalFitToPages ?? 0 } : zoom.scale ? { scale: zoom.scale } : {}),
+    ...(printTitleRows ? { printTitlesRow: `${printTitleRows.first + 1}:${printTitleRows.last + 1}` } : {}),
+  };
+}
+
 /**
  * Writes the workbook as .xlsx bytes: cells, formulas with their cached results, number formats,
  * fills, fonts, column widths, frozen panes, tables, conditional formats, names, settings; charts
@@ -371,6 +396,7 @@ export async function saveXlsx(wb: WorkbookModel, options: SaveXlsxOptions = {})
     const xs = x.addWorksheet(sheet.name, {
       state: sheet.visibility === "Hidden" ? "hidden" : sheet.visibility === "VeryHidden" ? "veryHidden" : "visible",
       views: sheet.frozen.rows || sheet.frozen.columns ? [{ state: "frozen", xSplit: sheet.frozen.columns, ySplit: sheet.frozen.rows }] : [],
+      pageSetup: pageSetupOf(sheet),
     });
     // Tables first: ExcelJS writes their cells, then the emulator's cells win.
     for (const t of wb.tables.filter((tb) => tb.sheet === sheet)) {
@@ -388,7 +414,11 @@ export async function saveXlsx(wb: WorkbookModel, options: SaveXlsxOptions = {})
       const xr = xs.getRow(r + 1);
       row.forEach((cell, c) => { if (cell) exportCell(cell, xr.getCell(c + 1)); });
     });
+    for (const r of sheet.hiddenRows) xs.getRow(r + 1).hidden = true;
     for (const [c, w] of sheet.columnWidths) if (w !== DEFAULT_COLUMN_WIDTH) xs.getColumn(c + 1).width = pointsToChars(w);
+    for (const [r, h] of sheet.rowHeights) if (h !== DEFAULT_ROW_HEIGHT) xs.getRow(r + 1).height = h;
+    // <rowBreaks><brk id="n"> breaks after 1-based row n, i.e. before 0-based row n.
+    for (const r of sheet.rowBreaks) xs.getRow(r).addPageBreak();
     sheet.conditionalFormats.forEach((cf, i) => {
       xs.addConditionalFormatting({ ref: formatAddress(cf.rect), rules: [exportRule(cf, i + 1) as unknown as ExcelJS.ConditionalFormattingRule] });
     });
@@ -465,6 +495,19 @@ async function patchRuleAttributes(bytes: Uint8Array, wb: WorkbookModel): Promis
     zip.file(path!, xml);
   }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** Manual row breaks (<rowBreaks><brk id="n" man="1"/>), which ExcelJS writes but does not read. */
+async function readRowBreaks(bytes: Uint8Array, wb: WorkbookModel): Promise<void> {
+  const zip = await JSZip.loadAsync(bytes);
+  for (const [name, part] of await sheetParts(zip)) {
+    const xml = await zip.file(part)?.async("string");
+    const block = xml ? /<rowBreaks\b[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(xml) : null;
+    const sheet = wb.sheetByName(name);
+    if (!block || !sheet) continue;
+    const ids = [...block[1].matchAll(/<brk\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1])).filter((id) => id > 0);
+    sheet.rowBreaks = [...new Set(ids)].sort((a, b) => a - b);
+  }
 }
 
 async function readStopIfTrue(bytes: Uint8Array, index: Map<string, Map<number, ConditionalFormatModel>>): Promise<void> {

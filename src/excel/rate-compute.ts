@@ -3,7 +3,9 @@
  * add-in's output columns, the counts by status and every problem with its cell. The Excel half
  * (rate-rag.ts) reads the values and writes these rows back.
  */
+import { readNumber } from "../core/cells";
 import { readIndicator, type Indicator } from "../core/indicator";
+import { formatNumber } from "../core/messages";
 import { parsePeriod, type Period } from "../core/periods";
 import { rateIndicator, type Rating } from "../core/rules/engine";
 import { ruleSetFromSettings } from "../core/rules/ruleset";
@@ -11,8 +13,10 @@ import { STATUSES, type RuleSettings, type Status } from "../core/rules/types";
 import { countByStatus } from "../core/scorecard";
 import { cellAddress } from "./a1";
 import type { ColumnMapping } from "./mapping";
-import { duplicateCodes, rawIndicators, type TableOrigin } from "./rows";
-import type { CellProblem, StatusCounts } from "./types";
+import { isBlank } from "./region";
+import { rawIndicators, type TableOrigin } from "./rows";
+import type { CellProblem, ColumnRole, StatusCounts } from "./types";
+import { isValidNiCode, lookupNiReference, polarityFromReference, POLARITY_FROM_REFERENCE } from "../samples/ni-reference";
 
 /** The add-in's own output columns, in order (issue 7). */
 export const OUTPUT_COLUMNS = ["Status", "Gap", "Gap %", "Progress", "Direction", "Reason", "Rated at"] as const;
@@ -56,10 +60,52 @@ function outputOf(rating: Rating): OutputRow {
   ];
 }
 
+/** Roles whose cells hold numbers: text, markers and errors in them are noted for the analyst. */
+const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(["baseline", "target", "actual", "value", "floor", "tolerance", "weight", "benchmark", "lowerCi", "upperCi", "count", "denominator"]);
+
+/**
+ * Notes on cells that were read but needed interpreting, so the analyst can tidy the sheet: numbers
+ * stored as text, not-available markers and Excel error values (all read as DOMAIN.md section 1 and
+ * issue 3 say), and a target profile that stops (a blank target after a filled one).
+ */
+function cellNotes(row: readonly unknown[], r: number, mapping: ColumnMapping, origin: TableOrigin, label: string): { address: string; message: string }[] {
+  const notes: { address: string; message: string }[] = [];
+  let targetSeen = false;
+  for (const e of mapping.entries) {
+    if (TEXT_ROLES.has(e.role)) {
+      const text = row[e.column];
+      if (typeof text === "string" && FORMULA_LIKE.test(text)) {
+        notes.push({ address: cellAddress(origin.headerRow + 1 + r, origin.firstColumn + e.column), message: `${label}: ${e.header} starts with "${text.trim()[0]}"; it is kept as text wherever the add-in writes it, never run as a formula` });
+      }
+      continue;
+    }
+    if (!NUMERIC_ROLES.has(e.role)) continue;
+    const value = row[e.column];
+    const address = cellAddress(origin.headerRow + 1 + r, origin.firstColumn + e.column);
+    if (e.role === "target" && e.period !== undefined) {
+      if (isBlank(value) && targetSeen) notes.push({ address, message: `${label}: no ${e.header} (blank cell), so the earlier target or the trajectory is used` });
+      if (!isBlank(value)) targetSeen = true;
+    }
+    if (typeof value !== "string" || value.trim() === "") continue;
+    const reading = readNumber(value, e.header);
+    if (reading.kind === "number") notes.push({ address, message: `${label}: ${e.header} is a number stored as text ("${value}"), read as ${formatNumber(reading.value)}` });
+    else if (reading.kind === "missing") notes.push({ address, message: `${label}: ${e.header} ${reading.reason}, so it is treated as missing` });
+  }
+  return notes;
+}
+
+/** Columns of words, where text that looks like a formula is noted (ARCHITECTURE.md: text stays text). */
+const TEXT_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(["id", "title", "perspective", "objective", "owner", "commentary", "area", "unit"]);
+const FORMULA_LIKE = /^\s*(?:[=+@]|-(?=\D))/;
+
+const NI_LIKE = /^\s*NI\s*\d+\s*$/i;
+
 /**
  * Rates every indicator of a table (DOMAIN.md section 5) and lays the results out for writing.
  * Wide layout: one rating per indicator row. Long layout: every row is rated as at its own period,
  * and the counts take each indicator's rating as at the as-at period (its latest by default).
+ * Hidden rows and the second row of a repeated code are reported and not rated; a blank polarity
+ * of a National Indicator is filled from the reference list (issue 11) and the reason says so.
  */
 export function computeRatings(
   rows: readonly (readonly unknown[])[],
@@ -67,36 +113,72 @@ export function computeRatings(
   origin: TableOrigin,
   sheet: string,
   settings: RuleSettings,
+  hiddenRows: ReadonlySet<number> = new Set(),
 ): RateComputation {
   const ruleSet = ruleSetFromSettings(settings);
   const asAtSetting = settings.asAt ? parsePeriod(settings.asAt) : null;
   const asAt: Period | null = asAtSetting && asAtSetting.ok ? asAtSetting.value : null;
   const problems: CellProblem[] = [];
+  const at = (r: number, c: number) => cellAddress(origin.headerRow + 1 + r, origin.firstColumn + c);
+  const sheetRow = (r: number) => origin.headerRow + 2 + r;
   if (asAtSetting && !asAtSetting.ok) {
     problems.push({ sheet, address: "", message: `The as-at period "${settings.asAt}" is not a period label (for example 2009/10 or Q2 2010/11), so each indicator is rated at its latest period.` });
   }
+  const idEntry = mapping.entries.find((e) => e.role === "id" && e.period === undefined);
+  const titleEntry = mapping.entries.find((e) => e.role === "title" && e.period === undefined);
+  const polarityEntry = mapping.entries.find((e) => e.role === "polarity" && e.period === undefined);
+  const labelOfRow = (r: number) => String((idEntry && rows[r][idEntry.column]) || (titleEntry && rows[r][titleEntry.column]) || `row ${sheetRow(r)}`).trim();
+
+  const skip = new Set<number>();
+  for (const r of hiddenRows) {
+    if (r < 0 || r >= rows.length || rows[r].every(isBlank)) continue;
+    skip.add(r);
+    problems.push({ sheet, address: at(r, 0), message: `Row ${sheetRow(r)} (${labelOfRow(r)}) is hidden, so it was not rated`, ...(idEntry ? { indicatorId: labelOfRow(r) } : {}) });
+  }
+  if (idEntry && mapping.layout === "wide") {
+    const first = new Map<string, number>();
+    for (let r = 0; r < rows.length; r++) {
+      if (skip.has(r)) continue;
+      const id = String(rows[r][idEntry.column] ?? "").trim();
+      if (id === "") continue;
+      const key = id.toUpperCase().replace(/\s+/g, " ");
+      const firstRow = first.get(key);
+      if (firstRow === undefined) {
+        first.set(key, r);
+        if (NI_LIKE.test(id) && !isValidNiCode(id)) {
+          problems.push({ sheet, address: at(r, idEntry.column), message: `${id} is not a National Indicator code (they run NI 1 to NI 199; NI 31 was withdrawn): check the code`, indicatorId: id });
+        }
+        continue;
+      }
+      skip.add(r);
+      problems.push({ sheet, address: at(r, idEntry.column), message: `Code ${id} appears again on row ${sheetRow(r)} (first on row ${sheetRow(firstRow)}): only the first row is rated`, indicatorId: id });
+    }
+  }
+
   const outputs: OutputRow[] = rows.map(() => [...BLANK]);
   const rated: RatedIndicator[] = [];
-  const { indicators, skipped } = rawIndicators(rows, mapping, origin);
-  for (const s of skipped) problems.push({ sheet, address: cellAddress(origin.headerRow + 1 + s.row, origin.firstColumn), message: s.reason });
-  for (const [code, sheetRows] of duplicateCodes(rows, mapping, origin)) {
-    problems.push({
-      sheet,
-      address: cellAddress(sheetRows[1] - 1, origin.firstColumn + (mapping.entries.find((e) => e.role === "id")?.column ?? 0)),
-      message: `Code ${code} appears on ${sheetRows.length} rows (${sheetRows.join(", ")}): each row is rated, but check which one is right`,
-      indicatorId: code,
-    });
-  }
+  const { indicators, skipped } = rawIndicators(rows, mapping, origin, skip);
+  for (const s of skipped) problems.push({ sheet, address: at(s.row, s.column), message: s.reason });
 
   let latest: Period | null = null;
   const countable: Status[] = [];
   for (const source of indicators) {
-    const { indicator, problems: fieldProblems } = readIndicator(source.raw);
+    let raw = source.raw;
+    let fromReference = false;
+    const ref = polarityFromReference(raw.id?.value, raw.polarity?.value ?? null);
+    if (ref && (raw.polarity || raw.id)) {
+      fromReference = true;
+      raw = { ...raw, polarity: { value: ref.polarity, ref: raw.polarity?.ref } };
+      if (raw.polarity?.ref) problems.push({ sheet, address: raw.polarity.ref, message: `${source.label}: polarity is blank, so "${ref.polarity} is better" was taken from the National Indicator reference list`, indicatorId: source.label });
+    }
+    const { indicator, problems: fieldProblems } = readIndicator(raw);
     for (const p of fieldProblems) {
       problems.push({ sheet, address: p.ref ?? "", message: `${source.label}: ${p.message}`, indicatorId: indicator.id || undefined });
     }
+    if (mapping.layout === "wide") for (const n of cellNotes(rows[source.rows[0]], source.rows[0], mapping, origin, source.label)) problems.push({ sheet, ...n, indicatorId: indicator.id || undefined });
+    const finish = (rating: Rating): Rating => (fromReference ? { ...rating, reason: `${rating.reason}; ${POLARITY_FROM_REFERENCE}` } : rating);
     if (mapping.layout === "wide" || !source.rowPeriods) {
-      const rating = rateIndicator(indicator, ruleSet, { asAt });
+      const rating = finish(rateIndicator(indicator, ruleSet, { asAt }));
       const row = source.rows[0];
       outputs[row] = outputOf(rating);
       rated.push({ indicator, rating, row });
@@ -105,25 +187,28 @@ export function computeRatings(
       continue;
     }
     // Long layout: rate each row as at its own period; count the one at the as-at period.
-    let counted: Rating | null = null;
-    let countedRow = source.rows[0];
+    let counted: { rating: Rating; row: number; end: number } | null = null;
     source.rows.forEach((row, i) => {
       const p = parsePeriod(source.rowPeriods?.[i] ?? null);
-      const rowAsAt = p.ok ? p.value : asAt;
       if (asAt && p.ok && p.value.end > asAt.end) return; // rows after the as-at period are left blank
-      const rating = rateIndicator(indicator, ruleSet, { asAt: rowAsAt });
+      // Each row is compared with its own period's benchmark (England's value that year).
+      const benchCell = source.rowBenchmarks?.[i];
+      const bench = benchCell ? readNumber(benchCell.value) : undefined;
+      const rowIndicator = bench ? { ...indicator, benchmark: bench.kind === "number" ? bench.value : null } : indicator;
+      const rating = finish(rateIndicator(rowIndicator, ruleSet, { asAt: p.ok ? p.value : asAt }));
       outputs[row] = outputOf(rating);
-      if (counted === null || (p.ok && (counted.asAt === null || (parsePeriod(counted.asAt).ok && p.value.end >= (parsePeriod(counted.asAt) as { value: Period }).value.end)))) {
-        counted = rating;
-        countedRow = row;
-      }
+      const end = p.ok ? p.value.end : -Infinity;
+      if (counted === null || end >= counted.end) counted = { rating, row, end };
     });
     if (counted !== null) {
-      const c: Rating = counted;
-      rated.push({ indicator, rating: c, row: countedRow });
-      countable.push(c.status);
-      latest = later(latest, c.asAt);
+      const c: { rating: Rating; row: number } = counted;
+      rated.push({ indicator, rating: c.rating, row: c.row });
+      countable.push(c.rating.status);
+      latest = later(latest, c.rating.asAt);
     }
+  }
+  if (polarityEntry === undefined && indicators.length > 0 && !indicators.some((i) => lookupNiReference(i.raw.id?.value))) {
+    problems.push({ sheet, address: "", message: "The table has no Polarity column, so every indicator is rated as higher is better: add a Polarity column if lower is better for some" });
   }
   const counts = countByStatus(countable);
   return { outputs, rated, counts: Object.fromEntries(STATUSES.map((s) => [s, counts[s]])) as StatusCounts, problems, asAt: asAt?.label ?? latest?.label ?? "" };

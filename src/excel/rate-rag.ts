@@ -61,12 +61,17 @@ export interface RateRagOptions {
 
 const SAMPLE_ROWS = 50;
 
+/** Column widths in points for Status, Gap, Gap %, Progress, Direction, Reason, Rated at. */
+const OUTPUT_WIDTHS: readonly number[] = [60, 70, 60, 65, 140, 520, 75];
+
 /** Everything read in the first round trip. */
 interface Located {
   readonly sheet: string;
   readonly selection: A1Box;
   readonly used: A1Box | null;
   readonly sample: unknown[][];
+  /** 0-based sheet rows of the used range that are hidden. */
+  readonly hiddenRows: ReadonlySet<number>;
   readonly tableName: string | null;
   readonly named: { address: string } | null;
   readonly settings: WorkbookSettings;
@@ -99,6 +104,10 @@ async function locate(context: Excel.RequestContext, options: RateRagOptions): P
   used.load("address");
   const sample = used.getRow(0).getResizedRange(SAMPLE_ROWS - 1, 0);
   sample.load("values");
+  // Hidden rows (e.g. indicators dropped from the agreement) are not rated: Excel reports the
+  // visible cells as areas (Range.getSpecialCells, ExcelApi 1.9), a few bytes however long the table.
+  const visible = used.getSpecialCellsOrNullObject("Visible");
+  visible.load("address");
   let named: Excel.Range | null = null;
   if (options.sourceName) {
     named = workbook.names.getItemOrNullObject(options.sourceName).getRangeOrNullObject();
@@ -113,12 +122,27 @@ async function locate(context: Excel.RequestContext, options: RateRagOptions): P
     selection: parseAddress(selection.address),
     used: usedBox,
     sample: used.isNullObject ? [] : (sample.values as unknown[][]),
+    hiddenRows: used.isNullObject ? new Set() : hiddenRowsOf(usedBox, visible.isNullObject ? "" : visible.address),
     tableName: tables.items.length > 0 ? tables.items[0].name : null,
     named: named && !named.isNullObject ? { address: named.address } : null,
     settings: parsed.settings,
     warnings: parsed.warnings,
     records: parseRecords(outputsItem.isNullObject ? null : outputsItem.value),
   };
+}
+
+/** The rows of the used range that are not in any visible area. */
+function hiddenRowsOf(used: A1Box | null, visibleAddress: string): Set<number> {
+  const hidden = new Set<number>();
+  if (!used) return hidden;
+  const visibleRows = new Set<number>();
+  for (const area of visibleAddress.split(",")) {
+    if (area.trim() === "") continue;
+    const box = parseAddress(area.trim());
+    for (let r = box.top; r <= box.bottom; r++) visibleRows.add(r);
+  }
+  for (let r = used.top; r <= used.bottom; r++) if (!visibleRows.has(r)) hidden.add(r);
+  return hidden;
 }
 
 /** Reads the used range's values below the sample in row blocks under the budget (plus a table's address). */
@@ -148,9 +172,10 @@ async function readRest(
     const sampleBytes = estimateBytes(located.sample.slice(0, Math.min(located.sample.length, height)));
     const perRow = Math.max(8 * width, Math.ceil((sampleBytes / Math.max(1, Math.min(located.sample.length, height))) * 1.5));
     const blocks = rowBlocks(remaining, perRow, budget, width);
+    const firstUnread = used.top + values.length;
     for (let b = 0; b < blocks.length; b++) {
       const [start, count] = blocks[b];
-      const block = sheet.getRangeByIndexes(used.top + values.length + start, used.left, count, width);
+      const block = sheet.getRangeByIndexes(firstUnread + start, used.left, count, width);
       block.load("values");
       await context.sync();
       for (const row of block.values as unknown[][]) values.push(row);
@@ -267,10 +292,22 @@ export async function readAndRate(context: Excel.RequestContext, options: RateRa
   }
   const dataRows = boxRows.slice(headerIndex + 1).map((row) => row.slice(0, inputHeaders.length));
   progress(0.45, `Rating ${dataRows.length} rows`);
-  const computed = computeRatings(dataRows, mapping, { headerRow, firstColumn: box.left }, sheetName, located.settings.rules);
+  const hiddenDataRows = new Set<number>();
+  for (const r of located.hiddenRows) if (r > headerRow && r <= box.bottom) hiddenDataRows.add(r - headerRow - 1);
+  // A table of values with confidence limits and a benchmark but no targets (the Fingertips
+  // download) has nothing for the Tolerance preset to compare with: rate it against the benchmark.
+  let rules = located.settings.rules;
+  const warnings = located.warnings.slice();
+  const has = (role: string) => mapping.entries.some((e) => e.role === role);
+  if (rules.preset === "tolerance" && !has("target") && has("benchmark") && has("lowerCi") && has("upperCi")) {
+    rules = { ...rules, preset: "benchmark" };
+    const bench = mapping.entries.find((e) => e.role === "benchmark")?.header ?? "the benchmark";
+    warnings.push(`This table has no targets but has confidence limits and ${bench}, so each value is rated against ${bench} (the Benchmark rules). Choose other rules in the panel to change this.`);
+  }
+  const computed = computeRatings(dataRows, mapping, { headerRow, firstColumn: box.left }, sheetName, rules, hiddenDataRows);
   return {
     sheet: sheetName, box, kind: source.kind, ...(source.kind === "name" ? { name: options.sourceName } : source.name ? { name: source.name } : {}),
-    headerRow, headers, mapping, dataRows, computed, record, settings: located.settings, warnings: located.warnings,
+    headerRow, headers, mapping, dataRows, computed, record, settings: { ...located.settings, rules }, warnings,
     used: located.used, usedValues: values, records: located.records,
   };
 }
@@ -408,7 +445,9 @@ async function writeOutputs(context: Excel.RequestContext, plan: WritePlan): Pro
           cf.textComparison.format.font.color = STATUS_STYLES[s].font;
           cf.textComparison.rule = { operator: "BeginsWith", text: s };
         }
-        sheet.getRangeByIndexes(plan.headerRow, plan.firstColumn + 5, 1, 1).format.columnWidth = 300;
+        // Widths in points to fit each column's words; reasons are a sentence each, so that column is
+        // wide (no wrapping, which would change the height of the user's rows).
+        OUTPUT_WIDTHS.forEach((width, i) => (sheet.getRangeByIndexes(plan.headerRow, plan.firstColumn + i, 1, 1).format.columnWidth = width));
       }
       const records = plan.records.filter((r) => !(r.sheet === plan.record.sheet && r.headerRow === plan.record.headerRow && r.sourceColumn === plan.record.sourceColumn));
       records.push(plan.record);

@@ -31,12 +31,14 @@ function filled(values: readonly (readonly unknown[])[], r: number, c: number): 
 export function currentRegion(values: readonly (readonly unknown[])[], row: number, col: number): CellBox {
   let top = row, left = col, bottom = row, right = col;
   let grew = true;
+  // Each side grows as far as it can before the others are looked at again, so a long table costs
+  // one pass down its rows rather than one pass per row.
   while (grew) {
     grew = false;
-    if (top > 0 && rangeHasValue(values, top - 1, left - 1, top - 1, right + 1)) { top--; grew = true; }
-    if (bottom < values.length - 1 && rangeHasValue(values, bottom + 1, left - 1, bottom + 1, right + 1)) { bottom++; grew = true; }
-    if (left > 0 && rangeHasValue(values, top - 1, left - 1, bottom + 1, left - 1)) { left--; grew = true; }
-    if (rangeHasValue(values, top - 1, right + 1, bottom + 1, right + 1)) { right++; grew = true; }
+    while (bottom < values.length - 1 && rangeHasValue(values, bottom + 1, left - 1, bottom + 1, right + 1)) { bottom++; grew = true; }
+    while (top > 0 && rangeHasValue(values, top - 1, left - 1, top - 1, right + 1)) { top--; grew = true; }
+    while (rangeHasValue(values, top - 1, right + 1, bottom + 1, right + 1)) { right++; grew = true; }
+    while (left > 0 && rangeHasValue(values, top - 1, left - 1, bottom + 1, left - 1)) { left--; grew = true; }
   }
   return { top, left, bottom, right };
 }

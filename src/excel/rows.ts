@@ -22,6 +22,8 @@ export interface SourceIndicator {
   readonly rows: readonly number[];
   /** Long layout: the period label of each of those rows (null for a row without a period). */
   readonly rowPeriods?: readonly (unknown | null)[];
+  /** Long layout: each row's own benchmark cell (e.g. the England value for that period). */
+  readonly rowBenchmarks?: readonly RawCell[];
   /** A label for messages: the code, else the title, else "row N". */
   readonly label: string;
 }
@@ -29,6 +31,8 @@ export interface SourceIndicator {
 /** A row that was skipped on purpose, with the reason. */
 export interface SkippedRow {
   readonly row: number;
+  /** The 0-based column (within the rows) of the cell that shows why. */
+  readonly column: number;
   readonly reason: string;
 }
 
@@ -53,7 +57,12 @@ function firstOf(mapping: ColumnMapping, role: ColumnRole): ColumnMappingEntry |
  * @param mapping the column mapping of the header row
  * @param origin where row 0, column 0 of `rows`' header is on the sheet (for cell addresses)
  */
-export function rawIndicators(rows: readonly (readonly unknown[])[], mapping: ColumnMapping, origin: TableOrigin): { indicators: SourceIndicator[]; skipped: SkippedRow[] } {
+export function rawIndicators(
+  rows: readonly (readonly unknown[])[],
+  mapping: ColumnMapping,
+  origin: TableOrigin,
+  skip: ReadonlySet<number> = new Set(),
+): { indicators: SourceIndicator[]; skipped: SkippedRow[] } {
   const ref = (r: number, c: number) => cellAddress(origin.headerRow + 1 + r, origin.firstColumn + c);
   const cell = (r: number, e: ColumnMappingEntry | undefined): RawCell | undefined =>
     e === undefined ? undefined : { value: rows[r][e.column] ?? null, ref: ref(r, e.column) };
@@ -64,11 +73,12 @@ export function rawIndicators(rows: readonly (readonly unknown[])[], mapping: Co
   const usable: number[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    if (rowIsBlank(row)) continue;
+    if (skip.has(r) || rowIsBlank(row)) continue;
     const idText = idCol ? String(row[idCol.column] ?? "").trim() : "";
     const titleText = titleCol ? String(row[titleCol.column] ?? "").trim() : "";
     if (TOTAL_ROW.test(idText) || (idText === "" && TOTAL_ROW.test(titleText))) {
-      skipped.push({ row: r, reason: `Skipped row ${origin.headerRow + 2 + r}: it is a total row ("${idText || titleText}"), not an indicator` });
+      const column = TOTAL_ROW.test(idText) ? idCol?.column ?? 0 : titleCol?.column ?? 0;
+      skipped.push({ row: r, column, reason: `Skipped row ${origin.headerRow + 2 + r}: it is a total row ("${idText || titleText}"), not an indicator` });
       continue;
     }
     usable.push(r);
@@ -137,6 +147,7 @@ export function rawIndicators(rows: readonly (readonly unknown[])[], mapping: Co
       raw: { ...fields, targets, actuals },
       rows: members,
       rowPeriods: members.map(periodOf),
+      ...(bench ? { rowBenchmarks: members.map((r) => cell(r, bench) as RawCell) } : {}),
       label: labelOf(rows[first], idCol, titleCol, origin.headerRow + 2 + first),
     });
   }
@@ -148,20 +159,4 @@ function labelOf(row: readonly unknown[], idCol: ColumnMappingEntry | undefined,
   if (id) return id;
   const title = titleCol ? String(row[titleCol.column] ?? "").trim() : "";
   return title || `row ${sheetRow}`;
-}
-
-/** Codes that appear on more than one row (wide layout), with the sheet rows they are on. */
-export function duplicateCodes(rows: readonly (readonly unknown[])[], mapping: ColumnMapping, origin: TableOrigin): Map<string, number[]> {
-  const idCol = firstOf(mapping, "id");
-  const seen = new Map<string, number[]>();
-  if (!idCol || mapping.layout !== "wide") return new Map();
-  for (let r = 0; r < rows.length; r++) {
-    const id = String(rows[r][idCol.column] ?? "").trim();
-    if (id === "") continue;
-    const key = id.toUpperCase().replace(/\s+/g, " ");
-    const list = seen.get(key);
-    if (list) list.push(origin.headerRow + 2 + r);
-    else seen.set(key, [origin.headerRow + 2 + r]);
-  }
-  return new Map([...seen].filter(([, list]) => list.length > 1));
 }

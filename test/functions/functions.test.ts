@@ -316,7 +316,7 @@ describe("LAACI (DOMAIN.md sections 8 and 10; PHE test workbooks)", () => {
     expectError(laaci(cell(120), cell(100))[0][0], "#VALUE!", /larger than the denominator/);
     expectError(laaci(cell(5), cell(100), cell("bootstrap"))[0][1], "#VALUE!", /Method "bootstrap" is not known/);
     expectError(laaci(cell(5), cell(100), OMITTED, cell(80))[0][0], "#VALUE!", /Confidence level 80/);
-    expectError(laaci(cell(5), cell(0))[0][0], "#VALUE!", /denominator 0 must be greater than 0/);
+    expectError(laaci(cell(5), cell(0))[0][0], "#DIV/0!", /denominator is 0/); // DOMAIN.md section 10: #DIV/0! where the definition divides by zero
     expectError(laaci(cell(5), cell(100), OMITTED, OMITTED, cell(-1))[0][0], "#VALUE!", /multiplier/);
     expectError(laaci(cell("five"), cell(100))[0][0], "#VALUE!", /"five" is not a number/);
   });

@@ -3,13 +3,17 @@
  * e.g. `Actual 72.0 is 3.0 (4.0%) short of target 75.0; amber band is 5% of target`.
  */
 /**
- * Fixed-point text with between `minDecimals` and 4 decimals, trailing zeros trimmed. Written with
- * toFixed rather than toLocaleString/Intl: reasons are built 100,000 times a run and Intl is slow.
+ * Fixed-point text with four significant figures, between `minDecimals` and 4 decimals, trailing
+ * zeros trimmed (2034.8493 -> "2034.8", 18.7986 -> "18.8", 0.7751 -> "0.7751"): a computed
+ * trajectory value reads like the figures it came from. Written with toFixed rather than
+ * toLocaleString/Intl: reasons are built 100,000 times a run and Intl is slow.
  */
 function fixed(value: number, minDecimals: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (Math.abs(value) >= 1e21) return String(value);
-  let s = value.toFixed(4);
+  const magnitude = value === 0 ? 0 : Math.floor(Math.log10(Math.abs(value)));
+  const decimals = Math.min(4, Math.max(minDecimals, 3 - magnitude));
+  let s = value.toFixed(decimals);
   const dot = s.indexOf(".");
   let end = s.length;
   while (end > dot + 1 + minDecimals && s.charCodeAt(end - 1) === 48) end--;
@@ -19,8 +23,8 @@ function fixed(value: number, minDecimals: number): string {
 }
 
 /**
- * A number as a reason quotes it: at least one decimal, at most four, no float noise
- * (72 -> "72.0", 3.14159 -> "3.1416", 0.1 + 0.2 -> "0.3").
+ * A number as a reason quotes it: four significant figures, at least one decimal, at most four,
+ * no float noise (72 -> "72.0", 3.14159 -> "3.142", 0.1 + 0.2 -> "0.3", 2034.8493 -> "2034.8").
  * @example reasonNumber(72) // => "72.0"
  */
 export function reasonNumber(value: number): string {

@@ -51,9 +51,14 @@ function readCount(raw: MaybeNumber, what: string): Result<number> {
   return read;
 }
 
+/**
+ * A denominator: a zero is a division by zero (#DIV/0! in a worksheet, DOMAIN.md section 10: the
+ * proportion x/n and the rate x/denominator divide by it); a negative one is bad input.
+ */
 function readPositive(raw: MaybeNumber, what: string): Result<number> {
   const read = readInput(raw, what);
-  if (read.ok && read.value <= 0) return fail("value", statsMessages.notPositive(what, raw));
+  if (read.ok && read.value === 0) return fail("div0", statsMessages.zeroDenominator(what));
+  if (read.ok && read.value < 0) return fail("value", statsMessages.notPositive(what, raw));
   return read;
 }
 

@@ -21,6 +21,7 @@ export const statsMessages = {
   notFinite: (what: string, raw: unknown) => `The ${what} ${quote(raw)} is not a number`,
   negative: (what: string, raw: unknown) => `The ${what} ${quote(raw)} is negative: it must be 0 or more`,
   notPositive: (what: string, raw: unknown) => `The ${what} ${quote(raw)} must be greater than 0`,
+  zeroDenominator: (what: string) => `The ${what} is 0, and the interval divides by it`,
   numeratorAboveDenominator: (x: number, n: number) =>
     `The numerator ${x} is larger than the denominator ${n}: a proportion cannot be above 1 (use method "rate" for a rate)`,
   multiplierNotPositive: (raw: unknown) =>

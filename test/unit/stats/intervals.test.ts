@@ -59,7 +59,7 @@ describe("wilsonInterval (DOMAIN.md section 8, PHE wilson_lower/wilson_upper)", 
 
   it("treats a negative numerator, a denominator of 0 or less, and a bad multiplier as input problems", () => {
     expect(problem(wilsonInterval(-4, 100)).kind).toBe("value");
-    expect(problem(wilsonInterval(0, 0)).kind).toBe("value");
+    expect(problem(wilsonInterval(0, 0)).kind).toBe("div0"); // x/n divides by n (DOMAIN.md section 10: #DIV/0!)
     expect(problem(wilsonInterval(5, -6)).kind).toBe("value");
     expect(problem(wilsonInterval(5, 10, { multiplier: 0 })).message).toContain("multiplier");
     expect(problem(wilsonInterval(5, 10, { level: 80 })).message).toContain("0.9 to 1 or 90 to 100");
@@ -129,7 +129,7 @@ describe("rateInterval (DOMAIN.md section 8, PHE phe_rate)", () => {
 
   it("treats a negative numerator or a denominator of 0 as input problems, and missing ones as no result", () => {
     expect(problem(rateInterval(-1, 100)).kind).toBe("value");
-    expect(problem(rateInterval(5, 0)).kind).toBe("value");
+    expect(problem(rateInterval(5, 0)).kind).toBe("div0"); // x/denominator divides by it (DOMAIN.md section 10)
     expect(problem(rateInterval(null, 100)).kind).toBe("na");
     expect(problem(rateInterval(10, null)).kind).toBe("na");
   });

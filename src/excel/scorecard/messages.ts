@@ -1,0 +1,21 @@
+/**
+ * The scorecard sheets' words and messages, in one place (UK English, users' words).
+ * @example scorecardMessages.renamed("Scorecard", "Scorecard (2)")
+ */
+export const scorecardMessages = {
+  noPerspective: "(no perspective)",
+  allIndicators: "All indicators",
+  noObjective: "(no objective)",
+  movementNew: "New",
+  movementSame: "No change",
+  movementNotCompared: "Not compared",
+  movementUp: "Improved",
+  movementDown: "Worsened",
+  renamed: (wanted: string, used: string) => `A sheet called "${wanted}" is yours, so the add-in left it alone and used "${used}".`,
+  noIndicators: "No indicators were rated, so there is nothing to put on a scorecard.",
+  noIndicatorsNext: "Select a cell inside your indicator table (with at least one indicator row) and try again.",
+  nameExhausted: (wanted: string) => `Every name from "${wanted}" to "${wanted} (99)" is taken by your sheets.`,
+  nameExhaustedNext: "Rename or delete one of those sheets, then try again.",
+  changedHistory: (sheet: string) => `The review snapshots on ${sheet} no longer have the add-in's columns (Review date, Code, Area, Indicator, As at, Value, Target, Status), so earlier snapshots were not read.`,
+  emptyExceptions: "No indicator is Red or Amber.",
+} as const;

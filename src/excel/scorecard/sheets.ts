@@ -1,0 +1,437 @@
+/**
+ * The scorecard sheets as plain data (issue 8): pure builders from rated indicators to SheetSpecs.
+ * Every number comes from src/core (ratings, rollUp, countByStatus, quantiles, trajectory); every
+ * status is written as its word (fills follow by conditional formatting in the writer).
+ */
+import type { Period } from "../../core/periods";
+import { STATUSES } from "../../core/rules/types";
+import { countByStatus, rollUp, type RollUp, type StatusCountsRecord } from "../../core/scorecard";
+import { quantiles } from "../../core/stats/quantiles";
+import { trajectoryOnProfile, type TrajectoryPoint } from "../../core/trajectory";
+import { STATUS_STYLES } from "../status-style";
+import type { WorkbookSettings } from "../types";
+import { groupBy, type Entry, type Grouping } from "./entries";
+import { describeRules, SCORING_TEXT } from "./rules-text";
+import { scorecardMessages } from "./messages";
+import { block, FORMATS, num, SEVERITY, SHEET_TITLES, type Block, type CellValue, type ChartSpec, type Rect, type SheetSpec } from "./sheet-model";
+
+/** What every builder needs. */
+export interface BuildInput {
+  readonly entries: readonly Entry[];
+  readonly group: Grouping;
+  readonly settings: WorkbookSettings;
+  /** "'LAA indicators'!A1:Q44 (table AnycityLAA)". */
+  readonly sourceText: string;
+  readonly asAt: string;
+  /** ISO date of the build. */
+  readonly builtOn: string;
+  /** Review date of the snapshot movement is measured against, or null. */
+  readonly snapshotDate: string | null;
+}
+
+const TITLE = { bold: true, size: 16 } as const;
+const HEADER = { bold: true, fill: "#DDEBF7", underline: true, wrap: true, fitRows: true } as const;
+const GROUP = { bold: true, fill: "#F2F2F2" } as const;
+const NOTE = { italic: true } as const;
+
+/** Column widths in points (1 character is about 5.25 pt at Calibri 11). */
+const W = { code: 62, title: 250, area: 90, period: 62, measure: 62, status: 58, word: 78, owner: 130, commentary: 300, reason: 300 } as const;
+
+function headings(title: string, input: BuildInput, extra: string[] = []): Block[] {
+  const lines: CellValue[][] = [
+    [`As at ${input.asAt || "the latest period"}; built ${input.builtOn}`],
+    [`Data source: ${input.sourceText}`],
+    [`Rule set: ${describeRules(input.settings.rules)}`],
+    ...extra.map((e) => [e] as CellValue[]),
+  ];
+  return [block(0, 0, [[title]], [], TITLE), block(1, 0, lines, [], NOTE)];
+}
+
+/**
+ * The number format of an indicator's values: as many decimals as its baseline, targets and actuals
+ * are written with (at most 3), so a trajectory value shows like the targets it lies between.
+  * @example measureFormat(entryWithValues([19.8, 19.5])) // => "#,##0.0"
+ */
+export function measureFormat(e: Entry): string {
+  let decimals = 0;
+  for (const o of [e.indicator.baseline, ...e.indicator.targets, ...e.indicator.actuals]) {
+    if (o.value === null) continue;
+    const text = String(Math.round(o.value * 1000) / 1000);
+    const dot = text.indexOf(".");
+    if (dot >= 0) decimals = Math.max(decimals, text.length - dot - 1);
+  }
+  return decimals === 0 ? "#,##0" : `#,##0.${"0".repeat(Math.min(3, decimals))}`;
+}
+
+/** A chart title no longer than max characters, cut at a word with an ellipsis. */
+function shortTitle(text: string, max = 70): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max / 2 ? cut.slice(0, space) : cut}\u2026`;
+}
+
+/** A perspective's (or objective's) roll-up: counts (Grey included), weighted score, status (DOMAIN.md section 9). */
+export interface GroupSummary {
+  readonly name: string;
+  readonly entries: readonly Entry[];
+  readonly rollUp: RollUp;
+}
+
+/**
+ * Rolls entries up by perspective, then perspectives up to overall (by their scores, each perspective
+ * weighted 1); overall counts are over all indicators.
+  * @example summarise(entries).overall.counts // => { Blue: 0, Green: 19, Amber: 10, Red: 8, Grey: 6 } (Anycity)
+ */
+export function summarise(entries: readonly Entry[], key: (e: Entry) => string = (e) => e.perspective): { groups: GroupSummary[]; overall: RollUp & { counts: StatusCountsRecord } } {
+  const groups = [...groupBy(entries, key)].map(([name, list]) => ({ name, entries: list, rollUp: rollUp(list.map((e) => ({ status: e.status, weight: e.indicator.weight }))) }));
+  const over = rollUp(groups.map((g) => ({ status: g.rollUp.status, score: g.rollUp.score })));
+  return { groups, overall: { ...over, counts: countByStatus(entries.map((e) => e.status)) } };
+}
+
+function countsRow(counts: StatusCountsRecord): number[] {
+  return STATUSES.map((s) => counts[s]);
+}
+
+const STATUS_COLOURS = STATUSES.map((s) => STATUS_STYLES[s].fill);
+
+/** Detail columns shared by the Scorecard's detail. */
+function detailHeader(group: Grouping): string[] {
+  return ["Code", "Indicator", ...(group.multiArea ? ["Area"] : []), "As at", "Latest actual", "Target", "Gap", "Progress", "Status", "Previous status", "Movement", "Direction of travel", "Owner", "Commentary"];
+}
+
+/**
+ * The Scorecard sheet: headings, summary by perspective, overall mix, two charts, then the detail by perspective.
+ * @example scorecardSheet(input).charts.map((c) => c.type) // => ["BarStacked", "Doughnut"]
+ */
+export function scorecardSheet(input: BuildInput): SheetSpec {
+  const { entries, group } = input;
+  const { groups, overall } = summarise(entries);
+  const blocks: Block[] = headings(SHEET_TITLES.scorecard as string, input, [
+    SCORING_TEXT,
+    `Overall: ${overall.status}${overall.score !== null ? ` (score ${overall.score.toFixed(2)})` : ""}; ${entries.length} indicators. Movement is since the review snapshot of ${input.snapshotDate ?? "(none saved yet)"}.`,
+  ]);
+  const statusRanges: Rect[] = [];
+  // Summary: Perspective, the five counts, Indicators, Score, Status (counts first so the chart's range is contiguous).
+  const sTop = 7;
+  const groupWord = group.by === "area" ? "Area" : "Perspective";
+  const sHeader = [groupWord, ...STATUSES, "Indicators", "Score", "Status"];
+  const sRows: CellValue[][] = groups.map((g) => [g.name, ...countsRow(g.rollUp.counts), g.entries.length, num(g.rollUp.score), g.rollUp.status]);
+  const overallRow: CellValue[] = ["Overall", ...countsRow(overall.counts), entries.length, num(overall.score), overall.status];
+  const fmt = [FORMATS.text, ...STATUSES.map(() => FORMATS.count), FORMATS.count, FORMATS.score, FORMATS.text];
+  blocks.push(block(sTop, 1, [sHeader], [], HEADER), block(sTop + 1, 1, sRows, fmt), block(sTop + 1 + groups.length, 1, [overallRow], fmt, { bold: true }));
+  statusRanges.push({ row: sTop + 1, col: 9, rows: groups.length + 1, cols: 1 });
+  // Overall mix, for the doughnut.
+  const mTop = sTop + groups.length + 3;
+  const total = entries.length;
+  blocks.push(block(mTop, 1, [["Overall mix", "Indicators", "Share"]], [], HEADER));
+  blocks.push(block(mTop + 1, 1, STATUSES.map((s) => [s, overall.counts[s], total > 0 ? overall.counts[s] / total : ""]), [FORMATS.text, FORMATS.count, FORMATS.percent]));
+  statusRanges.push({ row: mTop + 1, col: 1, rows: STATUSES.length, cols: 1 });
+  const cTop = mTop + STATUSES.length + 2;
+  const cHeight = 20;
+  const charts: ChartSpec[] = [
+    {
+      type: "BarStacked", source: { row: sTop, col: 1, rows: groups.length + 1, cols: 1 + STATUSES.length }, seriesBy: "Columns",
+      title: `Indicators by status and ${groupWord.toLowerCase()}`, seriesColours: STATUS_COLOURS, from: { row: cTop, col: 1 }, to: { row: cTop + cHeight, col: group.multiArea ? 4 : 3 }, legend: "Bottom",
+    },
+    {
+      type: "Doughnut", source: { row: mTop, col: 1, rows: STATUSES.length + 1, cols: 2 }, seriesBy: "Columns",
+      title: "Overall mix of statuses", pointColours: STATUS_COLOURS, from: { row: cTop, col: group.multiArea ? 5 : 4 }, to: { row: cTop + cHeight, col: group.multiArea ? 11 : 10 }, legend: "Right",
+    },
+  ];
+  // Detail by perspective.
+  const dTop = cTop + cHeight + 2;
+  const header = detailHeader(group);
+  const a = group.multiArea ? 1 : 0;
+  blocks.push(block(dTop - 1, 0, [[`Detail by ${groupWord.toLowerCase()}`]], [], { bold: true, size: 13 }), block(dTop, 0, [header], [], HEADER));
+  let row = dTop + 1;
+  for (const g of groups) {
+    blocks.push(block(row, 0, [[`${g.name}: ${g.entries.length} indicators; ${g.rollUp.status}${g.rollUp.score !== null ? `, score ${g.rollUp.score.toFixed(2)}` : ""}`, ...header.slice(1).map(() => "")]], [], GROUP));
+    row++;
+    const rows = g.entries.map((e) => [
+      e.id, e.title, ...(group.multiArea ? [e.area] : []), e.rating.actual?.period ?? e.rating.asAt ?? "", num(e.rating.actual?.value), num(e.rating.target?.value), num(e.rating.gap), num(e.rating.progress),
+      e.status, e.previous ?? "", e.movement, e.rating.direction, e.owner, e.commentary,
+    ]);
+    const formats = g.entries.map((e) => [FORMATS.text, FORMATS.text, ...(group.multiArea ? [FORMATS.text] : []), FORMATS.text, measureFormat(e), measureFormat(e), measureFormat(e), FORMATS.percent, ...Array(6).fill(FORMATS.text)]);
+    blocks.push({ row, col: 0, values: rows, formats: rows.map((r, i) => r.map((v, j) => (typeof v === "number" ? formats[i][j] : FORMATS.text))), style: { wrap: true, fitRows: true } });
+    statusRanges.push({ row, col: 7 + a, rows: rows.length, cols: 2 });
+    row += rows.length;
+  }
+  const widths = [W.code, W.title, ...(group.multiArea ? [W.area] : []), W.period, W.measure, W.measure, W.measure, W.measure, W.status, W.word, W.word, W.word, W.owner, W.commentary];
+  return {
+    kind: "scorecard", blocks, statusRanges, columnWidths: widths, freezeRows: 0, printTitleRows: { first: dTop, last: dTop }, landscape: true, charts,
+    pageBreaks: [dTop - 1], // the summary and charts on page 1; the detail from page 2
+    userColumns: { headerRow: dTop, keyCol: 0, areaCol: group.multiArea ? 2 : null, ownerCol: header.length - 2, commentaryCol: header.length - 1 },
+  };
+}
+
+/**
+ * Exception report order: Red before Amber, then the largest shortfall (gap %) first, then code.
+ * @example entries.filter((e) => e.status === "Red" || e.status === "Amber").sort(exceptionOrder)
+ */
+export function exceptionOrder(a: Entry, b: Entry): number {
+  return SEVERITY[a.status] - SEVERITY[b.status] || (b.rating.gapPct ?? -Infinity) - (a.rating.gapPct ?? -Infinity) || a.key.localeCompare(b.key);
+}
+
+/**
+ * The Exception report: Red and Amber indicators, worst first, with reason, owner, commentary and previous status.
+ * @example exceptionsSheet(input).kind // => "exceptions"
+ */
+export function exceptionsSheet(input: BuildInput): SheetSpec {
+  const { group } = input;
+  const list = input.entries.filter((e) => e.status === "Red" || e.status === "Amber").sort(exceptionOrder);
+  const red = list.filter((e) => e.status === "Red").length;
+  const blocks = headings(SHEET_TITLES.exceptions as string, input, [`${red} Red and ${list.length - red} Amber indicators, worst first.`]);
+  const top = 6;
+  const persp = group.by === "perspective";
+  const header = ["Code", "Indicator", ...(group.multiArea ? ["Area"] : []), ...(persp ? ["Perspective"] : []), "Status", "Previous status", "Gap %", "Reason", "Owner", "Commentary"];
+  blocks.push(block(top, 0, [header], [], HEADER));
+  const a = (group.multiArea ? 1 : 0) + (persp ? 1 : 0);
+  const rows: CellValue[][] = list.map((e) => [e.id, e.title, ...(group.multiArea ? [e.area] : []), ...(persp ? [e.perspective] : []), e.status, e.previous ?? "", num(e.rating.gapPct), e.rating.reason, e.owner, e.commentary]);
+  if (rows.length > 0) blocks.push(block(top + 1, 0, rows, header.map((h) => (h === "Gap %" ? "0.0%" : FORMATS.text)), { wrap: true, fitRows: true }));
+  else blocks.push(block(top + 1, 0, [[scorecardMessages.emptyExceptions]], [], NOTE));
+  return {
+    kind: "exceptions", blocks, statusRanges: rows.length > 0 ? [{ row: top + 1, col: 2 + a, rows: rows.length, cols: 2 }] : [],
+    columnWidths: [W.code, W.title, ...(group.multiArea ? [W.area] : []), ...(persp ? [140] : []), W.status, W.word, W.measure, W.reason, W.owner, W.commentary],
+    freezeRows: top + 1, printTitleRows: { first: top, last: top }, landscape: true, charts: [],
+    userColumns: { headerRow: top, keyCol: 0, areaCol: group.multiArea ? 2 : null, ownerCol: header.length - 2, commentaryCol: header.length - 1 },
+  };
+}
+
+/**
+ * The years (financial or calendar) that targets or actuals are given for, in order.
+ * @example yearsOf(anycityEntries).map((p) => p.label) // => ["2007/08", "2008/09", "2009/10", "2010/11"]
+ */
+export function yearsOf(entries: readonly Entry[]): Period[] {
+  const seen = new Map<string, Period>();
+  for (const e of entries) {
+    for (const o of [...e.indicator.targets, ...e.indicator.actuals]) {
+      if (o.period && (o.period.kind === "financialYear" || o.period.kind === "year")) seen.set(o.period.label, o.period);
+    }
+  }
+  return [...seen.values()].sort((x, y) => x.end - y.end);
+}
+
+function valueFor(list: readonly { period: Period | null; value: number | null }[], label: string): CellValue {
+  return num(list.find((o) => o.period?.label === label)?.value);
+}
+
+/**
+ * The Monitoring report (LAA annual-review layout): baseline, targets and actuals by year, progress, reward share, status, commentary.
+ * @example monitoringSheet(input).printTitleRows // => { first: 6, last: 6 }
+ */
+export function monitoringSheet(input: BuildInput): SheetSpec {
+  const { entries, group } = input;
+  const years = yearsOf(entries);
+  const blocks = headings(SHEET_TITLES.monitoring as string, input, [`Reward share: 0 below ${Math.round(input.settings.rules.stretchThreshold * 100)}% progress, otherwise progress up to 100% (Performance Reward Grant rule).`]);
+  const top = 6;
+  // A year's Target (or Actual) column appears when some indicator has a target (or actual) for it.
+  const has = (list: "targets" | "actuals", y: Period) => entries.some((e) => e.indicator[list].some((o) => o.period?.label === y.label && o.value !== null));
+  const yearCols = years.flatMap((y) => [...(has("targets", y) ? [{ y, list: "targets" as const }] : []), ...(has("actuals", y) ? [{ y, list: "actuals" as const }] : [])]);
+  const persp = group.by === "perspective";
+  const header = ["Code", "Indicator", ...(group.multiArea ? ["Area"] : []), ...(persp ? ["Perspective"] : []), "Polarity", "Unit", "Baseline", "Baseline period", ...yearCols.map((c) => `${c.list === "targets" ? "Target" : "Actual"} ${c.y.label}`), "Progress", "Reward share", "Status", "Commentary"];
+  blocks.push(block(top, 0, [header], [], HEADER));
+  const rows: CellValue[][] = entries.map((e) => [
+    e.id, e.title, ...(group.multiArea ? [e.area] : []), ...(persp ? [e.perspective] : []), e.indicator.polarity, e.indicator.unit, num(e.indicator.baseline.value), e.indicator.baseline.period?.label ?? "",
+    ...yearCols.map((c) => valueFor(e.indicator[c.list], c.y.label)),
+    num(e.rating.progress), num(e.rating.rewardShare), e.status, e.commentary,
+  ]);
+  blocks.push({
+    row: top + 1, col: 0, values: rows, style: { wrap: true, fitRows: true },
+    formats: rows.map((r, i) => r.map((v, j) => (typeof v !== "number" ? FORMATS.text : header[j] === "Progress" || header[j] === "Reward share" ? FORMATS.percent : measureFormat(entries[i])))),
+  });
+  const statusCol = header.length - 2;
+  return {
+    kind: "monitoring", blocks, statusRanges: [{ row: top + 1, col: statusCol, rows: rows.length, cols: 1 }],
+    columnWidths: [W.code, W.title, ...(group.multiArea ? [W.area] : []), ...(persp ? [140] : []), 58, 110, W.measure, W.period, ...yearCols.map(() => W.measure), W.measure, W.measure, W.status, W.commentary],
+    freezeRows: top + 1, printTitleRows: { first: top, last: top }, landscape: true, charts: [],
+    userColumns: { headerRow: top, keyCol: 0, areaCol: group.multiArea ? 2 : null, ownerCol: null, commentaryCol: header.length - 1 },
+  };
+}
+
+/**
+ * Every period any entry has (baseline, targets, actuals), in order.
+ * @example periodsOf(anycityEntries).map((p) => p.label) // => ["2007/08", "2008/09", "2009/10", "Q1 2010/11", "Q2 2010/11", "2010/11"]
+ */
+export function periodsOf(entries: readonly Entry[]): Period[] {
+  const seen = new Map<string, Period>();
+  for (const e of entries) {
+    const all = [e.indicator.baseline, ...e.indicator.targets, ...e.indicator.actuals];
+    for (const o of all) if (o.period) seen.set(o.period.label, o.period);
+  }
+  return [...seen.values()].sort((x, y) => x.end - y.end);
+}
+
+/**
+ * The target trajectory at each period's end (DOMAIN.md section 4): the straight line from the baseline
+ * through the dated targets (core trajectoryOnProfile); blank when there is no dated milestone.
+  * @example trajectoryRow(ni59, periods) // => [64, 70, 75, 76.2..., 77.5..., 80]
+ */
+export function trajectoryRow(e: Entry, periods: readonly Period[]): CellValue[] {
+  const milestones: TrajectoryPoint[] = [];
+  const b = e.indicator.baseline;
+  if (b.period && b.value !== null) milestones.push({ at: b.period.end, value: b.value });
+  for (const t of e.indicator.targets) if (t.period && t.value !== null && !milestones.some((x) => x.at === t.period!.end)) milestones.push({ at: t.period.end, value: t.value });
+  milestones.sort((x, y) => x.at - y.at);
+  if (milestones.length === 0) return periods.map(() => "");
+  return periods.map((p) => trajectoryOnProfile(milestones, p.end).value);
+}
+
+const BLOCK_ROWS = 17;
+
+/**
+ * The Trends sheet: per indicator, actuals against the target trajectory (and the benchmark), with a line chart beside the numbers.
+ * @example trendsSheet(input).charts.length // => one line chart per indicator
+ */
+export function trendsSheet(input: BuildInput): SheetSpec {
+  const { entries } = input;
+  const periods = periodsOf(entries);
+  const blocks = headings(SHEET_TITLES.trends as string, input, ["Each chart shows the actuals against the target trajectory (baseline to targets, straight lines between milestones) where there are targets, and the benchmark where there is one."]);
+  const charts: ChartSpec[] = [];
+  const statusRanges: Rect[] = [];
+  const width = periods.length + 1;
+  let row = 6;
+  for (const e of entries) {
+    const label = `${e.id}${e.area && input.group.multiArea ? ` (${e.area})` : ""}`;
+    blocks.push(block(row, 0, [[label, e.status]], [], { bold: true }));
+    blocks.push(block(row + 1, 0, [[e.title]], [], { wrap: false, italic: true }));
+    const f = measureFormat(e);
+    // Series with their colours: actuals always; the trajectory when there are dated milestones; the benchmark when given.
+    const trajectoryValues = trajectoryRow(e, periods);
+    const series: { line: CellValue[]; colour: string }[] = [
+      { line: ["Actual", ...periods.map((p) => valueFor(e.indicator.actuals, p.label))], colour: "#1F4E79" },
+      ...(trajectoryValues.some((x) => x !== "") ? [{ line: ["Target trajectory", ...trajectoryValues], colour: "#7F7F7F" }] : []),
+      ...(e.indicator.benchmark !== null ? [{ line: ["Benchmark", ...periods.map(() => e.indicator.benchmark as number)], colour: "#ED7D31" }] : []),
+    ];
+    const lines: CellValue[][] = [["Period", ...periods.map((p) => p.label)], ...series.map((x) => x.line)];
+    blocks.push(block(row + 2, 0, lines.slice(0, 1), [], HEADER), block(row + 3, 0, lines.slice(1), [FORMATS.text, ...periods.map(() => f)]));
+    charts.push({
+      type: "LineMarkers", source: { row: row + 2, col: 0, rows: lines.length, cols: width }, seriesBy: "Rows", title: shortTitle(`${label} ${e.title}`),
+      seriesColours: series.map((x) => x.colour), from: { row, col: width + 1 }, to: { row: row + BLOCK_ROWS - 1, col: width + 8 }, legend: "Bottom",
+    });
+    row += BLOCK_ROWS;
+  }
+  // One set of status rules for the whole status column: its other cells hold period labels and numbers.
+  if (entries.length > 0) statusRanges.push({ row: 6, col: 1, rows: row - 6, cols: 1 });
+  return {
+    kind: "trends", blocks, statusRanges, columnWidths: [120, ...periods.map(() => W.period), 20, ...Array(7).fill(60)], freezeRows: 0, printTitleRows: null, landscape: true, charts, userColumns: null,
+    // Two indicators a printed page (a page one page wide holds at least 36 rows of 15 pt), never a chart cut in two.
+    pageBreaks: entries.map((_, i) => 6 + i * BLOCK_ROWS).filter((_, i) => i > 0 && i % 2 === 0),
+  };
+}
+
+/**
+ * The quantile of each area's latest actual among the areas, per indicator code (core quantiles, 1 = best, quartiles).
+ * @example areaQuantiles(regionEntries).get(anycityNi16) // => 4 (the worst quarter of the areas)
+ */
+export function areaQuantiles(entries: readonly Entry[], n = 4): Map<Entry, number | null> {
+  const out = new Map<Entry, number | null>();
+  for (const list of groupBy(entries, (e) => e.id).values()) {
+    const values = list.map((e) => e.rating.actual?.value ?? null);
+    const q = quantiles(values, { n, polarity: list[0].indicator.polarity });
+    list.forEach((e, i) => out.set(e, q.ok ? q.value[i] : null));
+  }
+  return out;
+}
+
+/**
+ * The Area comparison (the Target Analysis Tool's view): indicators by areas, each cell the status and quartile among the areas (1 = best), and the benchmark.
+ * @example areasSheet(input).statusRanges[0].cols // => 12 (one column per area)
+ */
+export function areasSheet(input: BuildInput): SheetSpec {
+  const areas = [...new Set(input.entries.map((e) => e.area))];
+  const q = areaQuantiles(input.entries);
+  const blocks = headings(SHEET_TITLES.areas as string, input, ["Each cell: the area's status, then its quartile among the areas on the latest value (Q1 = best quarter, DOMAIN.md section 8)."]);
+  const top = 6;
+  const header = ["Code", "Indicator", "Polarity", "Benchmark", ...areas];
+  blocks.push(block(top, 0, [header], [], HEADER));
+  const byId = [...groupBy(input.entries, (e) => e.id).values()];
+  const rows: CellValue[][] = byId.map((list) => {
+    const first = list[0];
+    return [first.id, first.title, first.indicator.polarity, num(first.indicator.benchmark), ...areas.map((a) => {
+      const e = list.find((x) => x.area === a);
+      if (!e) return "";
+      const quart = q.get(e);
+      return quart ? `${e.status}, Q${quart}` : e.status;
+    })];
+  });
+  blocks.push(block(top + 1, 0, rows, [FORMATS.text, FORMATS.text, FORMATS.text, FORMATS.measure], { wrap: true, fitRows: true }));
+  return {
+    kind: "areas", blocks, statusRanges: [{ row: top + 1, col: 4, rows: rows.length, cols: areas.length }],
+    columnWidths: [W.code, 200, 58, W.measure, ...areas.map(() => 72)], freezeRows: top + 1, printTitleRows: { first: top, last: top }, landscape: true, charts: [], userColumns: null,
+  };
+}
+
+/**
+ * The Objectives sheet: indicators roll up to objectives, objectives to perspectives (each with counts, score and status).
+ * @example objectivesSheet(input).kind // => "objectives"
+ */
+export function objectivesSheet(input: BuildInput): SheetSpec {
+  const blocks = headings(SHEET_TITLES.objectives as string, input, [SCORING_TEXT]);
+  const top = 6;
+  const header = ["Level", "Perspective, objective or indicator", ...STATUSES, "Indicators", "Score", "Status"];
+  blocks.push(block(top, 0, [header], [], HEADER));
+  const fmt = [FORMATS.text, FORMATS.text, ...STATUSES.map(() => FORMATS.count), FORMATS.count, FORMATS.score, FORMATS.text];
+  let row = top + 1;
+  for (const [perspective, list] of groupBy(input.entries, (e) => e.perspective)) {
+    const objectives = [...groupBy(list, (e) => e.objective)].map(([name, es]) => ({ name, es, r: rollUp(es.map((e) => ({ status: e.status, weight: e.indicator.weight }))) }));
+    const p = rollUp(objectives.map((o) => ({ status: o.r.status, score: o.r.score })));
+    const pCounts = countByStatus(list.map((e) => e.status));
+    blocks.push(block(row++, 0, [["Perspective", perspective, ...countsRow(pCounts), list.length, num(p.score), p.status]], fmt, GROUP));
+    for (const o of objectives) {
+      blocks.push(block(row++, 0, [["Objective", `   ${o.name}`, ...countsRow(o.r.counts), o.es.length, num(o.r.score), o.r.status]], fmt, { bold: true }));
+      const rows: CellValue[][] = o.es.map((e) => ["Indicator", `      ${e.id} ${e.title}`, ...STATUSES.map(() => ""), "", "", e.status]);
+      blocks.push(block(row, 0, rows, fmt));
+      row += rows.length;
+    }
+  }
+  return {
+    kind: "objectives", blocks, statusRanges: [{ row: top + 1, col: header.length - 1, rows: Math.max(1, row - top - 1), cols: 1 }],
+    columnWidths: [70, 320, ...STATUSES.map(() => 44), 62, 50, W.status], freezeRows: top + 1, printTitleRows: { first: top, last: top }, landscape: false, charts: [], userColumns: null,
+  };
+}
+
+/**
+ * The five questions of the review checklist (issue 8), in order.
+ * @example CHECKLIST_QUESTIONS.length // => 5
+ */
+export const CHECKLIST_QUESTIONS: readonly string[] = [
+  "Is there a robust system for gathering and analysing data against each outcome, and how is it used?",
+  "How are the partners' performance systems aligned, so that they share one view of performance?",
+  "Is there partnership-wide governance that manages performance across the outcomes, including reallocating resources?",
+  "Are there clear and transparent rewards and sanctions?",
+  "Is there a system for learning lessons, so that review and improvement never stop?",
+];
+
+/**
+ * The Review checklist: the five questions with columns for evidence, assessment (a status word) and actions.
+ * @example checklistSheet("2010-10-20").statusRanges[0].rows // => 5
+ */
+export function checklistSheet(builtOn: string): SheetSpec {
+  const blocks: Block[] = [
+    block(0, 0, [["Review checklist: managing performance in partnership"]], [], TITLE),
+    block(1, 0, [[`Inserted ${builtOn}. A partnership that manages its performance well can answer each question convincingly. Assessment: type Green, Amber or Red.`]], [], NOTE),
+    block(3, 0, [["#", "Question", "Evidence", "Assessment", "Actions"]], [], HEADER),
+    block(4, 0, CHECKLIST_QUESTIONS.map((q, i) => [i + 1, q, "", "", ""]), [FORMATS.count, FORMATS.text, FORMATS.text, FORMATS.text, FORMATS.text], { wrap: true, fitRows: true }),
+  ];
+  return {
+    kind: "checklist", blocks, statusRanges: [{ row: 4, col: 3, rows: CHECKLIST_QUESTIONS.length, cols: 1 }], columnWidths: [24, 300, 260, 70, 260],
+    freezeRows: 4, printTitleRows: { first: 3, last: 3 }, landscape: true, charts: [], userColumns: null,
+  };
+}
+
+/**
+ * RAG History columns (review snapshots), in order.
+ * @example HISTORY_HEADER[7] // => "Status"
+ */
+export const HISTORY_HEADER = ["Review date", "Code", "Area", "Indicator", "As at", "Value", "Target", "Status"] as const;
+
+/**
+ * Snapshot rows for the RAG History sheet: one per indicator, with the review date.
+ * @example snapshotRows(entries, "2010-10-20")[0][0] // => "2010-10-20"
+ */
+export function snapshotRows(entries: readonly Entry[], reviewDate: string): CellValue[][] {
+  return entries.map((e) => [reviewDate, e.id, e.area, e.title, e.rating.actual?.period ?? e.rating.asAt ?? "", num(e.rating.actual?.value), num(e.rating.target?.value), e.status]);
+}
+
+

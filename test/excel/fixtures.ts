@@ -1,0 +1,27 @@
+/**
+ * Generated indicator tables for Rate RAG tests and benches: a wide LAA-style table of n
+ * indicators, written straight into an emulator workbook model (not through the API, so building
+ * 100,000 rows costs no round trips). Values are deterministic: indicator i has baseline 50,
+ * target 60, and an actual that cycles through met / 3% short / 20% short / missing.
+ */
+import { createWorkbook, type WorkbookModel } from "../../src/emulator";
+
+export const WIDE_HEADERS = ["Ref", "Indicator", "Theme", "Polarity", "Baseline 2007/08", "Target 2008/09", "Target 2009/10", "Target 2010/11", "Actual 2008/09", "Actual 2009/10", "Lead officer", "Commentary"];
+
+/** The actual for indicator i: 60 (Green), 58.2 (3% short: Amber), 48 (20% short: Red) or blank (Grey). */
+export function actualFor(i: number): number | null {
+  return [60, 58.2, 48, null][i % 4];
+}
+
+export function wideWorkbook(n: number, sheetName = "Indicators", firstRow = 0, firstCol = 0): WorkbookModel {
+  const wb = createWorkbook([sheetName]);
+  const sheet = wb.sheets[0];
+  const put = (r: number, c: number, v: unknown) => { if (v !== null) sheet.ensureCell(firstRow + r, firstCol + c).value = v as never; };
+  WIDE_HEADERS.forEach((h, c) => put(0, c, h));
+  const themes = ["Children and Young People", "Safer and Stronger Communities", "Healthier Communities and Older People", "Economic Development and Enterprise"];
+  for (let i = 0; i < n; i++) {
+    const r = i + 1;
+    [`PI ${i + 1}`, `Indicator number ${i + 1}`, themes[i % 4], "Higher is better", 50, 56, 60, 64, actualFor(i) === null ? null : 55, actualFor(i), "Performance team", "On track with the agreed plan"].forEach((v, c) => put(r, c, v));
+  }
+  return wb;
+}

@@ -1,0 +1,62 @@
+/** Helpers for the scorecard tests: open a sample with a cell selected, read a sheet's cells. */
+import * as path from "path";
+import { createExcelApi, type ExcelApi } from "../../../src/emulator";
+import { loadXlsxFile } from "../../../src/emulator/node-files";
+import { readAndRate, type RatedSource } from "../../../src/excel/rate-rag";
+import { saveSettings } from "../../../src/excel/settings";
+import { DEFAULT_RULE_SETTINGS, type PresetName } from "../../../src/core/rules/types";
+
+export const samples = path.resolve(__dirname, "../../../assets/samples");
+
+/** Opens a sample workbook with a cell of its data selected (as the analyst would before clicking). */
+export async function openSample(file: string, sheet: string, cell: string, preset?: PresetName): Promise<ExcelApi> {
+  const api = createExcelApi(await loadXlsxFile(path.join(samples, file)));
+  await api.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(cell).select();
+    await context.sync();
+    if (preset) await saveSettings(context, { rules: { ...DEFAULT_RULE_SETTINGS, preset }, mapping: null });
+  });
+  return api;
+}
+
+export const anycity = (): Promise<ExcelApi> => openSample("anycity-laa.xlsx", "LAA indicators", "B5");
+/** The regional sample rated by the Benchmark preset (it has no targets: every rating would be Grey otherwise). */
+export const region = (): Promise<ExcelApi> => openSample("region-community-safety.xlsx", "Data", "B5", "benchmark");
+
+/** The core's ratings of the selected table, read before any scorecard is built (the expected values). */
+export function rated(api: ExcelApi): Promise<RatedSource> {
+  return api.run((context) => readAndRate(context));
+}
+
+/** A sheet's cell values (from A1 to the last used cell), as the emulator holds them. */
+export function cells(api: ExcelApi, sheet: string): unknown[][] {
+  const s = api.workbook.sheetByName(sheet);
+  if (!s) throw new Error(`no sheet ${sheet}`);
+  const used = s.usedRect(true);
+  if (!used) return [];
+  return Array.from({ length: used.row + used.rowCount }, (_, r) => Array.from({ length: used.col + used.colCount }, (_, c) => s.cell(r, c)?.value ?? null));
+}
+
+/** The row (0-based) whose first cell is `first`, at or after `from`. */
+export function rowOf(values: unknown[][], first: string, from = 0): number {
+  const i = values.findIndex((r, k) => k >= from && r[0] === first);
+  if (i < 0) throw new Error(`no row starting ${first}`);
+  return i;
+}
+
+/** The header row holding all of the given headers, and a column lookup. */
+export function header(values: unknown[][], ...names: string[]): { row: number; col: (name: string) => number } {
+  const row = values.findIndex((r) => names.every((n) => r.includes(n)));
+  if (row < 0) throw new Error(`no header row with ${names.join(", ")}`);
+  return { row, col: (name: string) => values[row].indexOf(name) };
+}
+
+/** Sets one cell's value through the API (as a user typing). */
+export async function type(api: ExcelApi, sheet: string, row: number, col: number, value: string | number): Promise<void> {
+  await api.run(async (context) => {
+    context.workbook.worksheets.getItem(sheet).getCell(row, col).values = [[value]];
+    await context.sync();
+  });
+}
