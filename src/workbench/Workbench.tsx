@@ -102,15 +102,12 @@ export function Workbench(): React.JSX.Element {
   const [sample, setSample] = React.useState(SAMPLES[0].file);
   const fileInput = React.useRef<HTMLInputElement>(null);
   const nextId = React.useRef(1);
-  /** The cell last selected on each sheet (Excel keeps a selection per sheet). */
-  const lastCell = React.useRef(new Map<string, { row: number; col: number }>());
   const changed = React.useCallback(() => setVersion((v) => v + 1), []);
 
   const load = React.useCallback(
     async (what: string, bytes: () => Promise<ArrayBuffer>, start: StartCell | null): Promise<void> => {
       try {
         const opened = await openWorkbook(await bytes(), what, nextId.current++, start, changed);
-        lastCell.current.clear();
         setBook(opened);
         setMessage({ text: WORKBENCH_TEXT.loaded(what), error: false });
       } catch (error) {
@@ -147,14 +144,16 @@ export function Workbench(): React.JSX.Element {
       .finally(changed);
   };
 
+  /** Activates a sheet; the emulator moves the selection to the cells last selected there (or A1). */
   const showSheet = (sheetId: string): void => {
-    if (!book) return;
-    const sheet = book.wb.sheets.find((s) => s.id === sheetId);
-    if (!sheet) return;
-    const sel = book.wb.selection;
-    if (sel) lastCell.current.set(sel.sheetId, { row: sel.rect.row, col: sel.rect.col });
-    const at = lastCell.current.get(sheetId) ?? { row: 0, col: 0 };
-    select(sheet.name, at.row, at.col);
+    const sheet = book?.wb.sheets.find((s) => s.id === sheetId);
+    if (!book || !sheet) return;
+    void book.api
+      .run(async (context) => {
+        context.workbook.worksheets.getItem(sheet.name).activate();
+        await context.sync();
+      })
+      .finally(changed);
   };
 
   const save = async (): Promise<void> => {
@@ -238,7 +237,7 @@ export function Workbench(): React.JSX.Element {
                     </button>
                   ))}
                 </div>
-                <div id="wb-sheet" role="tabpanel" aria-labelledby={`wb-tab-${activeSheet.id}`} className="wb-sheet">
+                <div id="wb-sheet" role="tabpanel" aria-labelledby={`wb-tab-${activeSheet.id}`} className={`wb-sheet${activeSheet.charts.length > 0 ? " wb-has-charts" : ""}`}>
                   <SheetGrid sheet={activeSheet} selection={selection} onSelect={(r, c) => select(activeSheet.name, r, c)} />
                   {activeSheet.charts.length > 0 && (
                     <section aria-label={WORKBENCH_TEXT.chartsHeading(activeSheet.charts.length)} className="wb-charts">
