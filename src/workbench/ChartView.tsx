@@ -57,20 +57,30 @@ function Bars({ data, width, height, horizontal, stacked }: { data: ChartData; w
   );
 }
 
-function Lines({ data, width, height }: { data: ChartData; width: number; height: number }): React.JSX.Element {
-  const pad = { left: 40, right: 16, top: 8, bottom: 40 };
+function Lines({ data, width, height, markers }: { data: ChartData; width: number; height: number; markers: boolean }): React.JSX.Element {
+  const pad = { left: 48, right: 16, top: 8, bottom: 40 };
   const values = data.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = Math.max(...values, 1), min = Math.min(...values, 0);
+  // The value axis spans the data with a margin (Excel's automatic axis need not start at zero for lines).
+  const lo = Math.min(...values, Infinity), hi = Math.max(...values, -Infinity);
+  const margin = Number.isFinite(lo) ? (hi - lo) * 0.1 || Math.abs(hi) * 0.1 || 1 : 1;
+  const min = Number.isFinite(lo) ? lo - margin : 0, max = Number.isFinite(hi) ? hi + margin : 1;
   const plotW = width - pad.left - pad.right, plotH = height - pad.top - pad.bottom;
   const n = Math.max(1, data.categories.length - 1);
   const x = (i: number) => pad.left + (i / n) * plotW;
   const y = (v: number) => pad.top + plotH - ((v - min) / (max - min || 1)) * plotH;
+  const label = (v: number) => String(Number(v.toPrecision(3)));
   return (
     <>
+      <line x1={pad.left} y1={pad.top} x2={pad.left} y2={pad.top + plotH} stroke="#808080" />
       <line x1={pad.left} y1={pad.top + plotH} x2={pad.left + plotW} y2={pad.top + plotH} stroke="#808080" />
+      <text x={pad.left - 4} y={pad.top + 10} textAnchor="end" fontSize="11">{label(max)}</text>
+      <text x={pad.left - 4} y={pad.top + plotH} textAnchor="end" fontSize="11">{label(min)}</text>
       {data.series.map((s, j) => (
-        <polyline key={j} fill="none" stroke={colourOf(s, j)} strokeWidth={2}
-          points={s.values.map((v, i) => (v === null ? null : `${x(i)},${y(v)}`)).filter(Boolean).join(" ")} />
+        <g key={j}>
+          <polyline fill="none" stroke={colourOf(s, j)} strokeWidth={2}
+            points={s.values.map((v, i) => (v === null ? null : `${x(i)},${y(v)}`)).filter(Boolean).join(" ")} />
+          {markers && s.values.map((v, i) => (v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r={3.5} fill={colourOf(s, j)} />))}
+        </g>
       ))}
       {data.categories.map((c, i) => (
         <text key={i} x={x(i)} y={pad.top + plotH + 14} textAnchor="middle" fontSize="11">{c}</text>
@@ -115,7 +125,7 @@ export function ChartView({ data }: { data: ChartData }): React.JSX.Element {
   let body: React.JSX.Element;
   if (t.startsWith("Bar")) body = <Bars data={data} width={width} height={height} horizontal stacked={t.includes("Stacked")} />;
   else if (t.startsWith("Column")) body = <Bars data={data} width={width} height={height} horizontal={false} stacked={t.includes("Stacked")} />;
-  else if (t.startsWith("Line")) body = <Lines data={data} width={width} height={height} />;
+  else if (t.startsWith("Line")) body = <Lines data={data} width={width} height={height} markers={t === "LineMarkers"} />;
   else body = <Doughnut data={data} width={width} height={height} hole={t === "Doughnut"} />;
   return (
     <figure className="wb-chart">

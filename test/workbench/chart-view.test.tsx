@@ -48,4 +48,12 @@ describe("the workbench's chart drawing", () => {
     const { container } = render(<ChartView data={data} />);
     expect(container.querySelector("polyline")?.getAttribute("points")?.split(" ")).toHaveLength(2);
   });
+
+  it("marks each point of a line with markers, higher values higher up", () => {
+    const data: ChartData = { ...base, type: "LineMarkers", categories: ["2007/08", "2008/09", "2009/10"], series: [{ name: "Actual", values: [19.9, null, 19.1], pointColours: [] }] };
+    const { container } = render(<ChartView data={data} />);
+    const ys = [...container.querySelectorAll("circle")].map((c) => Number(c.getAttribute("cy")));
+    expect(ys).toHaveLength(2);
+    expect(ys[0]).toBeLessThan(ys[1]);
+  });
 });
