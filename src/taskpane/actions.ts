@@ -14,6 +14,7 @@ import type { LaaActions } from "../excel/types";
 const lazyScorecard: ScorecardCommands = {
   buildScorecard: async (context, options) => (await import("../excel/scorecard")).scorecardCommands.buildScorecard(context, options),
   saveSnapshot: async (context) => (await import("../excel/scorecard")).scorecardCommands.saveSnapshot(context),
+  insertReviewChecklist: async (context) => (await import("../excel/scorecard")).scorecardCommands.insertReviewChecklist(context),
 };
 
 /**
