@@ -52,7 +52,12 @@ module.exports = (env, argv) => {
     entry: {
       functions: ["./src/functions/outside-excel.ts", "./src/functions/functions.ts"],
       commands: "./src/commands/commands.ts",
-      taskpane: "./src/taskpane/index.tsx",
+      // dependOn: the pane uses the commands chunk's modules (one instance of the ribbon's last outcome,
+      // src/commands/ribbon-outcome.ts, and no second copy of the Excel layer in taskpane.js).
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "commands" },
+      // The workbench page (npm start on machines without desktop Excel, and the end-to-end tests):
+      // its own entry and page, so nothing of it is in taskpane.html's bundle.
+      workbench: "./src/workbench/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -83,8 +88,16 @@ module.exports = (env, argv) => {
           csp: contentSecurityPolicy(production),
         },
       }),
+      new HtmlWebpackPlugin({
+        filename: "workbench.html",
+        template: "./src/workbench/workbench.html",
+        chunks: ["workbench"],
+        templateParameters: { csp: contentSecurityPolicy(false) },
+      }),
       new CopyWebpackPlugin({
         patterns: [
+          // The workbench fetches the sample workbooks from its own origin (the CSP allows 'self').
+          { from: "assets/samples/*.xlsx", to: "samples/[name][ext]" },
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
           ...(production ? [] : [{ from: "node_modules/@microsoft/office-js/dist", to: "office-js" }]),

@@ -1,15 +1,18 @@
 /*
  * Ribbon commands (ExecuteFunction actions in manifest.xml). They share the task pane's runtime.
- * Until the Rate RAG engine is wired in, the Rate RAG button opens the panel.
+ * Rate RAG runs with the workbook's saved settings without opening the pane (rate-from-ribbon.ts says
+ * how it reports its outcome).
  */
+import { rateFromRibbon } from "./rate-from-ribbon";
+
 async function rateRag(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await Office.addin.showAsTaskpane();
+    await rateFromRibbon({ run: (batch) => Excel.run(batch), showPane: () => Office.addin.showAsTaskpane() });
   } finally {
     event.completed();
   }
 }
 
 if (typeof Office !== "undefined") {
-  Office.onReady(() => Office.actions.associate("rateRag", rateRag));
+  void Office.onReady(() => Office.actions.associate("rateRag", rateRag));
 }

@@ -180,6 +180,8 @@ export class SheetModel {
   tabColor = "";
   charts: ChartModel[] = [];
   conditionalFormats: ConditionalFormatModel[] = [];
+  /** The cells last selected on this sheet (Excel keeps a selection per sheet); undefined when never selected. */
+  selectedRect?: CellRect;
 
   constructor(public readonly id: string, public name: string) {}
 

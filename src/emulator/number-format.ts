@@ -62,9 +62,25 @@ function formatFixed(n: number, decimals: number, grouping: boolean): string {
 }
 
 /**
+ * Decimals as a format's placeholders ask: each "0" always shows a digit, each "#" only a significant
+ * one ("# displays only significant digits and does not display insignificant zeros", Number format
+ * codes, Microsoft support). A format with a point keeps it even when no decimal is left ("0.##" shows
+ * 1 as "1.").
+ */
+function formatDecimals(n: number, zeros: string, hashes: string, grouping: boolean, point: boolean): string {
+  const s = formatFixed(n, zeros.length + hashes.length, grouping);
+  if (hashes.length === 0) return s;
+  const [int, frac = ""] = s.split(".");
+  let kept = frac;
+  while (kept.length > zeros.length && kept.endsWith("0")) kept = kept.slice(0, -1);
+  return kept === "" ? (point ? `${int}.` : int) : `${int}.${kept}`;
+}
+
+/**
  * The text Excel shows for a value under a number format.
  * @example formatValue(0.256, "0.0%") // => "25.6%"
  * @example formatValue(1234.5, "#,##0.00") // => "1,234.50"
+ * @example formatValue(-8.8931505, "#,##0.0##") // => "-8.893"
  * @example formatValue(45000, "dd/mm/yyyy") // => "15/03/2023"
  */
 export function formatValue(value: Scalar, numberFormat: string | undefined): string {
@@ -74,10 +90,10 @@ export function formatValue(value: Scalar, numberFormat: string | undefined): st
   const code = (numberFormat ?? "General").split(";")[value < 0 ? 1 : 0] ?? numberFormat ?? "General";
   const fmt = code.replace(/\[[^\]]*\]/g, "").replace(/"[^"]*"/g, (q) => q).trim();
   if (fmt === "" || /^general$/i.test(fmt) || fmt === "@") return formatGeneral(value);
-  const pct = /^(#,##)?0(\.0+)?%$/.exec(fmt);
-  if (pct) return formatFixed(value * 100, pct[2] ? pct[2].length - 1 : 0, !!pct[1]) + "%";
-  const num = /^(#,##)?0(\.0+)?$/.exec(fmt);
-  if (num) return formatFixed(value, num[2] ? num[2].length - 1 : 0, !!num[1]);
+  const pct = /^(#,##)?0(\.(0*)(#*))?%$/.exec(fmt);
+  if (pct) return formatDecimals(value * 100, pct[3] ?? "", pct[4] ?? "", !!pct[1], pct[2] !== undefined) + "%";
+  const num = /^(#,##)?0(\.(0*)(#*))?$/.exec(fmt);
+  if (num) return formatDecimals(value, num[3] ?? "", num[4] ?? "", !!num[1], num[2] !== undefined);
   if (/[dmy]/i.test(fmt) && !/[0#]/.test(fmt)) return formatDate(value, fmt);
   return formatGeneral(value);
 }

@@ -300,7 +300,7 @@ export class Range extends ClientObjectImpl<RangeRef> {
     });
   }
   select(): void {
-    this._call("select", {}, (ref) => { this._wb().selection = { sheetId: ref.sheet.id, rect: ref.rect }; this._wb().activeSheetId = ref.sheet.id; });
+    this._call("select", {}, (ref) => { this._wb().selection = { sheetId: ref.sheet.id, rect: ref.rect }; ref.sheet.selectedRect = ref.rect; this._wb().activeSheetId = ref.sheet.id; });
   }
 
   get address(): string { return this._get("address") as string; }
@@ -905,7 +905,20 @@ export class Worksheet extends ClientObjectImpl<SheetModel> {
       return r;
     }, true);
   }
-  activate(): void { this._call("activate", {}, (s) => { liveSheet(this.context.model, s); this.context.model.activeSheetId = s.id; }); }
+  /**
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-activate-member(1)
+   * "Activate the worksheet in the Excel UI." The selection moves with it: to the cells last selected
+   * on that sheet, or A1 on a sheet never selected (Excel keeps a selection per sheet; the emulator
+   * assumes A1 for a new one, as a new sheet opens).
+   */
+  activate(): void {
+    this._call("activate", {}, (s) => {
+      const wb = this.context.model;
+      liveSheet(wb, s);
+      wb.activeSheetId = s.id;
+      if (wb.selection?.sheetId !== s.id) wb.selection = { sheetId: s.id, rect: s.selectedRect ?? { row: 0, col: 0, rowCount: 1, colCount: 1 } };
+    });
+  }
   /**
    * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)
    * Excel keeps at least one visible sheet; the error code for trying is not documented, so

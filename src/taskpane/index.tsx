@@ -4,6 +4,7 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
+import { RibbonOutcomeBar } from "../commands/RibbonOutcomeBar";
 import { createActions } from "./actions";
 import { App } from "./components/App";
 import type { UnsupportedFeature } from "./components/App";
@@ -30,13 +31,17 @@ function unsupportedFeatures(inExcel: boolean): UnsupportedFeature[] {
 function render(inExcel: boolean): void {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
+  const theme = inExcel ? officeTheme() : "light";
   createRoot(container).render(
+    <>
+    {inExcel && <RibbonOutcomeBar theme={theme} />}
     <App
       actions={inExcel ? createActions() : null}
-      theme={inExcel ? officeTheme() : "light"}
+      theme={theme}
       unsupported={unsupportedFeatures(inExcel)}
       version={__APP_VERSION__}
-    />,
+    />
+    </>,
   );
 }
 

@@ -1,0 +1,56 @@
+/**
+ * The ribbon's last Rate RAG outcome as the task pane shows it (src/commands/rate-from-ribbon.ts says
+ * why the outcome goes to the pane): a message above the pane until dismissed. Rendered by the task
+ * pane's entry file; kept beside the command it reports on.
+ */
+import * as React from "react";
+import {
+  Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, webDarkTheme, webLightTheme,
+} from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+import { STATUSES } from "../core/rules/types";
+import type { RateReport } from "../excel/types";
+import { lastRibbonOutcome, publishRibbonOutcome, subscribeRibbonOutcome } from "./ribbon-outcome";
+import type { RibbonOutcome } from "./ribbon-outcome";
+
+/**
+ * One line for a ribbon Rate RAG: how many were rated, the counts by status and the number of problems.
+ * @example ribbonSummary(report) // => "Rated 43 indicators as at Q2 2010/11: Blue 0, Green 19, Amber 10, Red 8, Grey 6; no problems."
+ */
+export function ribbonSummary(report: RateReport): string {
+  const counts = STATUSES.map((s) => `${s} ${report.counts[s]}`).join(", ");
+  const problems = report.problems.length;
+  const listed = problems === 0 ? "no problems" : `${problems} ${problems === 1 ? "problem" : "problems"} (press Rate RAG here to list them)`;
+  return `Rated ${report.rated} ${report.rated === 1 ? "indicator" : "indicators"} as at ${report.asAt}: ${counts}; ${listed}.`;
+}
+
+/** The ribbon's last Rate RAG outcome (src/commands/rate-from-ribbon.ts), shown above the pane until dismissed. */
+export function RibbonOutcomeBar({ theme }: { theme: "light" | "dark" }): React.JSX.Element | null {
+  const [outcome, setOutcome] = React.useState<RibbonOutcome | null>(lastRibbonOutcome);
+  React.useEffect(() => subscribeRibbonOutcome(setOutcome), []);
+  if (outcome === null) return null;
+  return (
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme}>
+      <div aria-live="polite" style={{ padding: "8px 12px 0" }}>
+        <MessageBar intent={outcome.kind === "rated" ? "success" : "error"} layout="multiline">
+          <MessageBarBody>
+            {outcome.kind === "rated" ? (
+              <>
+                <MessageBarTitle>Rate RAG from the ribbon:</MessageBarTitle>
+                {ribbonSummary(outcome.report)}
+              </>
+            ) : (
+              <>
+                <MessageBarTitle>{outcome.title}</MessageBarTitle>
+                {outcome.detail} {outcome.nextStep}
+              </>
+            )}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={<Button appearance="transparent" aria-label="Dismiss ribbon message" icon={<DismissRegular />} onClick={() => publishRibbonOutcome(null)} />}
+          />
+        </MessageBar>
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,5 @@
+/**
+ * The scorecard commands the workbench hands the task pane (src/excel/scorecard, issue 8). The
+ * workbench has no bundle budget, so they are imported directly.
+ */
+export { scorecardCommands } from "../excel/scorecard";

@@ -1,0 +1,34 @@
+/** @jest-environment jsdom */
+import "../taskpane/setup";
+import * as React from "react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
+import { RibbonOutcomeBar, ribbonSummary } from "../../src/commands/RibbonOutcomeBar";
+import { lastRibbonOutcome, publishRibbonOutcome } from "../../src/commands/ribbon-outcome";
+import { TEST_RATE_REPORT } from "../taskpane/fake-actions";
+
+// What the task pane shows after the ribbon's Rate RAG (src/commands/rate-from-ribbon.ts). The report
+// is the task pane tests' shared example report (test/taskpane/fake-actions.ts), not real results.
+afterEach(() => act(() => publishRibbonOutcome(null)));
+
+describe("the ribbon's Rate RAG outcome in the task pane", () => {
+  it("shows nothing until the ribbon has run", () => {
+    const { container } = render(<RibbonOutcomeBar theme="light" />);
+    expect(container.textContent).toBe("");
+  });
+
+  it("shows the counts of a ribbon run that finished while the pane was open", () => {
+    render(<RibbonOutcomeBar theme="light" />);
+    act(() => publishRibbonOutcome({ kind: "rated", report: TEST_RATE_REPORT }));
+    expect(screen.getByText(ribbonSummary(TEST_RATE_REPORT))).toBeTruthy();
+    for (const [status, n] of Object.entries(TEST_RATE_REPORT.counts)) expect(ribbonSummary(TEST_RATE_REPORT)).toContain(`${status} ${n}`);
+  });
+
+  it("shows a failure that happened before the pane opened, in the pane's words, until dismissed", () => {
+    publishRibbonOutcome({ kind: "failed", title: "Rate RAG did not finish", detail: "No indicator table was found.", nextStep: "Select a cell inside your indicator table and try again." });
+    render(<RibbonOutcomeBar theme="light" />);
+    expect(screen.getByText("Rate RAG did not finish")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Dismiss ribbon message" }));
+    expect(screen.queryByText("Rate RAG did not finish")).toBeNull();
+    expect(lastRibbonOutcome()).toBeNull();
+  });
+});
