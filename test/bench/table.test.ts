@@ -27,11 +27,11 @@ describe("bench table", () => {
   it("prints one line per figure under the eight columns, FAIL for a broken budget and the reason for a missing figure", () => {
     const lines = formatTable([
       { area: "Round trips", figure: "Rate RAG: syncs", value: 4, unit: "syncs", baseline: "floor", baselineValue: 2, ratio: 2, budget: "<= 3 syncs", pass: false },
-      { area: "Headless runner", figure: "wall time", value: null, unit: "ms", note: "not measured yet: headless runner not built" },
+      { area: "Task pane", figure: "first render", value: null, unit: "ms", note: "not measured: /usr/bin/chromium is missing" },
     ]);
     expect(lines[0].split("|").map((c) => c.trim())).toEqual(["area", "figure", "value", "unit", "baseline", "ratio", "budget", "pass/fail"]);
     expect(lines[2].split("|").map((c) => c.trim())).toEqual(["Round trips", "Rate RAG: syncs", "4", "syncs", "floor (2 syncs)", "2.00x", "<= 3 syncs", "FAIL"]);
-    expect(lines[3].split("|").map((c) => c.trim())).toEqual(["Headless runner", "wall time", "-", "ms", "", "", "", "not measured yet: headless runner not built"]);
+    expect(lines[3].split("|").map((c) => c.trim())).toEqual(["Task pane", "first render", "-", "ms", "", "", "", "not measured: /usr/bin/chromium is missing"]);
   });
 });
 
