@@ -1,101 +1,80 @@
 /*
- * npm run bench: rates 100,000 indicators with 12 periods each (issue 3) and prints rows per second,
- * for each preset and for reading raw rows, measured side by side in one run (ARCHITECTURE.md:
- * benchmarks print ratios; tests never assert on time). The data is synthetic and seeded, so every
- * run rates the same indicators: it measures speed, not a real workbook.
+ * npm run bench (issue 12): every speed figure of the add-in, side by side in one run, in one table,
+ * also written to bench/results.json with the machine's facts. Each figure is shown with the baseline
+ * measured in the same run and their ratio (times on shared machines drift; ratios drift less), and
+ * with its budget where it has one. Budgets are counts and sizes (syncs, bytes, KB), never times; the
+ * run exits 1 when one does not hold, or when an area fails (e.g. the core and the typed-array loop
+ * disagree on a status). BENCHMARKS.md explains every figure.
+ *
+ * Areas: core throughput, worksheet functions in HyperFormula, round trips and payload through the
+ * emulator, the task pane (bundle size, first render in Chromium) and the headless runner.
+ * BENCH_ONLY=core,functions runs some areas only (names as in AREAS below).
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import {
-  DEFAULT_RULE_SETTINGS,
-  countByStatus,
-  rateIndicator,
-  readIndicator,
-  ruleSetFromSettings,
-  type Indicator,
-  type PresetName,
-  type RawIndicator,
-  type Status,
-} from "../../src/core";
+import { benchCore } from "./core";
+import { benchFunctions } from "./functions";
+import { benchRoundTrips } from "./round-trips";
+import { benchRunner } from "./runner";
+import { runnerRows } from "./runner-rows";
+import { figureRows, formatTable, machineFacts, type Row } from "./table";
+import { benchTaskPane } from "./taskpane";
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
-const PERIODS = 12;
+const ROOT = path.resolve(__dirname, "..", "..");
+const RESULTS = path.join(ROOT, "bench", "results.json");
 
-/** Mulberry32: a small seeded generator, so each run uses the same synthetic data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The areas in the order they run (the core first, on a fresh heap). */
+const AREAS: ReadonlyArray<{ name: string; title: string; run: () => Promise<Row[]> }> = [
+  { name: "core", title: "Core", run: async () => benchCore(Number(process.env.BENCH_ROWS ?? 100_000)) },
+  { name: "functions", title: "Functions", run: async () => figureRows("Functions", await benchFunctions()) },
+  { name: "round-trips", title: "Round trips", run: () => benchRoundTrips() },
+  { name: "taskpane", title: "Task pane", run: () => benchTaskPane() },
+  { name: "runner", title: "Headless runner", run: async () => runnerRows(await benchRunner()) },
+];
 
-function fy(start: number): string {
-  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
-}
-
-function rawRows(): RawIndicator[] {
-  const rnd = random(20090331);
-  const rows: RawIndicator[] = [];
-  for (let i = 0; i < ROWS; i++) {
-    const base = 50 + rnd() * 50;
-    const polarity = rnd() < 0.7 ? "higher" : "lower";
-    const good = polarity === "higher" ? 1 : -1;
-    const step = good * (rnd() - 0.2) * 2; // most indicators improve, some worsen
-    const planned = good * (0.5 + rnd()) * 1.2; // the planned improvement a year
-    const actuals = [];
-    const targets = [];
-    for (let k = 0; k < PERIODS; k++) {
-      const period = fy(1999 + k);
-      const value = rnd() < 0.03 ? "n/a" : Math.round((base + step * k + (rnd() - 0.5) * 3) * 10) / 10;
-      actuals.push({ period, value: { value, ref: `Data!${String.fromCharCode(68 + k)}${i + 2}` }, lower: { value: typeof value === "number" ? value - 3 : null }, upper: { value: typeof value === "number" ? value + 3 : null } });
-      if (k % 3 === 2) targets.push({ period, value: { value: Math.round((base + planned * (k + 1)) * 10) / 10 } });
+async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
+  const machine = machineFacts();
+  console.log(`npm run bench: ${machine.date}, Node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB\n`);
+  const started = performance.now();
+  const rows: Row[] = [];
+  const errors: string[] = [];
+  for (const area of AREAS) {
+    if (only && !only.includes(area.name)) continue;
+    const t = performance.now();
+    process.stderr.write(`  measuring ${area.title}...`);
+    try {
+      rows.push(...(await area.run()));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      errors.push(`${area.title}: ${message}`);
+      rows.push({ area: area.title, figure: "(area failed)", value: null, unit: "", pass: false, note: `FAILED: ${message.split("\n")[0]}` });
     }
-    rows.push({
-      id: { value: `NI ${i}` },
-      title: { value: `Indicator ${i}` },
-      perspective: { value: ["Customer", "Financial", "Process", "Learning"][i % 4] },
-      polarity: { value: polarity },
-      baseline: { value: base },
-      baselinePeriod: { value: fy(1998) },
-      targets,
-      actuals,
-      floor: { value: base - 5 },
-      benchmark: { value: base + 1 },
-    });
+    process.stderr.write(` ${((performance.now() - t) / 1000).toFixed(0)} s\n`);
   }
-  return rows;
+  const seconds = (performance.now() - started) / 1000;
+
+  console.log(formatTable(rows).join("\n"));
+  const notes = rows.filter((r) => r.value !== null && r.note !== undefined);
+  if (notes.length > 0) {
+    console.log("\nNotes:");
+    for (const r of notes) console.log(`  ${r.figure}: ${r.note}`);
+  }
+  const failed = rows.filter((r) => r.pass === false);
+  const budgets = rows.filter((r) => r.pass !== undefined);
+  console.log(`\n${budgets.length - failed.length} of ${budgets.length} budgets hold; ${rows.filter((r) => r.value === null && r.pass !== false).length} figures not measured; run took ${seconds.toFixed(0)} s.`);
+  for (const e of errors) console.error(`\n${e}`);
+
+  mkdirSync(path.dirname(RESULTS), { recursive: true });
+  writeFileSync(RESULTS, `${JSON.stringify({ command: "npm run bench", machine, seconds: Math.round(seconds), rows, errors }, null, 2)}\n`);
+  console.log(`Written to ${path.relative(ROOT, RESULTS)}.`);
+  if (failed.length > 0) process.exitCode = 1;
 }
 
-function time<T>(label: string, rows: number, run: () => T): { result: T; perSecond: number } {
-  const start = performance.now();
-  const result = run();
-  const seconds = (performance.now() - start) / 1000;
-  const perSecond = rows / seconds;
-  console.log(`${label.padEnd(34)} ${Math.round(perSecond).toLocaleString("en-GB").padStart(12)} rows/s  (${seconds.toFixed(2)} s)`);
-  return { result, perSecond };
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 }
-
-const raws = rawRows();
-console.log(`${ROWS.toLocaleString("en-GB")} synthetic indicators, ${PERIODS} financial years each\n`);
-const { result: indicators } = time("readIndicator", ROWS, () => raws.map((r) => readIndicator(r).indicator));
-
-const presets: PresetName[] = ["tolerance", "stretch", "trajectory", "floor", "improvement", "benchmark"];
-const rates: Record<string, number> = {};
-for (const preset of presets) {
-  const rules = ruleSetFromSettings({ ...DEFAULT_RULE_SETTINGS, preset, blueMargin: preset === "tolerance" ? 0.1 : null });
-  const { result, perSecond } = time(`rateIndicator (${preset})`, ROWS, () => indicators.map((ind: Indicator) => rateIndicator(ind, rules).status));
-  rates[preset] = perSecond;
-  const counts = countByStatus(result as Status[]);
-  console.log(`${"".padEnd(34)} ${Object.entries(counts).map(([s, n]) => `${s} ${n}`).join(", ")}`);
-}
-const slopeRules = ruleSetFromSettings({ ...DEFAULT_RULE_SETTINGS, dotMethod: "slope", slopePeriods: 4 });
-time("rateIndicator (tolerance, slope DoT)", ROWS, () => indicators.map((ind) => rateIndicator(ind, slopeRules).status));
-const defaultRules = ruleSetFromSettings(DEFAULT_RULE_SETTINGS);
-time("read + rate (tolerance)", ROWS, () => raws.map((r) => rateIndicator(readIndicator(r).indicator, defaultRules).status));
-
-const slowest = Math.min(...Object.values(rates));
-const fastest = Math.max(...Object.values(rates));
-console.log(`\nfastest preset / slowest preset: ${(fastest / slowest).toFixed(2)}`);
