@@ -38,10 +38,20 @@ export function boxAddress(top: number, left: number, bottom: number, right: num
   return top === bottom && left === right ? first : `${first}:${cellAddress(bottom, right)}`;
 }
 
-/** A sheet name quoted when Excel would quote it: 'Anycity LAA'!A1. */
+/**
+ * Quotes a sheet name for an address when Excel would: anything but letters, digits, dots and
+ * underscores, or a name that starts with a digit or looks like a cell (A1) or an R1C1 reference.
+ * @example quoteSheetName("Data") // => "Data"
+ * @example quoteSheetName("My data") // => "'My data'"
+ */
+export function quoteSheetName(name: string): string {
+  const plain = /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^R(\d*)C(\d*)$/i.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A sheet-qualified address as Excel writes it: 'Anycity LAA'!A1. */
 export function qualify(sheet: string, address: string): string {
-  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${address}`;
+  return `${quoteSheetName(sheet)}!${address}`;
 }
 
 /** A parsed A1 rectangle, 0-based and inclusive, with its sheet when the address named one. */

@@ -3,6 +3,7 @@
  * Written here rather than taken from a library because it is ten lines of base-26 and the pane
  * needs nothing else of an A1 library.
  */
+import { columnLetters as zeroBasedColumnLetters } from "../../excel/a1";
 
 /**
  * The 1-based column number of A1 column letters.
@@ -24,14 +25,7 @@ export function columnNumber(letters: string): number {
  * columnLetters(28) // => "AB"
  */
 export function columnLetters(column: number): string {
-  let n = column;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  return column > 0 ? zeroBasedColumnLetters(column - 1) : "";
 }
 
 /**
