@@ -121,6 +121,16 @@ function unwrap(raw: unknown): { value: unknown; ref?: string } {
 }
 
 /**
+ * A tolerance or margin typed as a number: above 1 it is a percentage (5 means 5%); "5%" and 0.05
+ * already are fractions. One rule for the indicator table's columns and the worksheet functions.
+ * @example shareFromNumber(5) // => 0.05
+ * @example shareFromNumber(0.05) // => 0.05
+ */
+export function shareFromNumber(value: number): number {
+  return value > 1 ? value / 100 : value;
+}
+
+/**
  * Cell text as a person reads it: trimmed text, numbers as written, blank as "".
  * @example cellText({ value: 16 }) // => "16"
  */
@@ -262,7 +272,7 @@ export function readIndicator(raw: RawIndicator): { indicator: Indicator; proble
         const message = messages.negativeTolerance(raw.tolerance.value);
         problems.push(problem("tolerance", raw.tolerance.ref, message));
         blockers.push(message);
-      } else tolerance = r.value > 1 ? r.value / 100 : r.value;
+      } else tolerance = shareFromNumber(r.value);
     } else if (r.kind === "invalid") {
       problems.push(problem("tolerance", raw.tolerance.ref, r.message));
       blockers.push(r.message);

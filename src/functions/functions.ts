@@ -15,6 +15,7 @@
 import { compareWithBenchmark } from "../core/compare";
 import { directionOfTravel } from "../core/dot";
 import { gap, parseGapMode } from "../core/gap";
+import { shareFromNumber } from "../core/indicator";
 import { progress, rewardShareOf, DEFAULT_REWARD_THRESHOLD } from "../core/progress";
 import { fail, ok, type Result } from "../core/result";
 import { score } from "../core/scorecard";
@@ -168,8 +169,8 @@ export function laatrajectory(baseline: any[][], baselineDate: any[][], target: 
  * @param {any[][]} actual The actual (outturn) value, or a range of them (blank or "n/a" gives Grey).
  * @param {any[][]} target The target value, or a range of them (blank gives Grey).
  * @param {any[][]} [polarity] Which direction is good: "higher" (default), "lower" or "none" (Grey); also "higher is better", "low is good", "data only".
- * @param {any[][]} [tolerance] Amber band as a share of the target, 0 or more (default 0.05, also typed 5%).
- * @param {any[][]} [blueMargin] Blue when the target is beaten by at least this share of it, 0 or more (e.g. 0.1 or 10%); omitted means no Blue.
+ * @param {any[][]} [tolerance] Amber band as a share of the target, 0 or more (default 0.05; 5% and 5 also mean 5%).
+ * @param {any[][]} [blueMargin] Blue when the target is beaten by at least this share of it, 0 or more (e.g. 0.1, 10% or 10); omitted means no Blue.
  * @returns {any[][]} The status word (Blue, Green, Amber, Red or Grey), spilled in the shape of the ranges given.
  * @example =LAARAG(72, 75) returns "Amber" (3 short, 4% of target, within 5%); =LAARAG(B2:B200, C2:C200, "lower") spills a column
  */
@@ -193,7 +194,9 @@ export function laarag(actual: any[][], target: any[][], polarity?: any[][], tol
       if (!act.ok) return act;
       const tgt = readingArg(t, "target");
       if (!tgt.ok) return tgt;
-      return ok(rateCell(act.value, tgt.value, pol.value, band.value, blue.value));
+      // A number above 1 is a percentage (5 means 5%), as in the indicator table's Tolerance column.
+      const share = (v: number | null) => (v === null ? null : shareFromNumber(v));
+      return ok(rateCell(act.value, tgt.value, pol.value, share(band.value), share(blue.value)));
     },
   );
 }

@@ -449,3 +449,16 @@ describe("Every function, in general (DOMAIN.md section 10)", () => {
     expect(only(laaprogress(cell(1), cell(1), cell(2)))).toBeInstanceOf(WorksheetError);
   });
 });
+
+describe("LAARAG reads a tolerance typed as a whole number as a percentage", () => {
+  // 70 against 75 is 5/75 = 6.7% short (DOMAIN.md section 5, Tolerance): Red with a 5% band, Amber
+  // with 10%. The indicator table's Tolerance column reads 5 as 5% (src/core/indicator.ts), and so
+  // does LAARAG, so one analyst's "5" means the same in both places.
+  it("gives the same status for 5, 5% and 0.05", () => {
+    const [[asWhole]] = laarag([[70]], [[75]], null as never, [[5]]);
+    const [[asText]] = laarag([[70]], [[75]], null as never, [["5%"]]);
+    const [[asFraction]] = laarag([[70]], [[75]], null as never, [[0.05]]);
+    expect([asWhole, asText, asFraction]).toEqual(["Red", "Red", "Red"]);
+    expect(laarag([[70]], [[75]], null as never, [[10]])).toEqual([["Amber"]]);
+  });
+});
