@@ -6,20 +6,20 @@
  * BENCH_DIST names a build to reuse.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, promises as fs, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type BrowserContext } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
+import { CHROMIUM, launchChromium, serveDirectory } from "../support/browser";
+
+export { CHROMIUM };
 import { BUDGET_BYTES, measureInitialScripts } from "../../src/scripts/bundle-size";
 import { withRatio, type Row } from "./table";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-export const CHROMIUM = "/usr/bin/chromium";
 /** Chromium flags known to work on this kind of machine (TOOLCHAIN.md, "Browser tests"). */
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 /** The heading every page measured here shows first: the pane's product name (App.tsx). */
 const PANE_HEADING = "#product-name";
 /** The baseline page: one static heading, no script. */
@@ -51,35 +51,10 @@ function reactFloorBytes(): number {
   return gzipped([path.join(ROOT, "node_modules", "react", "cjs", "react.production.min.js"), path.join(ROOT, "node_modules", "react-dom", "cjs", "react-dom.production.min.js")]);
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".map": "application/json",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".png": "image/png", ".xml": "application/xml", ".css": "text/css",
-};
 
 /** Serves `dir` (and the blank baseline page) on 127.0.0.1 at a free port. */
-async function serve(dir: string): Promise<{ server: Server; base: string }> {
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? "/", "http://localhost");
-      if (url.pathname === `/${BLANK_PAGE}`) {
-        res.writeHead(200, { "Content-Type": TYPES[".html"] }).end(BLANK_HTML);
-        return;
-      }
-      const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-      if (!file.startsWith(dir)) {
-        res.writeHead(403).end();
-        return;
-      }
-      try {
-        const body = await fs.readFile(file);
-        res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
-      } catch {
-        res.writeHead(404).end();
-      }
-    })();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+function serve(dir: string): Promise<{ server: Server; base: string }> {
+  return serveDirectory(dir, { [`/${BLANK_PAGE}`]: BLANK_HTML });
 }
 
 /**
@@ -131,9 +106,7 @@ async function renderTimes(base: string, pages: readonly string[]): Promise<Map<
   const times = new Map<string, number[]>([[BLANK_PAGE, []], ...pages.map((p) => [p, []] as [string, number[]])]);
   const failures = new Map<string, Error>();
   for (let round = 0; round < ROUNDS; round++) {
-    const profile = mkdtempSync(path.join(tmpdir(), "laa-bench-chromium-"));
-    // launchPersistentContext is how playwright passes --user-data-dir (launch() refuses it in args).
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 900 } });
+    const { context, profile } = await launchChromium();
     try {
       await context.route((url) => !url.href.startsWith(base), (route) => route.abort());
       const warm = context.pages()[0] ?? (await context.newPage());

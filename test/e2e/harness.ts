@@ -4,16 +4,16 @@
  * When Chromium or the built workbench is missing, the tests skip with a title saying why, except in
  * CI (process.env.CI set), where .ci/run installs Chromium and builds first, so a missing piece fails.
  */
-import { existsSync, mkdirSync, mkdtempSync, promises as fs, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { CHROMIUM, launchChromium, serveDirectory } from "../support/browser";
+
+export { CHROMIUM };
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const DIST = path.join(ROOT, "dist");
-export const CHROMIUM = "/usr/bin/chromium";
 /** Screenshots go here (git-ignored). */
 export const OUTPUT = path.join(ROOT, "test-output", "e2e");
 
@@ -43,33 +43,9 @@ export function describeE2e(title: string, body: () => void): void {
   }
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json",
-  ".map": "application/json", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  ".png": "image/png", ".xml": "application/xml", ".txt": "text/plain; charset=utf-8",
-};
-
 /** Serves dist/ over http on 127.0.0.1 at a free port; resolves to the server and its base URL. */
-export async function serveDist(): Promise<{ server: Server; base: string }> {
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? "/", "http://localhost");
-      const file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
-      if (!file.startsWith(DIST)) {
-        res.writeHead(403).end();
-        return;
-      }
-      try {
-        const body = await fs.readFile(file);
-        res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
-      } catch {
-        res.writeHead(404).end();
-      }
-    })();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { server, base: `http://127.0.0.1:${port}` };
+export function serveDist(): Promise<{ server: Server; base: string }> {
+  return serveDirectory(DIST);
 }
 
 /** A browser session: Chromium with a fresh profile, one page, and the page's console errors. */
@@ -82,15 +58,7 @@ export interface Session {
 
 /** Launches Debian's Chromium with the flags known to work here and a fresh --user-data-dir. */
 export async function launch(): Promise<Session> {
-  const profile = mkdtempSync(path.join(tmpdir(), "laa-e2e-"));
-  // launchPersistentContext is how playwright passes --user-data-dir (launch() refuses it in args).
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-  });
+  const { context, profile } = await launchChromium({ acceptDownloads: true });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
