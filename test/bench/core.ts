@@ -20,6 +20,7 @@ import {
 } from "../../src/core";
 import type { Row } from "./table";
 import { withRatio } from "./table";
+import { mulberry32 as random } from "../../src/samples/prng";
 
 /** Periods (financial years) per indicator. */
 export const PERIODS = 12;
@@ -30,17 +31,6 @@ const BASELINE_YEAR = FIRST_YEAR - 1;
 const TOLERANCE = DEFAULT_RULE_SETTINGS.tolerance;
 const BLUE_MARGIN = 0.1;
 
-/** Mulberry32: a small seeded generator, so each run uses the same synthetic data. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fy(start: number): string {
   return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;

@@ -13,6 +13,7 @@ import { performance } from "node:perf_hooks";
 import { HyperFormula } from "hyperformula";
 import { laarag } from "../../src/functions/functions";
 import { registerFunctions } from "../functions/hyperformula-bridge";
+import { mulberry32 as random } from "../../src/samples/prng";
 
 /** One figure of a bench run, as the integrator's bench.ts collects them. */
 export interface BenchFigure {
@@ -26,17 +27,6 @@ export interface BenchFigure {
 const ROWS = Number(process.env.BENCH_FUNCTION_ROWS ?? 10_000);
 const RUNS = Number(process.env.BENCH_FUNCTION_RUNS ?? 5);
 
-/** Mulberry32: a small seeded generator, so each run uses the same synthetic data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Actuals (3% blank) around positive targets: some met, some within 5%, some further short. */
 function data(seed: number): { actuals: (number | null)[]; targets: number[] } {

@@ -16,6 +16,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import type { RunReport } from "../../src/cli/report";
+import { mulberry32 as random } from "../../src/samples/prng";
 
 /** One figure of a bench run, as the integrator's bench.ts collects them. */
 export interface BenchFigure {
@@ -33,17 +34,6 @@ const BIN = path.join(ROOT, "src", "cli", "bin.cjs");
 const ANYCITY = path.join(ROOT, "assets", "samples", "anycity-laa.xlsx");
 const GNU_TIME = "/usr/bin/time";
 
-/** Mulberry32: a small seeded generator, so each run uses the same synthetic data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A wide-layout indicator table of `rows` rows (the Anycity headers' shape) as an .xlsx file. */
 async function writeLargeWorkbook(file: string, rows: number): Promise<void> {

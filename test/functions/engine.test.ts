@@ -1,22 +1,12 @@
 import { ALL_FUNCTIONS } from "./all-functions";
 import { buildSheet, registerFunctions, shown } from "./hyperformula-bridge";
+import { mulberry32 as random } from "../../src/samples/prng";
 
 // The twelve functions typed into cells of a real formula engine (HyperFormula, TOOLCHAIN.md), with
 // cell references, as DOMAIN.md section 10 defines them: one formula over a range spills the same
 // results as one formula per row, and LAATREND agrees with the engine's own SLOPE.
 registerFunctions(ALL_FUNCTIONS);
 
-/** Mulberry32: seeded, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The kinds of cell an analyst's actual column holds: numbers, numeric text, blanks, markers, errors, junk. */
 function messyCell(rnd: () => number, target: number): unknown {

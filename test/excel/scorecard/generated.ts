@@ -4,18 +4,8 @@
  * Values come from a seeded generator (Mulberry32), so every run builds the same workbook.
  */
 import { createExcelApi, createWorkbook, type ExcelApi } from "../../../src/emulator";
+import { mulberry32 as random } from "../../../src/samples/prng";
 
-/** Mulberry32: a small seeded generator. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const PERSPECTIVES = ["Customer", "Financial", "Internal process", "Learning and growth"] as const;
 export const HEADERS = ["Code", "Indicator", "Perspective", "Objective", "Polarity", "Unit", "Baseline 2007/08", "Target 2008/09", "Target 2009/10", "Target 2010/11", "Actual 2008/09", "Actual 2009/10", "Owner", "Commentary"];
