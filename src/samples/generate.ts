@@ -149,10 +149,10 @@ export function buildMessyWorkbook(): ExcelJS.Workbook {
 }
 
 /** Writes the regional community safety workbook (long layout) with the confidence limits from `interval`. */
-export function buildRegionWorkbook(interval: RateInterval | null): ExcelJS.Workbook {
+export function buildRegionWorkbook(interval: RateInterval): ExcelJS.Workbook {
   const wb = newWorkbook("Regional community safety indicators");
   const ws = wb.addWorksheet(REGION_SHEET_NAME, { views: [{ state: "frozen", ySplit: 1 }] });
-  const headers = REGION_HEADERS.filter((h) => interval !== null || !h.startsWith("Lower CI") && !h.startsWith("Upper CI"));
+  const headers = REGION_HEADERS;
   const rows = buildRegionRows(interval);
   ws.addTable({
     name: "RegionCommunitySafety",
@@ -171,13 +171,12 @@ export function buildRegionWorkbook(interval: RateInterval | null): ExcelJS.Work
   });
   printOnePageWide(ws);
   ws.getRow(1).height = HEADER_HEIGHT;
-  indentColumn(ws, ANYCITY_HEADERS.indexOf("Lead officer") + 1, ANYCITY_INDICATORS.length + 1);
   ws.getRow(1).eachCell((cell) => {
     cell.fill = HEADER_FILL;
     cell.font = HEADER_FONT;
     cell.alignment = { wrapText: true, vertical: "top" };
   });
-  addNotesSheet(wb, "Notes", interval === null ? [...REGION_NOTES, "Confidence limits are not included in this build: the core's rate interval was not available when it was generated."] : REGION_NOTES);
+  addNotesSheet(wb, "Notes", REGION_NOTES);
   return wb;
 }
 

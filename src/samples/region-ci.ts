@@ -15,7 +15,7 @@ import { type RateInterval } from "./region";
  *
  * @example regionRateInterval(5, 100, 100000).lower // => 1623.48639... (DOMAIN.md section 8, exact)
  */
-export const regionRateInterval: RateInterval | null = (count, denominator, multiplier) => {
+export const regionRateInterval: RateInterval = (count, denominator, multiplier) => {
   const result = rateInterval(count, denominator, { multiplier, level: 0.95, method: "rate" });
   if (!result.ok) throw new Error(`regionRateInterval: ${result.problem.message}`);
   return { lower: result.value.lower, upper: result.value.upper };
