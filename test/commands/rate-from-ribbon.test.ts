@@ -1,28 +1,14 @@
-import * as path from "path";
 import { createExcelApi, createWorkbook, type ExcelApi } from "../../src/emulator";
-import { loadXlsxFile } from "../../src/emulator/node-files";
 import { lastRibbonOutcome, publishRibbonOutcome, subscribeRibbonOutcome } from "../../src/commands/ribbon-outcome";
 import { rateFromRibbon } from "../../src/commands/rate-from-ribbon";
 import { rateRag } from "../../src/excel/rate-rag";
 import { saveSettings } from "../../src/excel/settings";
 import { DEFAULT_RULE_SETTINGS } from "../../src/core/rules/types";
+import { openSample } from "../excel/fixtures";
 
 // The ribbon's Rate RAG (issue 9) through the emulator. Expected counts are whatever the Excel layer's
 // own Rate RAG reports on the same workbook (test/excel/rate-rag.test.ts pins them for Anycity), so
 // these tests check the command's behaviour, not the ratings again.
-const samples = path.resolve(__dirname, "../../assets/samples");
-
-async function openSample(file: string, sheet: string, cell: string): Promise<ExcelApi> {
-  const api = createExcelApi(await loadXlsxFile(path.join(samples, file)));
-  await api.run(async (context) => {
-    const ws = context.workbook.worksheets.getItem(sheet);
-    ws.activate();
-    ws.getRange(cell).select();
-    await context.sync();
-  });
-  return api;
-}
-
 /** Row and column (0-based) of the first cell whose value is `text`. */
 function find(api: ExcelApi, sheetName: string, text: string): { row: number; col: number } {
   const sheet = api.workbook.sheetByName(sheetName);

@@ -1,10 +1,33 @@
 /**
- * Generated indicator tables for Rate RAG tests and benches: a wide LAA-style table of n
+ * Workbooks for the Excel-layer tests and benches: the committed samples opened with a cell selected,
+ * and generated indicator tables. The generated table is a wide LAA-style table of n
  * indicators, written straight into an emulator workbook model (not through the API, so building
  * 100,000 rows costs no round trips). Values are deterministic: indicator i has baseline 50,
  * target 60, and an actual that cycles through met / 3% short / 20% short / missing.
  */
-import { createWorkbook, type WorkbookModel } from "../../src/emulator";
+import * as path from "path";
+import { createExcelApi, createWorkbook, type ExcelApi, type WorkbookModel } from "../../src/emulator";
+import { loadXlsxFile } from "../../src/emulator/node-files";
+import { saveSettings } from "../../src/excel/settings";
+import { DEFAULT_RULE_SETTINGS, type PresetName } from "../../src/core/rules/types";
+
+export const SAMPLES = path.resolve(__dirname, "../../assets/samples");
+
+/**
+ * Opens a sample workbook from assets/samples with a cell of its data selected, as the analyst
+ * would before clicking; with a preset, the workbook's rules are saved with that preset.
+ */
+export async function openSample(file: string, sheet: string, cell: string, preset?: PresetName): Promise<ExcelApi> {
+  const api = createExcelApi(await loadXlsxFile(path.join(SAMPLES, file)));
+  await api.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(cell).select();
+    await context.sync();
+    if (preset) await saveSettings(context, { rules: { ...DEFAULT_RULE_SETTINGS, preset }, mapping: null });
+  });
+  return api;
+}
 
 export const WIDE_HEADERS = ["Ref", "Indicator", "Theme", "Polarity", "Baseline 2007/08", "Target 2008/09", "Target 2009/10", "Target 2010/11", "Actual 2008/09", "Actual 2009/10", "Lead officer", "Commentary"];
 

@@ -1,25 +1,11 @@
-import * as path from "path";
 import { createExcelApi, type ExcelApi } from "../../src/emulator";
-import { loadXlsxFile } from "../../src/emulator/node-files";
 import { OUTPUT_COLUMNS } from "../../src/excel/rate-compute";
 import { rateRag, removeRatings } from "../../src/excel/rate-rag";
-import { wideWorkbook } from "./fixtures";
+import { openSample, wideWorkbook } from "./fixtures";
 
 // Rate RAG through the emulator (issue 7). Expected statuses follow DOMAIN.md section 5 (Tolerance
 // preset, 5% band); the sample's mix (19 Green, 10 Amber, 8 Red, 6 Grey) is the one the sample
 // generator's own check computed (src/samples, issue 11).
-const samples = path.resolve(__dirname, "../../assets/samples");
-
-async function openSample(file: string, sheet: string, cell: string): Promise<ExcelApi> {
-  const api = createExcelApi(await loadXlsxFile(path.join(samples, file)));
-  await api.run(async (context) => {
-    const ws = context.workbook.worksheets.getItem(sheet);
-    ws.activate();
-    ws.getRange(cell).select();
-    await context.sync();
-  });
-  return api;
-}
 
 async function sheetValues(api: ExcelApi, sheet: string): Promise<unknown[][]> {
   return api.run(async (context) => {

@@ -1,25 +1,10 @@
 /** Helpers for the scorecard tests: open a sample with a cell selected, read a sheet's cells. */
-import * as path from "path";
-import { createExcelApi, type ExcelApi } from "../../../src/emulator";
-import { loadXlsxFile } from "../../../src/emulator/node-files";
+import type { ExcelApi } from "../../../src/emulator";
 import { readAndRate, type RatedSource } from "../../../src/excel/rate-rag";
-import { saveSettings } from "../../../src/excel/settings";
-import { DEFAULT_RULE_SETTINGS, type PresetName } from "../../../src/core/rules/types";
+import { openSample } from "../fixtures";
 
-export const samples = path.resolve(__dirname, "../../../assets/samples");
+export { openSample, SAMPLES as samples } from "../fixtures";
 
-/** Opens a sample workbook with a cell of its data selected (as the analyst would before clicking). */
-export async function openSample(file: string, sheet: string, cell: string, preset?: PresetName): Promise<ExcelApi> {
-  const api = createExcelApi(await loadXlsxFile(path.join(samples, file)));
-  await api.run(async (context) => {
-    const ws = context.workbook.worksheets.getItem(sheet);
-    ws.activate();
-    ws.getRange(cell).select();
-    await context.sync();
-    if (preset) await saveSettings(context, { rules: { ...DEFAULT_RULE_SETTINGS, preset }, mapping: null });
-  });
-  return api;
-}
 
 export const anycity = (): Promise<ExcelApi> => openSample("anycity-laa.xlsx", "LAA indicators", "B5");
 /** The regional sample rated by the Benchmark preset (it has no targets: every rating would be Grey otherwise). */
