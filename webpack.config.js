@@ -108,6 +108,8 @@ module.exports = (env = {}, argv = {}) => {
           // The workbench fetches the sample workbooks from its own origin (the CSP allows 'self').
           { from: "assets/samples/*.xlsx", to: "samples/[name][ext]" },
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          // ES5 and unbundled, so Internet Explorer 11 can run it (src/taskpane/trident.js).
+          { from: "src/taskpane/trident.js", to: "trident.js" },
           ...(writeManifest
             ? [{ from: "manifest.xml", to: "manifest.xml", transform: (content) => manifestFor(content.toString("utf8"), { version: pkg.version, baseUrl }) }]
             : []),
