@@ -14,7 +14,7 @@
     "so the panel, the Rate RAG button and worksheet functions such as =LAAGAP will not work here.</p>" +
     "<p>To use it, do one of these:</p>" +
     "<ul><li>install the Microsoft Edge WebView2 Runtime (ask your IT team), then restart Excel;</li>" +
-    "<li>update to Microsoft 365 or Office 2021 or later;</li>" +
+    "<li>update Excel to a current Microsoft 365 version;</li>" +
     "<li>use Excel on the web.</li></ul>" +
     "<p>Your workbook has not been changed.</p>" +
     "</div>";
