@@ -8,6 +8,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const pkg = require("./package.json");
+const { HOW_TO_GIVE_URL, manifestFor, resolveBaseUrl } = require("./src/scripts/addin-url.js");
 
 const PORT = pkg.config.dev_server_port;
 // Production pages load office.js from Microsoft's CDN (required for store add-ins); development
@@ -43,9 +44,17 @@ function devServerHttps() {
   return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
 }
 
-module.exports = (env, argv) => {
+module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const https = production ? undefined : devServerHttps();
+  // Where the files will be hosted (docs/deploy.md): `--env url=https://host/path/` or ADDIN_URL.
+  const baseUrl = resolveBaseUrl(env.url, process.env.ADDIN_URL);
+  // A production build without a URL still builds the pages (npm test checks them) but refuses to
+  // write a manifest that would point the organisation's Excel at localhost.
+  const writeManifest = !production || baseUrl !== undefined;
+  if (!writeManifest) {
+    console.warn(`\nNo dist/manifest.xml written: a production manifest needs the add-in's URL.\n${HOW_TO_GIVE_URL}\n`);
+  }
   return {
     // source-map in development too: eval-source-map needs unsafe-eval, which the page's CSP forbids.
     devtool: "source-map",
@@ -99,7 +108,11 @@ module.exports = (env, argv) => {
           // The workbench fetches the sample workbooks from its own origin (the CSP allows 'self').
           { from: "assets/samples/*.xlsx", to: "samples/[name][ext]" },
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          // ES5 and unbundled, so Internet Explorer 11 can run it (src/taskpane/trident.js).
+          { from: "src/taskpane/trident.js", to: "trident.js" },
+          ...(writeManifest
+            ? [{ from: "manifest.xml", to: "manifest.xml", transform: (content) => manifestFor(content.toString("utf8"), { version: pkg.version, baseUrl }) }]
+            : []),
           ...(production ? [] : [{ from: "node_modules/@microsoft/office-js/dist", to: "office-js" }]),
         ],
       }),

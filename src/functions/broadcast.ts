@@ -1,3 +1,4 @@
+import { basicValueOf } from "./cell-values";
 import { toCellError, type CellError, errorCodeOf } from "./errors";
 import { functionMessages } from "./messages";
 import type { Result } from "../core/result";
@@ -32,8 +33,12 @@ function isMatrix(value: Arg): value is CellInput[][] {
   return Array.isArray(value) && value.every((row) => Array.isArray(row));
 }
 
-/** Normalises a cell: error objects become their code text ("#N/A"), "" stays as text. */
-function normaliseCell(value: CellInput): CellInput {
+/**
+ * Normalises a cell: formatted numbers and entities become their basic value (cell-values.ts), error
+ * objects their code text ("#N/A"), "" stays as text.
+ */
+function normaliseCell(raw: CellInput): CellInput {
+  const value = basicValueOf(raw);
   if (value === null || typeof value !== "object") return value;
   const code = errorCodeOf(value);
   return code !== undefined ? code : value;

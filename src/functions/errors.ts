@@ -44,10 +44,18 @@ function customFunctionsErrorCode(code: ExcelErrorCode): CustomFunctions.ErrorCo
 export function toCellError(problem: Problem): CellError {
   const code = CODES[problem.kind];
   if (typeof CustomFunctions !== "undefined" && typeof CustomFunctions.Error === "function") {
+    // Excel drops the message of a #DIV/0! from a custom function ("A custom error message can't be
+    // used", learn.microsoft.com/javascript/api/custom-functions-runtime/customfunctions.errorcode), so
+    // in Excel a division by zero is a #VALUE! whose message says so and why; #VALUE! and #N/A keep
+    // their messages in the cell's error indicator menu. Outside Excel (workbench, runner) it stays #DIV/0!.
+    if (code === "#DIV/0!") return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `${DIVISION_BY_ZERO}${problem.message}`);
     return new CustomFunctions.Error(customFunctionsErrorCode(code), problem.message);
   }
   return new WorksheetError(code, problem.message);
 }
+
+/** How a division by zero's message starts in Excel, where it is shown as #VALUE!. */
+export const DIVISION_BY_ZERO = "Division by zero (#DIV/0!): ";
 
 /** The Excel error code text of an error value that arrived as an argument, or undefined. */
 export function errorCodeOf(value: unknown): string | undefined {

@@ -21,7 +21,7 @@ export const FEATURE_REQUIREMENTS: readonly FeatureRequirement[] = [
   { feature: "Saving rules in the workbook", set: "ExcelApi", version: "1.4", uses: "workbook settings" },
   { feature: "Status colours on rated cells", set: "ExcelApi", version: "1.6", uses: "conditional formats" },
   { feature: "Fast writing of large tables", set: "ExcelApi", version: "1.9", uses: "pausing screen updates while writing" },
-  { feature: "Worksheet functions such as =LAAGAP", set: "CustomFunctionsRuntime", version: "1.1", uses: "custom functions" },
+  { feature: "Worksheet functions such as =LAAGAP", set: "CustomFunctionsRuntime", version: "1.3", uses: "custom functions that explain their errors" },
   { feature: "Ribbon buttons that work with the pane closed", set: "SharedRuntime", version: "1.1", uses: "the shared runtime" },
 ];
 
