@@ -270,7 +270,7 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
   for (const dn of (x.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? []) {
     if (dn.ranges.length === 1 && !dn.name.startsWith("_xlnm")) wb.names.set(dn.name.toLowerCase(), { name: dn.name, formula: "=" + dn.ranges[0], comment: "", visible: true });
   }
-  for (const [k, v] of await readSettings(buffer)) wb.settings.set(k, v);
+  for (const [k, v] of await readSettings(buffer, wb.loadWarnings)) wb.settings.set(k, v);
   await readStopIfTrue(buffer, stopIndex);
   await readRowBreaks(buffer, wb);
   if (wb.sheets.length === 0) wb.addSheet("Sheet1");
@@ -543,21 +543,37 @@ async function writeSettings(bytes: Uint8Array, settings: Map<string, string>, a
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
-/** Reads settings from every web extension part in the package (key -> JSON text). */
-async function readSettings(bytes: Uint8Array): Promise<Map<string, string>> {
+/**
+ * Reads this add-in's settings (key -> JSON text) from the web extension parts that name it (another
+ * add-in's part holds that add-in's settings, which are not ours to read). A value that is not JSON
+ * is left out with a warning rather than making the workbook unreadable.
+ */
+async function readSettings(bytes: Uint8Array, warnings: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const zip = await JSZip.loadAsync(bytes);
   const parts = Object.keys(zip.files).filter((n) => /^xl\/webextensions\/webextension\d+\.xml$/.test(n));
   for (const p of parts) {
     const xml = await zip.file(p)!.async("string");
+    if (!isOurWebExtension(xml)) continue;
     const re = /<we:property\s+name="([^"]*)"\s+value="([^"]*)"\s*\/>/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(xml))) {
       const value = xmlUnescape(m[2]);
-      try { JSON.parse(value); out.set(xmlUnescape(m[1]), value); } catch { throw new EmulatorError("InvalidArgument", `the setting "${m[1]}" in ${p} is not JSON`); }
+      try {
+        JSON.parse(value);
+        out.set(xmlUnescape(m[1]), value);
+      } catch {
+        warnings.push(`The stored setting "${xmlUnescape(m[1])}" is not readable (not JSON), so it was left out and the defaults are used.`);
+      }
     }
   }
   return out;
+}
+
+/** Whether a web extension part is this add-in's: its reference names our manifest id (or it names none, as older saves did not). */
+export function isOurWebExtension(xml: string): boolean {
+  const ref = /<we:reference\s[^>]*\bid="([^"]*)"/.exec(xml)?.[1];
+  return ref === undefined || ref.toLowerCase() === LAA_ADDIN_ID;
 }
 
 export { columnLetters };
