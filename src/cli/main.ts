@@ -61,7 +61,6 @@ export function resolvedPath(file: string): string {
 
 /** Control characters (terminal escapes, newlines that would forge log lines) shown as \x.. escapes. */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
     const code = c.charCodeAt(0);
     return code > 0xff ? `\\u${code.toString(16).padStart(4, "0")}` : `\\x${code.toString(16).padStart(2, "0")}`;

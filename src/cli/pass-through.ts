@@ -7,9 +7,10 @@
  * workbook. Whole parts are copied as bytes, never re-serialised, so what the user had is what they
  * get (docs/methods.md#what-the-runner-keeps).
  */
-import JSZip from "jszip";
-import { parseRelationships, readPart, withContentTypeOverride, withRelationship, workbookPart, worksheetParts } from "../emulator/xlsx-charts/package";
-import { scanTopLevel } from "../emulator/xlsx-charts/xml";
+import type JSZip from "jszip";
+import { nextRelationshipId, parseRelationships, readPart, relsPathFor, resolveTarget, withContentTypeOverride, withRelationship, workbookPart, worksheetParts } from "../emulator/xlsx-charts/package";
+import { escapeXml, scanTopLevel } from "../emulator/xlsx-charts/xml";
+import { isOurWebExtension } from "../emulator/xlsx";
 
 /** Package-level parts copied byte for byte from the input (Open Packaging Conventions core, extended and custom properties). */
 const PROPERTY_PARTS = ["docProps/core.xml", "docProps/app.xml", "docProps/custom.xml"] as const;
@@ -85,6 +86,53 @@ function withSheetLook(inputXml: string, outputXml: string, part: string): strin
   return xml;
 }
 
+const TASKPANES = "xl/webextensions/taskpanes.xml";
+const REL_TASKPANES = "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes";
+const REL_WEBEXT = "http://schemas.microsoft.com/office/2011/relationships/webextension";
+const WETP_NS = "http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11";
+
+/**
+ * Other add-ins' settings parts (web extensions that name another add-in), copied byte for byte
+ * under a free name, with their task pane entries; the emulator reads and writes only this add-in's.
+ * Returns the new content types and root relationships.
+ */
+async function withOtherAddins(inZip: JSZip, outZip: JSZip, types: string, rootRels: string | null): Promise<{ types: string; rootRels: string | null }> {
+  const parts = Object.keys(inZip.files).filter((n) => /^xl\/webextensions\/webextension\d+\.xml$/i.test(n));
+  const others: string[] = [];
+  for (const p of parts) if (!isOurWebExtension((await readPart(inZip, p)) ?? "")) others.push(p);
+  if (others.length === 0) return { types, rootRels };
+  const inPanes = (await readPart(inZip, TASKPANES)) ?? "";
+  const inPaneRels = parseRelationships(await readPart(inZip, relsPathFor(TASKPANES)));
+  let outPanes = await readPart(outZip, TASKPANES);
+  let outPaneRels = await readPart(outZip, relsPathFor(TASKPANES));
+  if (outPanes === null) {
+    outPanes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<wetp:taskpanes xmlns:wetp="${WETP_NS}"></wetp:taskpanes>`;
+    types = withContentTypeOverride(types, `/${TASKPANES}`, "application/vnd.ms-office.webextensiontaskpanes+xml");
+    const ids = parseRelationships(rootRels);
+    rootRels = withRelationship(rootRels, ids.some((r) => r.id === "rIdWebExt1") ? nextRelationshipId(ids) : "rIdWebExt1", REL_TASKPANES, TASKPANES);
+  }
+  for (const p of others) {
+    let n = 1;
+    while (outZip.file(`xl/webextensions/webextension${n}.xml`)) n++;
+    const target = `xl/webextensions/webextension${n}.xml`;
+    outZip.file(target, await inZip.file(p)!.async("uint8array"));
+    const rels = inZip.file(relsPathFor(p));
+    if (rels) outZip.file(relsPathFor(target), await rels.async("uint8array"));
+    types = withContentTypeOverride(types, `/${target}`, "application/vnd.ms-office.webextension+xml");
+    const rel = inPaneRels.find((r) => !r.external && resolveTarget(TASKPANES, r.target) === p);
+    const pane = rel ? [...inPanes.matchAll(/<(\w+:)?taskpane\b[\s\S]*?<\/\1?taskpane>/g)].map((m) => m[0]).find((t) => new RegExp(`:id="${escapeRe(rel.id)}"`).test(t)) : undefined;
+    if (!pane) continue;
+    const id = nextRelationshipId(parseRelationships(outPaneRels));
+    outPaneRels = withRelationship(outPaneRels, id, REL_WEBEXT, `webextension${n}.xml`);
+    const moved = pane.replace(new RegExp(`(:id=")${escapeRe(rel!.id)}"`), `$1${escapeXml(id)}"`);
+    const close = outPanes.lastIndexOf("</");
+    outPanes = outPanes.slice(0, close) + moved + outPanes.slice(close);
+  }
+  outZip.file(TASKPANES, outPanes);
+  if (outPaneRels !== null) outZip.file(relsPathFor(TASKPANES), outPaneRels);
+  return { types, rootRels };
+}
+
 /**
  * Copies from `inZip` into `outZip` what the writer drops and the add-in does not own (see the file
  * comment). `userSheets` are the sheets the command does not rebuild: only they get their tab colour
@@ -108,6 +156,7 @@ export async function passThroughInZip(inZip: JSZip, outZip: JSZip, userSheets: 
       rootRels = withRelationship(rootRels, id, rel.type, part);
     }
   }
+  ({ types, rootRels } = await withOtherAddins(inZip, outZip, types, rootRels));
   if (rootRels !== null) outZip.file("_rels/.rels", rootRels);
 
   const inWbPath = await workbookPart(inZip);

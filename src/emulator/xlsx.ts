@@ -14,7 +14,6 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { type CellRect, columnLetters, formatAddress, parseAddress } from "./address";
 import type { ChartKind, ChartPartSpec, ChartSeriesSpec } from "./chart-spec";
-import { EmulatorError } from "./errors";
 import { type CellModel, type ChartModel, type ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type SheetModel, WorkbookModel } from "./model";
 import { chartAnchor } from "./objects";
 
@@ -49,11 +48,19 @@ function pointsToChars(points: number): number {
 
 type XCell = ExcelJS.Cell;
 
-function importCell(cell: XCell, target: CellModel): void {
+/**
+ * Day 0 of the workbook's date system as a Unix-day offset: serial = Unix days + epoch. ExcelJS gives
+ * date cells as Dates by the file's own system, so a 1904 workbook's serials are kept by counting
+ * from 1 January 1904 (1,462 days after the 1900 system's day 0).
+ */
+const EPOCH_1900 = 25569;
+const EPOCH_1904 = EPOCH_1900 - 1462;
+
+function importCell(cell: XCell, target: CellModel, epoch = EPOCH_1900): void {
   const v = cell.value as unknown;
   if (v === null || v === undefined) target.value = null;
   else if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") target.value = v;
-  else if (v instanceof Date) target.value = v.getTime() / 86400000 + 25569;
+  else if (v instanceof Date) target.value = v.getTime() / 86400000 + epoch;
   else if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if ("formula" in o || "sharedFormula" in o) {
@@ -61,7 +68,7 @@ function importCell(cell: XCell, target: CellModel): void {
       if (f) target.formula = "=" + f;
       const res = o.result as unknown;
       if (res && typeof res === "object" && "error" in (res as object)) { target.value = String((res as { error: string }).error); target.error = true; }
-      else if (res instanceof Date) target.value = res.getTime() / 86400000 + 25569;
+      else if (res instanceof Date) target.value = res.getTime() / 86400000 + epoch;
       else target.value = (res as CellModel["value"]) ?? null;
     } else if ("error" in o) { target.value = String(o.error); target.error = true; }
     else if ("richText" in o) target.value = (o.richText as { text: string }[]).map((t) => t.text).join("");
@@ -229,6 +236,7 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
   await x.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   const wb = new WorkbookModel();
   const stopIndex = new Map<string, Map<number, ConditionalFormatModel>>();
+  const epoch = (x.properties as { date1904?: boolean } | undefined)?.date1904 ? EPOCH_1904 : EPOCH_1900;
   for (const xs of x.worksheets) {
     const sheet = wb.addSheet(xs.name);
     sheet.visibility = xs.state === "hidden" ? "Hidden" : xs.state === "veryHidden" ? "VeryHidden" : "Visible";
@@ -237,7 +245,7 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
       if (row.height !== undefined && row.height !== DEFAULT_ROW_HEIGHT) sheet.rowHeights.set(r - 1, row.height);
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (cell.type === ExcelJS.ValueType.Merge) return;
-        importCell(cell, sheet.ensureCell(r - 1, c - 1));
+        importCell(cell, sheet.ensureCell(r - 1, c - 1), epoch);
       });
     });
     const cols = (xs as unknown as { _columns?: { number: number; width?: number }[] })._columns ?? [];

@@ -69,7 +69,11 @@ async function richWorkbook(dir: string, name: string, otherAddin = false): Prom
   notes = notes.replace(/(<worksheet\b[^>]*>)/, `$1<sheetPr><tabColor rgb="FF7030A0"/></sheetPr>`);
   notes = notes.replace(/<sheetViews>[\s\S]*?<\/sheetViews>|<sheetViews\/>/, "");
   notes = notes.replace(/(<dimension\b[^>]*\/>)/, `$1<sheetViews><sheetView showGridLines="0" zoomScale="85" zoomScaleNormal="85" workbookViewId="0"><selection activeCell="B3" sqref="B3"/></sheetView></sheetViews>`);
+  // A date on the notes sheet: serial 40000 is 7 July 2013 in the 1904 system (Excel's own DATE(2013,7,7) there).
+  notes = notes.replace("</sheetData>", `<row r="9"><c r="A9" s="8"><v>40000</v></c></row></sheetData>`).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:A9"/>`);
   zip.file("xl/worksheets/sheet2.xml", notes);
+  const styles = await text(zip, "xl/styles.xml");
+  zip.file("xl/styles.xml", styles.replace(/<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/, (_m, n: string, body: string) => `<cellXfs count="${Number(n) + 1}">${body}<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>`));
   const file = path.join(dir, name);
   await save(zip, file);
   return file;
@@ -121,6 +125,9 @@ describe("the package comparison: a workbook rich in user-owned things through r
     const wbOut = await text(b, "xl/workbook.xml");
     expect(attrs(wbOut, "calcPr")).toEqual(attrs(await text(a, "xl/workbook.xml"), "calcPr"));
     expect(attrs(wbOut, "workbookPr")?.date1904).toBe("1");
+    // The date keeps its serial, so under the 1904 flag it is still 7 July 2013.
+    const serial = (xml: string) => /<c r="A9"[^>]*>(?:<f>[^<]*<\/f>)?<v>([^<]*)<\/v>/.exec(xml)?.[1];
+    expect(serial(await text(b, "xl/worksheets/sheet2.xml"))).toBe("40000");
     // The notes sheet's tab colour and view.
     const notesIn = await text(a, "xl/worksheets/sheet2.xml");
     const notesOut = await text(b, "xl/worksheets/sheet2.xml");
