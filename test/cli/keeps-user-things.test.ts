@@ -193,6 +193,28 @@ describe("issue 16 cases through the runner", () => {
     expect(st.uid).toBe(process.getuid?.());
   });
 
+  it("8: cell text with emoji and other astral characters round-trips through rate, without --force", async () => {
+    const dir = await sampleDir("anycity-laa.xlsx");
+    const zip = await zipOf(path.join(dir, "anycity-laa.xlsx"));
+    // Enough text that ExcelJS's reader gets the sheet in several chunks, with 4-byte characters
+    // (😀 U+1F600, 𝔘 U+1D518) at every offset, so some straddle a chunk boundary.
+    const rows: string[] = [];
+    const expected = new Map<string, string>();
+    for (let r = 1; r <= 4000; r++) {
+      const value = `${"x".repeat(r % 7)}😀 Q3 target 𝔘 £${r} é`;
+      expected.set(`A${r}`, value);
+      rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${value}</t></is></c></row>`);
+    }
+    zip.file("xl/worksheets/sheet2.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:A4000"/><sheetData>${rows.join("")}</sheetData></worksheet>`);
+    await save(zip, path.join(dir, "emoji.xlsx"));
+    const run = await cli(dir, ["rate", "emoji.xlsx", "--out", "out"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const read = await readWithExcelJs(path.join(dir, "out", "emoji.xlsx"));
+    const ws = read.getWorksheet("About this sample")!;
+    for (const [address, value] of expected) expect([address, ws.getCell(address).text]).toEqual([address, value]);
+  });
+
   it("9: a sheet of 1,048,576 rows is refused with a size message before it is loaded, and the rest of the batch runs", async () => {
     const dir = await sampleDir("anycity-laa.xlsx");
     const zip = await zipOf(path.join(dir, "anycity-laa.xlsx"));
