@@ -16,6 +16,10 @@ import { type CellRect, columnLetters, formatAddress, parseAddress } from "./add
 import type { ChartKind, ChartPartSpec, ChartSeriesSpec } from "./chart-spec";
 import { type CellModel, type ChartModel, type ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type SheetModel, WorkbookModel } from "./model";
 import { chartAnchor } from "./objects";
+import { encodeZipTextWhole } from "./zip-text";
+
+// Every text part (ExcelJS's and the runner's) is encoded whole, so no character is split (zip-text.ts).
+encodeZipTextWhole();
 
 /** What an .xlsx round trip through the emulator cannot keep (say so to users of the runner). */
 export const ROUND_TRIP_LOSSES: readonly string[] = [
@@ -233,7 +237,7 @@ function exportRule(cf: ConditionalFormatModel, priority: number): XRule {
 export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<WorkbookModel> {
   const x = new ExcelJS.Workbook();
   const buffer = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  await x.xlsx.load((await withCharacterReferences(buffer)) as unknown as ExcelJS.Buffer);
+  await x.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   const wb = new WorkbookModel();
   const stopIndex = new Map<string, Map<number, ConditionalFormatModel>>();
   const epoch = (x.properties as { date1904?: boolean } | undefined)?.date1904 ? EPOCH_1904 : EPOCH_1900;
@@ -283,29 +287,6 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
   await readRowBreaks(buffer, wb);
   if (wb.sheets.length === 0) wb.addSheet("Sheet1");
   return wb;
-}
-
-/**
- * The package with every non-ASCII character of its XML parts written as a character reference
- * (&#x1F600;), for ExcelJS's reader only. ExcelJS 4.4 decodes each zip chunk to text on its own
- * (lib/utils/parse-sax.js, TextDecoder without {stream: true}), so a character whose UTF-8 bytes
- * straddle two chunks (an emoji, "£", "é") is read as U+FFFD; a reference is plain ASCII, which no
- * boundary can split, and the XML parser gives back the very same character. Parts without
- * non-ASCII bytes are not touched, and a package without any is returned as it is.
- */
-async function withCharacterReferences(bytes: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  let changed = false;
-  const decoder = new TextDecoder("utf-8");
-  for (const [name, entry] of Object.entries(zip.files)) {
-    if (entry.dir || !/\.(xml|rels|vml)$/i.test(name)) continue;
-    const raw = await entry.async("uint8array");
-    if (!raw.some((b) => b >= 0x80)) continue;
-    const text = decoder.decode(raw).replace(/^\uFEFF/, "");
-    zip.file(name, text.replace(/[^\u0000-\u007f]/gu, (c) => `&#x${c.codePointAt(0)!.toString(16)};`));
-    changed = true;
-  }
-  return changed ? zip.generateAsync({ type: "uint8array", compression: "STORE" }) : bytes;
 }
 
 /** Options for saveXlsx. */

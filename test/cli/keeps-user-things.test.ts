@@ -196,12 +196,13 @@ describe("issue 16 cases through the runner", () => {
   it("8: cell text with emoji and other astral characters round-trips through rate, without --force", async () => {
     const dir = await sampleDir("anycity-laa.xlsx");
     const zip = await zipOf(path.join(dir, "anycity-laa.xlsx"));
-    // Enough text that ExcelJS's reader gets the sheet in several chunks, with 4-byte characters
-    // (😀 U+1F600, 𝔘 U+1D518) at every offset, so some straddle a chunk boundary.
+    // Enough text that the writer encodes it in several 16 KB slices, nearly all of it characters
+    // outside the Basic Multilingual Plane (😀 U+1F600, 𝔘 U+1D518) at odd and even offsets, so some
+    // straddle a slice boundary.
     const rows: string[] = [];
     const expected = new Map<string, string>();
     for (let r = 1; r <= 4000; r++) {
-      const value = `${"x".repeat(r % 7)}😀 Q3 target 𝔘 £${r} é`;
+      const value = `${r % 2 ? "x" : ""}${"😀𝔘".repeat(20)} Q3 £${r} é`;
       expected.set(`A${r}`, value);
       rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${value}</t></is></c></row>`);
     }
