@@ -104,7 +104,8 @@ function nameLosses(workbookXml: string, sheetNames: readonly string[]): Loss[] 
     const sheets = local !== null && sheetNames[Number(local)] ? [sheetNames[Number(local)]] : [];
     if (name.startsWith("_xlnm.")) found.push({ what: `the print setting ${name.slice(6).replace(/_/g, " ")}`, sheets, carriable: /^_xlnm\.(Print_Titles|Print_Area)$/.test(name) });
     else if (local !== null) found.push({ what: `the sheet-level name ${name}`, sheets });
-    else if (/[,(]|^[^!]*$/.test(m[2].trim())) found.push({ what: `the name ${name} (not a single range)`, sheets: [] });
+    // A quoted sheet name may hold "(", "," or "!" ('Targets (2010, draft)'!$G$3:$G$9): only what is outside quotes counts.
+    else if (/[,(]|^[^!]*$/.test(m[2].trim().replace(/&apos;|&#39;/g, "'").replace(/'(?:[^']|'')*'/g, "Sheet"))) found.push({ what: `the name ${name} (not a single range)`, sheets: [] });
   }
   if (/<(?:\w+:)?workbookProtection[\s>/]/.test(workbookXml)) found.push({ what: "workbook protection", sheets: [] });
   return found;

@@ -56,6 +56,36 @@ function withWorkbookSettings(inputXml: string, outputXml: string): string {
   return xml;
 }
 
+/**
+ * The input's workbook-level defined names as they were written: ExcelJS keeps a name as the cells
+ * it covers and writes it back from them, which loses a quoted sheet name ('Q3 data'!$G$2:$G$13
+ * came back as $G$3:$Q$13). A name in both keeps the input's text; a name the output lost is added.
+ * Names scoped to a sheet are left to the print-setting carry (carry-parts.ts).
+ */
+function withDefinedNames(inputXml: string, outputXml: string): string {
+  const re = /<definedName\s([^>]*)>([^<]*)<\/definedName>/g;
+  const input = [...inputXml.matchAll(re)].filter((m) => !/\slocalSheetId=/.test(` ${m[1]}`));
+  if (input.length === 0) return outputXml;
+  let xml = outputXml;
+  const missing: string[] = [];
+  for (const m of input) {
+    const name = /(?:^|\s)name="([^"]*)"/.exec(m[1])?.[1];
+    if (!name) continue;
+    let found = false;
+    xml = xml.replace(re, (whole, attrsText: string) => {
+      const outName = /(?:^|\s)name="([^"]*)"/.exec(attrsText)?.[1];
+      if (outName?.toLowerCase() !== name.toLowerCase() || /\slocalSheetId=/.test(` ${attrsText}`)) return whole;
+      found = true;
+      return m[0];
+    });
+    if (!found) missing.push(m[0]);
+  }
+  if (missing.length === 0) return xml;
+  if (/<definedNames\s*\/>/.test(xml)) return xml.replace(/<definedNames\s*\/>/, `<definedNames>${missing.join("")}</definedNames>`);
+  if (/<\/definedNames>/.test(xml)) return xml.replace(/<\/definedNames>/, `${missing.join("")}</definedNames>`);
+  return xml.replace(/<\/sheets>/, `</sheets><definedNames>${missing.join("")}</definedNames>`);
+}
+
 /** The input sheet's tab colour and sheet views put into the output sheet. */
 function withSheetLook(inputXml: string, outputXml: string, part: string): string {
   let xml = outputXml;
@@ -170,7 +200,7 @@ export async function passThroughInZip(inZip: JSZip, outZip: JSZip, userSheets: 
   outZip.file("[Content_Types].xml", types);
   const inWb = (await readPart(inZip, inWbPath)) ?? "";
   const outWb = await readPart(outZip, outWbPath);
-  if (outWb !== null) outZip.file(outWbPath, withWorkbookSettings(inWb, outWb));
+  if (outWb !== null) outZip.file(outWbPath, withDefinedNames(inWb, withWorkbookSettings(inWb, outWb)));
 
   const inSheets = await worksheetParts(inZip);
   const outSheets = await worksheetParts(outZip);

@@ -168,6 +168,35 @@ describe("issue 16 cases through the runner", () => {
     expect(await digest(path.join(dir, "anycity-laa.xlsx"))).toBe(before);
   });
 
+  it("3: defined names on sheets whose names need quotes survive unchanged, and a sheet name with ( or , is not refused", async () => {
+    const dir = await sampleDir("anycity-laa.xlsx");
+    const zip = await zipOf(path.join(dir, "anycity-laa.xlsx"));
+    const extra = [["Q3 data", 3], ["Bob's data", 4], ["Targets (2010, draft)", 5]] as const;
+    let wb = await text(zip, "xl/workbook.xml");
+    let wbRels = await text(zip, "xl/_rels/workbook.xml.rels");
+    let types = await text(zip, "[Content_Types].xml");
+    for (const [name, n] of extra) {
+      const rows = Array.from({ length: 13 }, (_v, i) => `<row r="${i + 1}"><c r="G${i + 1}"><v>${(i + 1) * 10}</v></c></row>`).join("");
+      zip.file(`xl/worksheets/sheet${n}.xml`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="G1:G13"/><sheetData>${rows}</sheetData></worksheet>`);
+      wb = wb.replace("</sheets>", `<sheet name="${name.replace(/'/g, "&apos;")}" sheetId="${n}" r:id="rIdX${n}"/></sheets>`);
+      wbRels = wbRels.replace("</Relationships>", `<Relationship Id="rIdX${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/></Relationships>`);
+      types = types.replace("</Types>", `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`);
+    }
+    const names = [["Q3Spend", "'Q3 data'!$G$2:$G$13"], ["BobsTotals", "'Bob''s data'!$G$1:$G$5"], ["DraftTargets", "'Targets (2010, draft)'!$G$3:$G$9"]];
+    wb = wb.replace("</sheets>", `</sheets><definedNames>${names.map(([n, f]) => `<definedName name="${n}">${f.replace(/'/g, "&apos;")}</definedName>`).join("")}</definedNames>`);
+    zip.file("xl/workbook.xml", wb);
+    zip.file("xl/_rels/workbook.xml.rels", wbRels);
+    zip.file("[Content_Types].xml", types);
+    await save(zip, path.join(dir, "names.xlsx"));
+    const run = await cli(dir, ["rate", "names.xlsx", "--out", "out"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const out = await text(await zipOf(path.join(dir, "out", "names.xlsx")), "xl/workbook.xml");
+    const unescape = (t: string) => t.replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+    const written = new Map([...out.matchAll(/<definedName\s[^>]*name="([^"]*)"[^>]*>([^<]*)<\/definedName>/g)].map((m) => [m[1], unescape(m[2])]));
+    for (const [n, f] of names) expect([n, written.get(n)]).toEqual([n, f]);
+  });
+
   it("6: --out through a link to the input folder is refused as writing over the input", async () => {
     const dir = await sampleDir("anycity-laa.xlsx");
     await fs.symlink(dir, path.join(dir, "linked"));
