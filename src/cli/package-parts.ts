@@ -172,7 +172,8 @@ export async function inspectPackage(bytes: Uint8Array): Promise<PackageInspecti
     const xml = await readPart(zip, part);
     if (!xml) continue;
     xmlByName.set(sheet, xml);
-    for (const what of sheetLosses(sheet, xml)) losses.push({ what, sheets: [sheet] });
+    // A sheet-level filter is carried by the runner (pass-through.ts) when its sheet is not rebuilt.
+    for (const what of sheetLosses(sheet, xml)) losses.push({ what, sheets: [sheet], ...(what.startsWith("a filter ") ? { carriable: true } : {}) });
     const merge = /<(?:\w+:)?mergeCells[\s>][\s\S]*?<\/(?:\w+:)?mergeCells>/.exec(xml)?.[0] ?? null;
     carry.set(sheet, { mergeCells: merge });
   }

@@ -86,7 +86,10 @@ function withDefinedNames(inputXml: string, outputXml: string): string {
   return xml.replace(/<\/sheets>/, `</sheets><definedNames>${missing.join("")}</definedNames>`);
 }
 
-/** The input sheet's tab colour and sheet views put into the output sheet. */
+/** Worksheet elements that come after autoFilter (ECMA-376 Part 1, 18.3.1.99). */
+const AFTER_FILTER = new Set(["sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]);
+
+/** The input sheet's tab colour, sheet views and filter put into the output sheet. */
 function withSheetLook(inputXml: string, outputXml: string, part: string): string {
   let xml = outputXml;
   const views = element(inputXml, "sheetViews");
@@ -100,6 +103,14 @@ function withSheetLook(inputXml: string, outputXml: string, part: string): strin
       const at = next ? next.start : outline.rootCloseStart;
       xml = xml.slice(0, at) + views.text + xml.slice(at);
     }
+  }
+  // A sheet-level filter (its buttons and criteria; the rows it hides are put back by restore-look.ts).
+  const filter = scanTopLevel(inputXml, part).children.find((c) => c.localName === "autoFilter");
+  if (filter && !scanTopLevel(xml, part).children.some((c) => c.localName === "autoFilter")) {
+    const outline = scanTopLevel(xml, part);
+    const next = outline.children.find((c) => AFTER_FILTER.has(c.localName));
+    const at = next ? next.start : outline.rootCloseStart;
+    xml = xml.slice(0, at) + inputXml.slice(filter.start, filter.end) + xml.slice(at);
   }
   const tab = /<tabColor\b[^>]*\/>/.exec(element(inputXml, "sheetPr")?.text ?? "")?.[0];
   if (tab) {

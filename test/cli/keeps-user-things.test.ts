@@ -197,6 +197,19 @@ describe("issue 16 cases through the runner", () => {
     for (const [n, f] of names) expect([n, written.get(n)]).toEqual([n, f]);
   });
 
+  it("15: a sheet-level filter is kept, not a reason to refuse the file", async () => {
+    const dir = await sampleDir("anycity-laa.xlsx");
+    const zip = await zipOf(path.join(dir, "anycity-laa.xlsx"));
+    const notes = await text(zip, "xl/worksheets/sheet2.xml");
+    zip.file("xl/worksheets/sheet2.xml", notes.replace("</sheetData>", `</sheetData><autoFilter ref="A1:A7"/>`));
+    await save(zip, path.join(dir, "filter.xlsx"));
+    const run = await cli(dir, ["rate", "filter.xlsx", "--out", "out"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const out = await text(await zipOf(path.join(dir, "out", "filter.xlsx")), "xl/worksheets/sheet2.xml");
+    expect(out).toMatch(/<\/sheetData>(?:<[^>]*>)*?<autoFilter ref="A1:A7"\/>/);
+  });
+
   it("6: --out through a link to the input folder is refused as writing over the input", async () => {
     const dir = await sampleDir("anycity-laa.xlsx");
     await fs.symlink(dir, path.join(dir, "linked"));
