@@ -72,7 +72,7 @@ export const fileMessages = {
     encrypted: `${file} is protected with a password (encrypted), so it cannot be read. Save a copy without the password (File > Info > Protect Workbook) and run it again.`,
     xls: `${file} is an old-style Excel 97-2003 workbook (.xls), not .xlsx. Open it in Excel and save it as an Excel Workbook (.xlsx).`,
     ods: `${file} is an OpenDocument spreadsheet (.ods), not .xlsx. Open it and save it as an Excel Workbook (.xlsx).`,
-    "not-zip": `${file} is not an .xlsx workbook (its contents are not an Excel package). Check it is the file you meant.`,
+    "not-zip": `${file} could not be read as an .xlsx workbook: its contents are not an Excel package. Check it is the file you meant.`,
   })[format],
   tooBig: (file: string, sheets: readonly string[], limit: number) =>
     `${file} was not read: it is too large for this runner to load (${sheets.join("; ")}; the most it loads is ${Math.round(limit / 1024 / 1024)} MB of data per sheet). Remove unused rows or split the workbook.`,
