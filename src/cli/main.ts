@@ -7,6 +7,7 @@
  * or written); 3 at least one file was not done (unreadable, nothing to work on, refused, or not
  * writable), each named on stderr and in the report, the others still done.
  */
+import { realpathSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { STATUSES } from "../core/rules/types";
@@ -34,8 +35,36 @@ export interface CliIo {
 export const EXIT = { done: 0, usage: 2, fileFailed: 3 } as const;
 
 function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`laa-scorecard: ${message}\n${usage.hint}\n`);
+  io.stderr.write(`laa-scorecard: ${printable(message)}\n${usage.hint}\n`);
   return EXIT.usage;
+}
+
+/**
+ * Where a path really leads: links followed for the longest part that exists (the file itself may
+ * not exist yet, or its folder), so `out/` being a link to the input folder is seen through.
+ */
+export function resolvedPath(file: string): string {
+  const absolute = path.resolve(file);
+  const rest: string[] = [];
+  let head = absolute;
+  for (;;) {
+    try {
+      return path.join(realpathSync(head), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(head);
+      if (parent === head) return absolute;
+      rest.push(path.basename(head));
+      head = parent;
+    }
+  }
+}
+
+/** Control characters (terminal escapes, newlines that would forge log lines) shown as \x.. escapes. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16).padStart(4, "0")}` : `\\x${code.toString(16).padStart(2, "0")}`;
+  });
 }
 
 /** Inputs and where each goes, or a usage problem. */
@@ -48,18 +77,28 @@ function plan(args: CliArgs, cwd: string): { ok: true; files: { input: string; o
   }
   const files: { input: string; output: string }[] = [];
   const byName = new Map<string, string>();
+  const realInputs = new Map(inputs.map((i) => [resolvedPath(path.resolve(cwd, i)), i]));
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     if (args.inPlace) {
-      files.push({ input, output: absolute });
+      // A linked input is written through its link: the link stays and its target is updated.
+      files.push({ input, output: resolvedPath(absolute) });
       continue;
     }
     const output = path.resolve(cwd, args.out ?? ".", path.basename(input));
-    if (output === absolute) return { ok: false, message: usage.outIsInput(input) };
-    const other = byName.get(output);
-    if (other) return { ok: false, message: usage.sameName(path.basename(input), other, input) };
-    byName.set(output, input);
+    // Compared after links are followed: --out through a link to the input folder is still the input.
+    const real = resolvedPath(output);
+    const overInput = realInputs.get(real);
+    if (output === absolute || overInput !== undefined) return { ok: false, message: usage.outIsInput(printable(overInput ?? input)) };
+    const other = byName.get(real);
+    if (other) return { ok: false, message: usage.sameName(printable(path.basename(input)), printable(other), printable(input)) };
+    byName.set(real, input);
     files.push({ input, output });
+  }
+  if (args.report !== null) {
+    const report = resolvedPath(path.resolve(cwd, args.report));
+    const clash = realInputs.get(report) ?? byName.get(report);
+    if (clash !== undefined) return { ok: false, message: usage.reportOverFile(printable(args.report), printable(clash)) };
   }
   return { ok: true, files };
 }
@@ -108,7 +147,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const total = planned.files.length;
   for (let i = 0; i < total; i++) {
     const { input, output } = planned.files[i];
-    const name = path.basename(input);
+    const name = printable(path.basename(input));
     bar.update(i, total, 0, name);
     const entry = await processFile(path.resolve(cwd, input), {
       command: args.command, output, override: override.value, force: args.force,
@@ -117,14 +156,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const relative = path.relative(cwd, output);
     const shownOutput = path.isAbsolute(input) || relative.startsWith("..") ? output : relative;
     const reported: FileReport = { ...entry, file: input, output: entry.output === null ? null : shownOutput };
+    const shownInput = printable(input);
     entries.push(reported);
     bar.clear();
     if (reported.outcome === "done") {
-      if (!args.quiet) io.stdout.write(`${summaryLine(reported, shownOutput)}\n`);
-      for (const w of reported.warnings) io.stderr.write(`${input}: ${w}\n`);
+      if (!args.quiet) io.stdout.write(`${summaryLine({ ...reported, file: shownInput }, printable(shownOutput))}\n`);
+      for (const w of reported.warnings) io.stderr.write(`${shownInput}: ${printable(w)}\n`);
     } else {
-      io.stderr.write(`laa-scorecard: ${(reported.message ?? reported.outcome).replace(path.resolve(cwd, input), input)}\n`);
-      if (reported.nextStep) io.stderr.write(`  ${reported.nextStep}\n`);
+      io.stderr.write(`laa-scorecard: ${printable((reported.message ?? reported.outcome).replace(path.resolve(cwd, input), input))}\n`);
+      if (reported.nextStep) io.stderr.write(`  ${printable(reported.nextStep)}\n`);
     }
   }
   bar.clear();

@@ -54,6 +54,7 @@ export const usage = {
   bothDestinations: "Use either --out or --in-place, not both.",
   outIsInput: (file: string) => `--out would write over the input ${file}; use another folder, or --in-place if that is what you mean.`,
   sameName: (name: string, a: string, b: string) => `Two inputs have the same name ${name} (${a} and ${b}), so --out would write one over the other.`,
+  reportOverFile: (report: string, file: string) => `--report ${report} would write over the workbook ${file}; name another file for the report.`,
   badOption: (detail: string) => `${detail}`,
   rulesUnreadable: (file: string, why: string) => `Cannot read the rules file ${file}: ${why}.`,
   rulesInvalid: (file: string, why: string) => `The rules file ${file} is not valid: ${why}`,
@@ -67,6 +68,16 @@ export const usage = {
 export const fileMessages = {
   unreadable: (file: string, why: string) => `${file} could not be read: ${why}`,
   notXlsx: (file: string, why: string) => `${file} could not be read as an .xlsx workbook: ${why}`,
+  otherFormat: (file: string, format: "encrypted" | "xls" | "ods" | "not-zip") => ({
+    encrypted: `${file} is protected with a password (encrypted), so it cannot be read. Save a copy without the password (File > Info > Protect Workbook) and run it again.`,
+    xls: `${file} is an old-style Excel 97-2003 workbook (.xls), not .xlsx. Open it in Excel and save it as an Excel Workbook (.xlsx).`,
+    ods: `${file} is an OpenDocument spreadsheet (.ods), not .xlsx. Open it and save it as an Excel Workbook (.xlsx).`,
+    "not-zip": `${file} could not be read as an .xlsx workbook: its contents are not an Excel package. Check it is the file you meant.`,
+  })[format],
+  tooBig: (file: string, sheets: readonly string[], limit: number) =>
+    `${file} was not read: it is too large for this runner to load (${sheets.join("; ")}; the most it loads is ${Math.round(limit / 1024 / 1024)} MB of data per sheet). Remove unused rows or split the workbook.`,
+  settingTooBig: (key: string, chars: number) =>
+    `The stored setting "${key}" is too large to read (${(chars / 1024 / 1024).toFixed(1)} MB), so it was removed and the defaults are used.`,
   unwritable: (file: string, why: string) => `${file} could not be written: ${why}`,
   refused: (file: string, parts: readonly string[]) =>
     `${file} was not written: it holds ${parts.join("; ")}, which this runner cannot keep. Use --force to write it anyway without them.`,

@@ -104,7 +104,8 @@ function nameLosses(workbookXml: string, sheetNames: readonly string[]): Loss[] 
     const sheets = local !== null && sheetNames[Number(local)] ? [sheetNames[Number(local)]] : [];
     if (name.startsWith("_xlnm.")) found.push({ what: `the print setting ${name.slice(6).replace(/_/g, " ")}`, sheets, carriable: /^_xlnm\.(Print_Titles|Print_Area)$/.test(name) });
     else if (local !== null) found.push({ what: `the sheet-level name ${name}`, sheets });
-    else if (/[,(]|^[^!]*$/.test(m[2].trim())) found.push({ what: `the name ${name} (not a single range)`, sheets: [] });
+    // A quoted sheet name may hold "(", "," or "!" ('Targets (2010, draft)'!$G$3:$G$9): only what is outside quotes counts.
+    else if (/[,(]|^[^!]*$/.test(m[2].trim().replace(/&apos;|&#39;/g, "'").replace(/'(?:[^']|'')*'/g, "Sheet"))) found.push({ what: `the name ${name} (not a single range)`, sheets: [] });
   }
   if (/<(?:\w+:)?workbookProtection[\s>/]/.test(workbookXml)) found.push({ what: "workbook protection", sheets: [] });
   return found;
@@ -171,7 +172,8 @@ export async function inspectPackage(bytes: Uint8Array): Promise<PackageInspecti
     const xml = await readPart(zip, part);
     if (!xml) continue;
     xmlByName.set(sheet, xml);
-    for (const what of sheetLosses(sheet, xml)) losses.push({ what, sheets: [sheet] });
+    // A sheet-level filter is carried by the runner (pass-through.ts) when its sheet is not rebuilt.
+    for (const what of sheetLosses(sheet, xml)) losses.push({ what, sheets: [sheet], ...(what.startsWith("a filter ") ? { carriable: true } : {}) });
     const merge = /<(?:\w+:)?mergeCells[\s>][\s\S]*?<\/(?:\w+:)?mergeCells>/.exec(xml)?.[0] ?? null;
     carry.set(sheet, { mergeCells: merge });
   }

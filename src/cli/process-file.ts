@@ -5,7 +5,7 @@
  * file). Every failure is a value in the file's report, so one bad file never stops the others.
  */
 import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import JSZip from "jszip";
 import { createExcelApi, type ExcelApi } from "../emulator";
@@ -20,6 +20,7 @@ import type { Command } from "./args";
 import { fileMessages, usage } from "./messages";
 import { inspectPackage, lossesOutside } from "./package-parts";
 import { carryPartsInZip } from "./carry-parts";
+import { passThroughInZip } from "./pass-through";
 import { restoreLookInZip } from "./restore-look";
 import type { FileReport, ReportProblem } from "./report";
 import { settingsFor, type RulesOverride } from "./rules";
@@ -79,11 +80,20 @@ function toReportProblems(problems: readonly CellProblem[]): ReportProblem[] {
   return problems.map((p) => ({ sheet: p.sheet, cell: p.address, message: p.message, ...(p.indicatorId ? { indicatorId: p.indicatorId } : {}) }));
 }
 
-/** Writes bytes to a temporary name beside the target, then renames it over the target. */
-async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Writes bytes to a temporary name beside the target, then renames it over the target. The result
+ * gets the input's permissions and, where the system allows, its owner (a 600 file stays 600).
+ */
+async function writeAtomically(target: string, bytes: Uint8Array, like: { mode: number; uid: number; gid: number }): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    await writeFile(temp, bytes);
+    await writeFile(temp, bytes, { mode: 0o600 });
+    await chmod(temp, like.mode & 0o7777);
+    try {
+      await chown(temp, like.uid, like.gid);
+    } catch {
+      // Only the superuser may give a file away; a user's own file keeps its owner anyway.
+    }
     await rename(temp, target);
   } catch (e) {
     await rm(temp, { force: true });
@@ -97,6 +107,45 @@ function reason(e: unknown): string {
   if (err?.code === "EACCES" || err?.code === "EPERM") return "permission denied";
   if (err?.code === "EISDIR") return "it is a folder";
   return err?.message ?? String(e);
+}
+
+/**
+ * What the file is when it is not an .xlsx package, by its first bytes: an OLE compound file is an
+ * encrypted (password-protected) workbook when it holds an EncryptedPackage stream, else a legacy
+ * .xls; a zip whose mimetype says so is an OpenDocument spreadsheet. Null: it may be an .xlsx.
+ */
+function otherFormat(bytes: Uint8Array): "encrypted" | "xls" | "ods" | "not-zip" | null {
+  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    const marker = Buffer.from("EncryptedPackage", "utf16le");
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(marker) ? "encrypted" : "xls";
+  }
+  if (!starts([0x50, 0x4b])) return "not-zip";
+  // An ODF package stores its mimetype first, uncompressed (OpenDocument 1.2 Part 3, 3.3).
+  if (Buffer.from(bytes.subarray(0, 120)).toString("latin1").includes("application/vnd.oasis.opendocument.spreadsheet")) return "ods";
+  return null;
+}
+
+/** The longest add-in setting the runner reads (1 MB of JSON text; the add-in's own are a few KB). */
+const MAX_SETTING_CHARS = 1024 * 1024;
+
+/**
+ * The most sheet XML the runner loads: the whole workbook is held in memory, at roughly 80 bytes of
+ * memory per byte of sheet XML, so a sheet filled to Excel's 1,048,576 rows is refused before it is
+ * loaded rather than stopping the batch with the memory exhausted.
+ */
+export const MAX_SHEET_XML_BYTES = 24 * 1024 * 1024;
+
+/** Sheets whose XML is over {@link MAX_SHEET_XML_BYTES} unpacked (read from the zip directory, nothing unpacked), with their sizes in MB. */
+async function oversizedSheets(bytes: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const found: string[] = [];
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue;
+    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    if (size > MAX_SHEET_XML_BYTES) found.push(`${name} (${Math.round(size / 1024 / 1024)} MB of sheet data)`);
+  }
+  return found;
 }
 
 /** Runs the command through the emulator; gives what the report says about it. */
@@ -133,19 +182,32 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   const progress = options.onProgress ?? (() => undefined);
 
   let bytes: Uint8Array;
+  let inputStat;
   try {
     bytes = new Uint8Array(await readFile(file));
+    inputStat = await stat(file);
   } catch (e) {
     return done({ ...base, outcome: "unreadable", message: fileMessages.unreadable(file, reason(e)) });
   }
   progress(0.02, "Reading");
+  const format = otherFormat(bytes);
+  if (format) return done({ ...base, outcome: "unreadable", message: fileMessages.otherFormat(file, format) });
   let inspection;
   let wb;
   try {
+    const tooBig = await oversizedSheets(bytes);
+    if (tooBig.length > 0) return done({ ...base, outcome: "refused", message: fileMessages.tooBig(file, tooBig, MAX_SHEET_XML_BYTES) });
     inspection = await inspectPackage(bytes);
     wb = await loadXlsx(bytes);
   } catch (e) {
     return done({ ...base, outcome: "unreadable", message: fileMessages.notXlsx(file, reason(e)) });
+  }
+  const loadWarnings = [...wb.loadWarnings];
+  for (const [key, value] of [...wb.settings]) {
+    if (value.length <= MAX_SETTING_CHARS) continue;
+    // Excel keeps an add-in's settings small; one this large cannot be read in one request.
+    wb.settings.delete(key);
+    loadWarnings.push(fileMessages.settingTooBig(key, value.length));
   }
   const inputSheets = new Set(wb.sheets.map((s) => s.name));
   const inputColumns = outputColumns(wb.settings);
@@ -161,6 +223,7 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   let chosenBy: string;
   try {
     const stored = await api.run((context) => loadSettings(context));
+    loadWarnings.push(...stored.warnings);
     const settings = settingsFor(options.override, stored.settings);
     chosenBy = (await chooseSource(api, inspection.selection, settings ?? undefined)).why;
     outcome = await runCommand(api, options, settings);
@@ -177,21 +240,23 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   const inZip = await JSZip.loadAsync(bytes);
   const outZip = await JSZip.loadAsync(written);
   await restoreLookInZip(inZip, outZip, inspection.carry, owned);
-  await carryPartsInZip(inZip, outZip, new Set([...inputSheets].filter((s) => !rebuilt.has(s))));
+  const userSheets = new Set([...inputSheets].filter((s) => !rebuilt.has(s)));
+  await carryPartsInZip(inZip, outZip, userSheets);
+  await passThroughInZip(inZip, outZip, userSheets);
   const saved = new Uint8Array(await outZip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
   const lost = [...partLosses, ...(await lostInRoundTrip(bytes, saved, owned))];
   const report: Omit<FileReport, "milliseconds"> = {
     ...base, ...outcome, outcome: "done", output: options.output,
     ...(outcome.source ? { source: { ...outcome.source, chosenBy } } : {}),
     ...(lost.length > 0 ? { lost } : {}),
-    warnings: [...(outcome.warnings ?? []), ...(lost.length > 0 && options.force ? [fileMessages.forced(lost)] : [])],
+    warnings: [...new Set([...loadWarnings, ...(outcome.warnings ?? []), ...(lost.length > 0 && options.force ? [fileMessages.forced(lost)] : [])])],
   };
   if (lost.length > 0 && !options.force) {
     return done({ ...report, outcome: "refused", output: null, message: fileMessages.refused(file, lost) });
   }
   progress(0.95, "Writing");
   try {
-    await writeAtomically(options.output, saved);
+    await writeAtomically(options.output, saved, inputStat);
   } catch (e) {
     return done({ ...report, outcome: "unwritable", output: null, message: fileMessages.unwritable(options.output, reason(e)) });
   }

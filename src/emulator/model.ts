@@ -274,6 +274,8 @@ export class WorkbookModel {
   names = new Map<string, NameModel>();
   /** Settings as JSON text, as Excel stores them in the document. */
   settings = new Map<string, string>();
+  /** What loading the file could not take in and left out, in users' words (e.g. a setting that is not JSON). */
+  loadWarnings: string[] = [];
   activeSheetId = "";
   selection: { sheetId: string; rect: CellRect } | null = null;
   calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";

@@ -14,9 +14,12 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { type CellRect, columnLetters, formatAddress, parseAddress } from "./address";
 import type { ChartKind, ChartPartSpec, ChartSeriesSpec } from "./chart-spec";
-import { EmulatorError } from "./errors";
 import { type CellModel, type ChartModel, type ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type SheetModel, WorkbookModel } from "./model";
 import { chartAnchor } from "./objects";
+import { encodeZipTextWhole } from "./zip-text";
+
+// Every text part (ExcelJS's and the runner's) is encoded whole, so no character is split (zip-text.ts).
+encodeZipTextWhole();
 
 /** What an .xlsx round trip through the emulator cannot keep (say so to users of the runner). */
 export const ROUND_TRIP_LOSSES: readonly string[] = [
@@ -49,11 +52,19 @@ function pointsToChars(points: number): number {
 
 type XCell = ExcelJS.Cell;
 
-function importCell(cell: XCell, target: CellModel): void {
+/**
+ * Day 0 of the workbook's date system as a Unix-day offset: serial = Unix days + epoch. ExcelJS gives
+ * date cells as Dates by the file's own system, so a 1904 workbook's serials are kept by counting
+ * from 1 January 1904 (1,462 days after the 1900 system's day 0).
+ */
+const EPOCH_1900 = 25569;
+const EPOCH_1904 = EPOCH_1900 - 1462;
+
+function importCell(cell: XCell, target: CellModel, epoch = EPOCH_1900): void {
   const v = cell.value as unknown;
   if (v === null || v === undefined) target.value = null;
   else if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") target.value = v;
-  else if (v instanceof Date) target.value = v.getTime() / 86400000 + 25569;
+  else if (v instanceof Date) target.value = v.getTime() / 86400000 + epoch;
   else if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if ("formula" in o || "sharedFormula" in o) {
@@ -61,7 +72,7 @@ function importCell(cell: XCell, target: CellModel): void {
       if (f) target.formula = "=" + f;
       const res = o.result as unknown;
       if (res && typeof res === "object" && "error" in (res as object)) { target.value = String((res as { error: string }).error); target.error = true; }
-      else if (res instanceof Date) target.value = res.getTime() / 86400000 + 25569;
+      else if (res instanceof Date) target.value = res.getTime() / 86400000 + epoch;
       else target.value = (res as CellModel["value"]) ?? null;
     } else if ("error" in o) { target.value = String(o.error); target.error = true; }
     else if ("richText" in o) target.value = (o.richText as { text: string }[]).map((t) => t.text).join("");
@@ -229,6 +240,7 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
   await x.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   const wb = new WorkbookModel();
   const stopIndex = new Map<string, Map<number, ConditionalFormatModel>>();
+  const epoch = (x.properties as { date1904?: boolean } | undefined)?.date1904 ? EPOCH_1904 : EPOCH_1900;
   for (const xs of x.worksheets) {
     const sheet = wb.addSheet(xs.name);
     sheet.visibility = xs.state === "hidden" ? "Hidden" : xs.state === "veryHidden" ? "VeryHidden" : "Visible";
@@ -237,7 +249,7 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
       if (row.height !== undefined && row.height !== DEFAULT_ROW_HEIGHT) sheet.rowHeights.set(r - 1, row.height);
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (cell.type === ExcelJS.ValueType.Merge) return;
-        importCell(cell, sheet.ensureCell(r - 1, c - 1));
+        importCell(cell, sheet.ensureCell(r - 1, c - 1), epoch);
       });
     });
     const cols = (xs as unknown as { _columns?: { number: number; width?: number }[] })._columns ?? [];
@@ -270,7 +282,7 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
   for (const dn of (x.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? []) {
     if (dn.ranges.length === 1 && !dn.name.startsWith("_xlnm")) wb.names.set(dn.name.toLowerCase(), { name: dn.name, formula: "=" + dn.ranges[0], comment: "", visible: true });
   }
-  for (const [k, v] of await readSettings(buffer)) wb.settings.set(k, v);
+  for (const [k, v] of await readSettings(buffer, wb.loadWarnings)) wb.settings.set(k, v);
   await readStopIfTrue(buffer, stopIndex);
   await readRowBreaks(buffer, wb);
   if (wb.sheets.length === 0) wb.addSheet("Sheet1");
@@ -543,21 +555,37 @@ async function writeSettings(bytes: Uint8Array, settings: Map<string, string>, a
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
-/** Reads settings from every web extension part in the package (key -> JSON text). */
-async function readSettings(bytes: Uint8Array): Promise<Map<string, string>> {
+/**
+ * Reads this add-in's settings (key -> JSON text) from the web extension parts that name it (another
+ * add-in's part holds that add-in's settings, which are not ours to read). A value that is not JSON
+ * is left out with a warning rather than making the workbook unreadable.
+ */
+async function readSettings(bytes: Uint8Array, warnings: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const zip = await JSZip.loadAsync(bytes);
   const parts = Object.keys(zip.files).filter((n) => /^xl\/webextensions\/webextension\d+\.xml$/.test(n));
   for (const p of parts) {
     const xml = await zip.file(p)!.async("string");
+    if (!isOurWebExtension(xml)) continue;
     const re = /<we:property\s+name="([^"]*)"\s+value="([^"]*)"\s*\/>/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(xml))) {
       const value = xmlUnescape(m[2]);
-      try { JSON.parse(value); out.set(xmlUnescape(m[1]), value); } catch { throw new EmulatorError("InvalidArgument", `the setting "${m[1]}" in ${p} is not JSON`); }
+      try {
+        JSON.parse(value);
+        out.set(xmlUnescape(m[1]), value);
+      } catch {
+        warnings.push(`The stored setting "${xmlUnescape(m[1])}" is not readable (not JSON), so it was left out and the defaults are used.`);
+      }
     }
   }
   return out;
+}
+
+/** Whether a web extension part is this add-in's: its reference names our manifest id (or it names none, as older saves did not). */
+export function isOurWebExtension(xml: string): boolean {
+  const ref = /<we:reference\s[^>]*\bid="([^"]*)"/.exec(xml)?.[1];
+  return ref === undefined || ref.toLowerCase() === LAA_ADDIN_ID;
 }
 
 export { columnLetters };

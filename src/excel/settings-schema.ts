@@ -39,7 +39,13 @@ export function parseWorkbookSettings(raw: unknown): { settings: WorkbookSetting
     }
   }
   const warnings: string[] = [];
+  if (Array.isArray(value)) {
+    return { settings: DEFAULT_WORKBOOK_SETTINGS, warnings: ["The LAA Scorecard settings stored in this workbook are a list, not the expected settings, so the default rules and automatic column detection are used."] };
+  }
   const obj = (value !== null && typeof value === "object" ? value : {}) as { rules?: unknown; mapping?: unknown };
+  // JSON.parse makes "__proto__" an ordinary key; like any unknown key it is ignored, and said so.
+  const unknown = Object.keys(obj).filter((k) => k !== "rules" && k !== "mapping");
+  if (unknown.length > 0) warnings.push(`The LAA Scorecard settings stored in this workbook hold entries it does not know (${unknown.slice(0, 5).join(", ")}), which are ignored.`);
   let rules: RuleSettings = DEFAULT_RULE_SETTINGS;
   if (obj.rules !== undefined) {
     // Settings saved by an older version may lack newer fields: those take their defaults.
