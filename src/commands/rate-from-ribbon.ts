@@ -13,8 +13,8 @@ import { parseAddress } from "../excel/a1";
 import type { RunBatch } from "../excel/actions";
 import { OUTPUTS_KEY, rateRag, type OutputRecord } from "../excel/rate-rag";
 import type { RateReport } from "../excel/types";
-import { describeFailure } from "../taskpane/components/failures";
-import { publishRibbonOutcome, type RibbonOutcome } from "./ribbon-outcome";
+import { describeFailure } from "../shared/failures";
+import { publishRibbonOutcome, type RibbonOutcome } from "../shared/ribbon-outcome";
 
 /** What the command needs from its host: Excel.run and a way to open the task pane. */
 export interface RibbonHost {

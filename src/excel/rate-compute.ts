@@ -16,7 +16,7 @@ import type { ColumnMapping } from "./mapping";
 import { isBlank } from "./region";
 import { rawIndicators, type TableOrigin } from "./rows";
 import type { CellProblem, ColumnRole, StatusCounts } from "./types";
-import { isValidNiCode, lookupNiReference, polarityFromReference, POLARITY_FROM_REFERENCE } from "../samples/ni-reference";
+import { isValidNiCode, lookupNiReference, polarityFromReference, POLARITY_FROM_REFERENCE } from "../core/ni-reference";
 
 /** The add-in's own output columns, in order (issue 7). */
 export const OUTPUT_COLUMNS = ["Status", "Gap", "Gap %", "Progress", "Direction", "Reason", "Rated at"] as const;
