@@ -17,6 +17,7 @@ import { parseWorkbookSettings } from "./settings-schema";
 import { SETTINGS_KEY } from "./settings";
 import { STATUS_STYLES } from "./status-style";
 import type { DataSourceInfo, ProgressListener, RateReport, WorkbookSettings } from "./types";
+import { staleRowsToClear } from "./stale-rows";
 
 /** The settings key recording where the add-in wrote its output columns. */
 export const OUTPUTS_KEY = "laa-scorecard.outputs";
@@ -367,7 +368,10 @@ export async function rateRag(context: Excel.RequestContext, options: RateRagOpt
     budget,
     records: located.records,
     record: { sheet: sheetName, table: source.kind === "table" ? source.name ?? null : null, headerRow, sourceColumn: box.left, firstColumn, rows: computed.outputs.length },
-    previousRows: record?.rows ?? 0,
+    // Only rows the cells still prove are the add-in's (src/excel/stale-rows.ts).
+    previousRows: record && Number.isInteger(record.rows) && record.rows > computed.outputs.length
+      ? computed.outputs.length + staleRowsToClear(computed.outputs.length, record.rows, (located.used ? located.used.bottom : headerRow) - headerRow - 1, OUTPUT_COLUMNS.length, (r, c) => at(values, located.used, headerRow + 1 + r, firstColumn + c))
+      : 0,
   });
   progress(1, "Done");
 
