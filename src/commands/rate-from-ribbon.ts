@@ -9,7 +9,7 @@
  * - on failure the task pane is opened and shows what went wrong and what to do next, in the same
  *   words the pane uses for its own Rate RAG button.
  */
-import { parseAddress } from "../excel/a1";
+import { parseAddress } from "../core/a1";
 import type { RunBatch } from "../excel/actions";
 import { OUTPUTS_KEY, rateRag, type OutputRecord } from "../excel/rate-rag";
 import type { RateReport } from "../excel/types";

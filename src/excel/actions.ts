@@ -2,7 +2,7 @@
  * The LaaActions the task pane, the ribbon and the workbench use, over any Excel.run: Office's own
  * in Excel, the emulator's in the workbench and the headless runner. Each action is one Excel.run.
  */
-import { boxAddress } from "./a1";
+import { boxAddress } from "../core/a1";
 import { rateRag, readAndRate, removeRatings } from "./rate-rag";
 import { insertSampleData, type SampleSheetPlan } from "./sample-data";
 import { loadSettings, saveSettings } from "./settings";

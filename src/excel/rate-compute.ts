@@ -11,7 +11,7 @@ import { rateIndicator, type Rating } from "../core/rules/engine";
 import { ruleSetFromSettings } from "../core/rules/ruleset";
 import { STATUSES, type RuleSettings, type Status } from "../core/rules/types";
 import { countByStatus } from "../core/scorecard";
-import { cellAddress } from "./a1";
+import { cellAddress } from "../core/a1";
 import type { ColumnMapping } from "./mapping";
 import { isBlank } from "./region";
 import { rawIndicators, type TableOrigin } from "./rows";

@@ -8,7 +8,7 @@
  * (OUTPUTS_KEY) and recognised by that record on the next run, not only by their header text.
  */
 import { STATUSES } from "../core/rules/types";
-import { boxAddress, cellAddress, columnLetters, parseAddress, qualify, type A1Box } from "./a1";
+import { boxAddress, cellAddress, columnLetters, parseAddress, qualify, splitAreas, type A1Box } from "../core/a1";
 import { applyOverrides, detectHeaderRow, mapColumns, normaliseHeader, type ColumnMapping } from "./mapping";
 import { estimateBytes, PAYLOAD_BUDGET_BYTES, rowBlocks } from "./payload";
 import { computeRatings, OUTPUT_COLUMNS, OUTPUT_FORMATS, type OutputRow, type RateComputation } from "./rate-compute";
@@ -137,9 +137,8 @@ function hiddenRowsOf(used: A1Box | null, visibleAddress: string): Set<number> {
   const hidden = new Set<number>();
   if (!used) return hidden;
   const visibleRows = new Set<number>();
-  for (const area of visibleAddress.split(",")) {
-    if (area.trim() === "") continue;
-    const box = parseAddress(area.trim());
+  for (const area of splitAreas(visibleAddress)) {
+    const box = parseAddress(area);
     for (let r = box.top; r <= box.bottom; r++) visibleRows.add(r);
   }
   for (let r = used.top; r <= used.bottom; r++) if (!visibleRows.has(r)) hidden.add(r);

@@ -7,7 +7,7 @@
  * sheet: 5, inside the issue's budget of 6 for 500 indicators. Sheets whose writes exceed the 4 MB
  * budget go in further syncs, one per budget's worth.
  */
-import { cellAddress } from "../a1";
+import { cellAddress } from "../../core/a1";
 import type { ScorecardCommands } from "../actions";
 import { PAYLOAD_BUDGET_BYTES } from "../payload";
 import { RateRagError, readAndRate, type RatedSource } from "../rate-rag";
