@@ -417,7 +417,7 @@ async function writeOutputs(context: Excel.RequestContext, plan: WritePlan): Pro
   if (blocks.length === 0) blocks.push([0, 0]);
   for (let b = 0; b < blocks.length; b++) {
     const [start, count] = blocks[b];
-    suspend(app);
+    suspend(app, b === 0);
     if (b === 0) {
       if (plan.addTableColumns && plan.table) {
         const table = context.workbook.tables.getItem(plan.table);
@@ -460,10 +460,15 @@ async function writeOutputs(context: Excel.RequestContext, plan: WritePlan): Pro
   }
 }
 
-function suspend(app: Excel.Application): void {
-  // Both are ExcelApi 1.8/1.9; the add-in requires 1.9.
+/**
+ * Calculation is suspended for every write block; screen updating only once per command, because
+ * Microsoft warns that repeated suspendScreenUpdatingUntilNextSync calls make the window flicker
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/performance#suspend-screen-updating).
+ * Both are ExcelApi 1.8/1.9; the add-in requires 1.9.
+ */
+function suspend(app: Excel.Application, screen: boolean): void {
   app.suspendApiCalculationUntilNextSync();
-  app.suspendScreenUpdatingUntilNextSync();
+  if (screen) app.suspendScreenUpdatingUntilNextSync();
 }
 
 /**

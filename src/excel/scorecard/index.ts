@@ -195,12 +195,16 @@ export async function buildScorecard(context: Excel.RequestContext, options: Sco
     return sheetSteps(context, spec, target);
   });
   let pending = 0;
+  let first = true;
   for (const step of steps) {
     if (pending > 0 && pending + step.bytes > budget) {
       await context.sync();
       pending = 0;
     }
-    if (pending === 0) suspend(context);
+    if (pending === 0) {
+      suspend(context, first);
+      first = false;
+    }
     step.run();
     pending += step.bytes;
   }
@@ -217,10 +221,15 @@ export async function buildScorecard(context: Excel.RequestContext, options: Sco
   };
 }
 
-function suspend(context: Excel.RequestContext): void {
-  // ExcelApi 1.8 / 1.9, as Rate RAG.
+/**
+ * Calculation is suspended for every write block, screen updating once per command: repeated
+ * suspendScreenUpdatingUntilNextSync calls make the window flicker
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/performance#suspend-screen-updating).
+ * ExcelApi 1.8 / 1.9, as Rate RAG.
+ */
+function suspend(context: Excel.RequestContext, screen: boolean): void {
   context.workbook.application.suspendApiCalculationUntilNextSync();
-  context.workbook.application.suspendScreenUpdatingUntilNextSync();
+  if (screen) context.workbook.application.suspendScreenUpdatingUntilNextSync();
 }
 
 /**
