@@ -3,6 +3,7 @@
  * can click Rate RAG straight away. Names never clash: an existing sheet or table of the same name
  * is left alone and the sample takes the next free name.
  */
+import { navigateLast } from "./navigate";
 
 /** A sample sheet to insert: plain data, made by the samples (src/samples/anycity.ts anycityInsertPlan). */
 export interface SampleSheetPlan {
@@ -39,8 +40,10 @@ export async function insertSampleData(context: Excel.RequestContext, plan: Samp
   table.name = freeName(plan.tableName, tables.items.map((t) => t.name), "");
   plan.columnWidths.forEach((chars, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = chars * 6));
   ws.freezePanes.freezeRows(1);
-  ws.activate();
-  ws.getRange("B2").select();
   await context.sync();
+  await navigateLast(context, () => {
+    ws.activate();
+    ws.getRange("B2").select();
+  });
   return { sheet: sheetName };
 }

@@ -8,6 +8,7 @@
  * budget go in further syncs, one per budget's worth.
  */
 import { cellAddress } from "../../core/a1";
+import { navigateLast } from "../navigate";
 import type { ScorecardCommands } from "../actions";
 import { PAYLOAD_BUDGET_BYTES } from "../payload";
 import { RateRagError, readAndRate, type RatedSource } from "../rate-rag";
@@ -302,16 +303,15 @@ export async function insertReviewChecklist(context: Excel.RequestContext, optio
   const names = sheets.items.map((s) => s.name);
   const owned = ownedSheet(record, "checklist", names);
   if (owned) {
-    sheets.getItem(owned).activate();
-    await context.sync();
+    await navigateLast(context, () => sheets.getItem(owned).activate());
     return { sheet: owned, created: false, renamed: [] };
   }
   const { assigned, renamed } = assignNames(["checklist"], record, names);
   const name = assigned.get("checklist")!.name;
   const ws = queueSheet(context, checklistSheet(today(options)), { name, existing: false, usedAddress: null, charts: [] });
-  ws.activate();
   context.workbook.settings.add(SHEETS_KEY, mergeRecord(record, assigned, [...names, name], {}));
   await context.sync();
+  await navigateLast(context, () => ws.activate());
   return { sheet: name, created: true, renamed };
 }
 
