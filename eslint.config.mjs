@@ -3,6 +3,26 @@
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
+// Layer boundaries (ARCHITECTURE.md, Layers): which other layers of src each layer may never import.
+// Patterns are gitignore-style and start with **/, so they catch an import at any depth
+// (`../excel/a1`, `../../excel/a1`, `../../../excel/x/y`); test/lint/boundaries.test.ts plants a
+// violating file three folders deep in each layer and checks lint fails.
+const UPPER = ["commands", "taskpane", "cli", "workbench", "scripts"];
+export const LAYER_NEVERS = {
+  core: ["excel", "functions", "emulator", "samples", ...UPPER],
+  functions: ["excel", "emulator", "samples", ...UPPER],
+  excel: ["emulator", "samples", "functions", ...UPPER],
+  emulator: ["core", "excel", "functions", "samples", ...UPPER],
+  samples: ["excel", "functions", "emulator", ...UPPER],
+  commands: ["taskpane", "cli", "workbench", "scripts"],
+  taskpane: ["commands", "cli", "workbench", "scripts"],
+  shared: ["emulator", "samples", "functions", ...UPPER],
+};
+function layerPattern(self, message) {
+  const layer = self.replace("src/", "");
+  return { group: LAYER_NEVERS[layer].flatMap((n) => [`**/${n}`, `**/${n}/**`]), message };
+}
+
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**", "bench/**/*.json", ".ci/stubs/**"] },
   ...tseslint.configs.recommended,
@@ -25,7 +45,7 @@ export default tseslint.config(
           patterns: [
             { group: ["react", "react-dom", "react/*", "@fluentui/*"], message: "src/core is pure: no React or Fluent UI (ARCHITECTURE.md guideline 1)." },
             { group: ["@microsoft/office-js", "office-*"], message: "src/core is pure: no Office (ARCHITECTURE.md guideline 1)." },
-            { group: ["../excel/*", "../functions/*", "../taskpane/*", "../commands/*", "../emulator/*", "../cli/*", "../scripts/*", "../samples/*"], message: "src/core is the bottom layer: it may not import another layer of src." },
+            layerPattern("src/core", "src/core is the bottom layer: it may not import another layer of src."),
             { group: ["fs", "path", "node:*", "child_process", "os"], message: "src/core is pure: no Node APIs, so it runs the same in Excel, the browser and the runner." },
           ],
         },
@@ -33,6 +53,12 @@ export default tseslint.config(
       "no-restricted-globals": ["error", { name: "Office", message: "src/core is pure: no Office." }, { name: "Excel", message: "src/core is pure: no Excel." }, { name: "document", message: "src/core is pure: no DOM." }, { name: "window", message: "src/core is pure: no DOM." }],
     },
   },
+  ...Object.entries(LAYER_NEVERS)
+    .filter(([layer]) => layer !== "core")
+    .map(([layer, nevers]) => ({
+      files: [`src/${layer}/**/*.{ts,tsx}`],
+      rules: { "no-restricted-imports": ["error", { patterns: [layerPattern(`src/${layer}`, `src/${layer} may not import ${nevers.map((n) => "src/" + n).join(", ")} (ARCHITECTURE.md, Layers).`)] }] },
+    })),
   {
     files: ["src/taskpane/components/**/*.{ts,tsx}"],
     rules: {

@@ -12,6 +12,7 @@
  * are not touched here: the emulator keeps them, and the no-data-loss check (verify.ts) confirms it.
  */
 import JSZip from "jszip";
+import { columnIndex } from "../core/a1";
 import { readPart, worksheetParts } from "../emulator/xlsx-charts/package";
 import { scanTopLevel } from "../emulator/xlsx-charts/xml";
 import type { SheetCarry } from "./package-parts";
@@ -170,9 +171,7 @@ export function withMergeCells(xml: string, mergeCells: string | null): string {
 function cellPosition(ref: string): [number, number] {
   const m = /^([A-Z]+)(\d+)$/.exec(ref);
   if (!m) return [-1, -1];
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return [Number(m[2]) - 1, col];
+  return [Number(m[2]) - 1, columnIndex(m[1]) + 1];
 }
 
 interface RowInfo {

@@ -11,6 +11,7 @@
  * Excel serial numbers; a shared formula equals the same formula written out in full.
  */
 import ExcelJS from "exceljs";
+import { columnLetters } from "../core/a1";
 
 /** A rectangle of cells the add-in owns (0-based, inclusive), or a whole sheet when rect is null. */
 export interface OwnedArea {
@@ -142,12 +143,6 @@ function stateOf(cell: ExcelJS.Cell | undefined): { content: Json; style: Json; 
 
 function isOwned(owned: readonly OwnedArea[], sheet: string, row: number, col: number): boolean {
   return owned.some((o) => o.sheet === sheet && (o.rect === null || (row >= o.rect.top && row <= o.rect.bottom && col >= o.rect.left && col <= o.rect.right)));
-}
-
-function columnLetters(index: number): string {
-  let s = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** Calls `visit` with each cell of a sheet (0-based row and column), skipping the covered cells of merged areas (the first cell carries the look). */

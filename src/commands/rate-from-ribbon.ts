@@ -9,12 +9,13 @@
  * - on failure the task pane is opened and shows what went wrong and what to do next, in the same
  *   words the pane uses for its own Rate RAG button.
  */
-import { parseAddress } from "../excel/a1";
+import { parseAddress } from "../core/a1";
 import type { RunBatch } from "../excel/actions";
+import { navigateLast } from "../excel/navigate";
 import { OUTPUTS_KEY, rateRag, type OutputRecord } from "../excel/rate-rag";
 import type { RateReport } from "../excel/types";
-import { describeFailure } from "../taskpane/components/failures";
-import { publishRibbonOutcome, type RibbonOutcome } from "./ribbon-outcome";
+import { describeFailure } from "../shared/failures";
+import { publishRibbonOutcome, type RibbonOutcome } from "../shared/ribbon-outcome";
 
 /** What the command needs from its host: Excel.run and a way to open the task pane. */
 export interface RibbonHost {
@@ -36,10 +37,12 @@ async function selectStatusColumn(context: Excel.RequestContext, report: RateRep
   const source = parseAddress(report.source.address);
   const record = (records as OutputRecord[]).find((r) => r && r.sheet === report.source.sheet && r.sourceColumn === source.left);
   if (!record || record.rows < 1) return;
-  const sheet = context.workbook.worksheets.getItem(record.sheet);
-  sheet.activate();
-  sheet.getRangeByIndexes(record.headerRow + 1, record.firstColumn, record.rows, 1).select();
-  await context.sync();
+  // The ratings are already written: a refused move (another workbook in front) is not a failure.
+  await navigateLast(context, () => {
+    const sheet = context.workbook.worksheets.getItem(record.sheet);
+    sheet.activate();
+    sheet.getRangeByIndexes(record.headerRow + 1, record.firstColumn, record.rows, 1).select();
+  });
 }
 
 /**

@@ -2,9 +2,9 @@
  * The LaaActions the task pane, the ribbon and the workbench use, over any Excel.run: Office's own
  * in Excel, the emulator's in the workbench and the headless runner. Each action is one Excel.run.
  */
-import { boxAddress } from "./a1";
+import { boxAddress } from "../core/a1";
 import { rateRag, readAndRate, removeRatings } from "./rate-rag";
-import { insertSampleData } from "./sample-data";
+import { insertSampleData, type SampleSheetPlan } from "./sample-data";
 import { loadSettings, saveSettings } from "./settings";
 import type { LaaActions, ScorecardReport } from "./types";
 
@@ -18,8 +18,11 @@ export interface ScorecardCommands {
   insertReviewChecklist(context: Excel.RequestContext): Promise<{ readonly sheet: string; readonly created: boolean }>;
 }
 
-/** Builds the actions over a run function. */
-export function createLaaActions(run: RunBatch, scorecard?: ScorecardCommands): LaaActions {
+/**
+ * Builds the actions over a run function. The sample sheet comes from the caller (src/samples makes
+ * it), so this layer never imports the samples.
+ */
+export function createLaaActions(run: RunBatch, scorecard?: ScorecardCommands, samplePlan?: () => SampleSheetPlan): LaaActions {
   const needScorecard = (): ScorecardCommands => {
     if (!scorecard) throw Object.assign(new Error("Scorecards are not available in this build."), { userMessage: "Scorecards are not available in this version of the add-in.", nextStep: "Use Rate RAG for now." });
     return scorecard;
@@ -39,7 +42,11 @@ export function createLaaActions(run: RunBatch, scorecard?: ScorecardCommands): 
     refreshScorecards: (onProgress) => run((context) => needScorecard().buildScorecard(context, { onProgress, refresh: true })),
     saveSnapshot: () => run((context) => needScorecard().saveSnapshot(context)),
     removeRatings: () => run((context) => removeRatings(context)),
-    insertSampleData: () => run((context) => insertSampleData(context)),
+    insertSampleData: () => {
+      if (!samplePlan) return Promise.reject(Object.assign(new Error("Sample data is not available in this build."), { userMessage: "Sample data is not available in this version of the add-in." }));
+      const plan = samplePlan();
+      return run((context) => insertSampleData(context, plan));
+    },
     insertReviewChecklist: () => run((context) => needScorecard().insertReviewChecklist(context)),
     loadSettings: () => run((context) => loadSettings(context)),
     saveSettings: (settings) => run((context) => saveSettings(context, settings)),

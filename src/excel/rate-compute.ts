@@ -11,12 +11,12 @@ import { rateIndicator, type Rating } from "../core/rules/engine";
 import { ruleSetFromSettings } from "../core/rules/ruleset";
 import { STATUSES, type RuleSettings, type Status } from "../core/rules/types";
 import { countByStatus } from "../core/scorecard";
-import { cellAddress } from "./a1";
+import { cellAddress } from "../core/a1";
 import type { ColumnMapping } from "./mapping";
 import { isBlank } from "./region";
 import { rawIndicators, type TableOrigin } from "./rows";
 import type { CellProblem, ColumnRole, StatusCounts } from "./types";
-import { isValidNiCode, lookupNiReference, polarityFromReference, POLARITY_FROM_REFERENCE } from "../samples/ni-reference";
+import { isValidNiCode, lookupNiReference, polarityFromReference, POLARITY_FROM_REFERENCE } from "../core/ni-reference";
 
 /** The add-in's own output columns, in order (issue 7). */
 export const OUTPUT_COLUMNS = ["Status", "Gap", "Gap %", "Progress", "Direction", "Reason", "Rated at"] as const;

@@ -8,7 +8,7 @@
  * (OUTPUTS_KEY) and recognised by that record on the next run, not only by their header text.
  */
 import { STATUSES } from "../core/rules/types";
-import { boxAddress, cellAddress, columnLetters, parseAddress, qualify, type A1Box } from "./a1";
+import { boxAddress, cellAddress, columnLetters, parseAddress, qualify, splitAreas, type A1Box } from "../core/a1";
 import { applyOverrides, detectHeaderRow, mapColumns, normaliseHeader, type ColumnMapping } from "./mapping";
 import { estimateBytes, PAYLOAD_BUDGET_BYTES, rowBlocks } from "./payload";
 import { computeRatings, OUTPUT_COLUMNS, OUTPUT_FORMATS, type OutputRow, type RateComputation } from "./rate-compute";
@@ -17,6 +17,7 @@ import { parseWorkbookSettings } from "./settings-schema";
 import { SETTINGS_KEY } from "./settings";
 import { STATUS_STYLES } from "./status-style";
 import type { DataSourceInfo, ProgressListener, RateReport, WorkbookSettings } from "./types";
+import { staleRowsToClear } from "./stale-rows";
 
 /** The settings key recording where the add-in wrote its output columns. */
 export const OUTPUTS_KEY = "laa-scorecard.outputs";
@@ -136,9 +137,8 @@ function hiddenRowsOf(used: A1Box | null, visibleAddress: string): Set<number> {
   const hidden = new Set<number>();
   if (!used) return hidden;
   const visibleRows = new Set<number>();
-  for (const area of visibleAddress.split(",")) {
-    if (area.trim() === "") continue;
-    const box = parseAddress(area.trim());
+  for (const area of splitAreas(visibleAddress)) {
+    const box = parseAddress(area);
     for (let r = box.top; r <= box.bottom; r++) visibleRows.add(r);
   }
   for (let r = used.top; r <= used.bottom; r++) if (!visibleRows.has(r)) hidden.add(r);
@@ -367,7 +367,10 @@ export async function rateRag(context: Excel.RequestContext, options: RateRagOpt
     budget,
     records: located.records,
     record: { sheet: sheetName, table: source.kind === "table" ? source.name ?? null : null, headerRow, sourceColumn: box.left, firstColumn, rows: computed.outputs.length },
-    previousRows: record?.rows ?? 0,
+    // Only rows the cells still prove are the add-in's (src/excel/stale-rows.ts).
+    previousRows: record && Number.isInteger(record.rows) && record.rows > computed.outputs.length
+      ? computed.outputs.length + staleRowsToClear(computed.outputs.length, record.rows, (located.used ? located.used.bottom : headerRow) - headerRow - 1, OUTPUT_COLUMNS.length, (r, c) => at(values, located.used, headerRow + 1 + r, firstColumn + c))
+      : 0,
   });
   progress(1, "Done");
 
@@ -414,7 +417,7 @@ async function writeOutputs(context: Excel.RequestContext, plan: WritePlan): Pro
   if (blocks.length === 0) blocks.push([0, 0]);
   for (let b = 0; b < blocks.length; b++) {
     const [start, count] = blocks[b];
-    suspend(app);
+    suspend(app, b === 0);
     if (b === 0) {
       if (plan.addTableColumns && plan.table) {
         const table = context.workbook.tables.getItem(plan.table);
@@ -457,10 +460,15 @@ async function writeOutputs(context: Excel.RequestContext, plan: WritePlan): Pro
   }
 }
 
-function suspend(app: Excel.Application): void {
-  // Both are ExcelApi 1.8/1.9; the add-in requires 1.9.
+/**
+ * Calculation is suspended for every write block; screen updating only once per command, because
+ * Microsoft warns that repeated suspendScreenUpdatingUntilNextSync calls make the window flicker
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/performance#suspend-screen-updating).
+ * Both are ExcelApi 1.8/1.9; the add-in requires 1.9.
+ */
+function suspend(app: Excel.Application, screen: boolean): void {
   app.suspendApiCalculationUntilNextSync();
-  app.suspendScreenUpdatingUntilNextSync();
+  if (screen) app.suspendScreenUpdatingUntilNextSync();
 }
 
 /**

@@ -11,6 +11,7 @@
  *   sync each, sized from what the previous block weighed.
  *   https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
  */
+import { splitSheet } from "../core/a1";
 
 /** A worksheet's used cells as plain data. */
 export interface UsedRangeRows {
@@ -48,8 +49,7 @@ const BLANK = (sheet: string, syncs: number): UsedRangeRows => ({ sheet, address
 
 /** "Data!A3:P40" or "'My data'!A3:P40" without the sheet part. */
 function withoutSheet(address: string): string {
-  const bang = address.lastIndexOf("!");
-  return bang >= 0 ? address.slice(bang + 1) : address;
+  return splitSheet(address).ref;
 }
 
 /**

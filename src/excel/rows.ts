@@ -4,7 +4,7 @@
  * that problems name their cell. The core reads and rates; this only lines cells up by column role.
  */
 import type { RawCell, RawIndicator, RawPeriodValue } from "../core/indicator";
-import { cellAddress } from "./a1";
+import { cellAddress } from "../core/a1";
 import { isBlank } from "./region";
 import type { ColumnMappingEntry, ColumnRole } from "./types";
 import type { ColumnMapping } from "./mapping";

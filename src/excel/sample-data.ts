@@ -3,7 +3,18 @@
  * can click Rate RAG straight away. Names never clash: an existing sheet or table of the same name
  * is left alone and the sample takes the next free name.
  */
-import { anycityInsertPlan } from "../samples/anycity";
+import { navigateLast } from "./navigate";
+
+/** A sample sheet to insert: plain data, made by the samples (src/samples/anycity.ts anycityInsertPlan). */
+export interface SampleSheetPlan {
+  readonly sheetName: string;
+  readonly tableName: string;
+  /** Header row then data rows; blanks are "". */
+  readonly values: (string | number)[][];
+  readonly numberFormats: string[][];
+  /** Column widths in characters. */
+  readonly columnWidths: readonly number[];
+}
 
 /** The first of `wanted`, `wanted 2`, `wanted 3` ... that is not taken (case-insensitive, like Excel). */
 export function freeName(wanted: string, taken: readonly string[], join = " "): string {
@@ -14,8 +25,7 @@ export function freeName(wanted: string, taken: readonly string[], join = " "): 
 }
 
 /** Adds the Anycity sample on a new sheet, selects its first indicator and returns the sheet's name. */
-export async function insertSampleData(context: Excel.RequestContext): Promise<{ readonly sheet: string }> {
-  const plan = anycityInsertPlan();
+export async function insertSampleData(context: Excel.RequestContext, plan: SampleSheetPlan): Promise<{ readonly sheet: string }> {
   const sheets = context.workbook.worksheets;
   const tables = context.workbook.tables;
   sheets.load("items/name");
@@ -30,8 +40,10 @@ export async function insertSampleData(context: Excel.RequestContext): Promise<{
   table.name = freeName(plan.tableName, tables.items.map((t) => t.name), "");
   plan.columnWidths.forEach((chars, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = chars * 6));
   ws.freezePanes.freezeRows(1);
-  ws.activate();
-  ws.getRange("B2").select();
   await context.sync();
+  await navigateLast(context, () => {
+    ws.activate();
+    ws.getRange("B2").select();
+  });
   return { sheet: sheetName };
 }

@@ -11,7 +11,7 @@
  * Plain data only: no Node, Office or ExcelJS, so the generator (ExcelJS) and the task pane (Excel
  * JavaScript API) write the very same rows.
  */
-import { type LaaBlock } from "./ni-reference";
+import { type LaaBlock } from "../core/ni-reference";
 
 /** Sheet and table names the Anycity sample uses. */
 export const ANYCITY_SHEET_NAME = "LAA indicators";

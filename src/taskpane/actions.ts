@@ -5,6 +5,7 @@
  */
 import { createLaaActions, type ScorecardCommands } from "../excel/actions";
 import type { LaaActions } from "../excel/types";
+import { anycityInsertPlan } from "../samples/anycity";
 
 /**
  * The scorecard commands, loaded the first time one is used: the scorecard module (sheets, charts)
@@ -27,5 +28,5 @@ const lazyScorecard: ScorecardCommands = {
 export function createActions(): LaaActions | null {
   if (typeof Office === "undefined" || typeof Excel === "undefined") return null;
   if (Office.context?.host !== Office.HostType.Excel) return null;
-  return createLaaActions((batch) => Excel.run(batch), lazyScorecard);
+  return createLaaActions((batch) => Excel.run(batch), lazyScorecard, anycityInsertPlan);
 }

@@ -4,7 +4,7 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { RibbonOutcomeBar } from "../commands/RibbonOutcomeBar";
+import { RibbonOutcomeBar } from "./components/RibbonOutcomeBar";
 import { createActions } from "./actions";
 import { App } from "./components/App";
 import type { UnsupportedFeature } from "./components/App";

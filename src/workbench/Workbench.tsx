@@ -16,6 +16,7 @@ import { SAMPLES, WORKBENCH_TEXT, type SampleChoice } from "./messages";
 import { scorecardCommands } from "./scorecard";
 import { startCell, type StartCell } from "./selection";
 import { SheetGrid } from "./SheetGrid";
+import { anycityInsertPlan } from "../samples/anycity";
 
 declare const __APP_VERSION__: string;
 
@@ -75,7 +76,7 @@ async function openWorkbook(bytes: ArrayBuffer, name: string, id: number, start:
     ws.getRange(where.cell).select();
     await context.sync();
   });
-  return { id, name, wb, api, actions: createLaaActions(run, scorecardCommands) };
+  return { id, name, wb, api, actions: createLaaActions(run, scorecardCommands, anycityInsertPlan) };
 }
 
 /** Starts a download of bytes as a file. */

@@ -1,5 +1,5 @@
 import { createExcelApi, createWorkbook, type ExcelApi } from "../../src/emulator";
-import { lastRibbonOutcome, publishRibbonOutcome, subscribeRibbonOutcome } from "../../src/commands/ribbon-outcome";
+import { lastRibbonOutcome, publishRibbonOutcome, subscribeRibbonOutcome } from "../../src/shared/ribbon-outcome";
 import { rateFromRibbon } from "../../src/commands/rate-from-ribbon";
 import { rateRag } from "../../src/excel/rate-rag";
 import { saveSettings } from "../../src/excel/settings";

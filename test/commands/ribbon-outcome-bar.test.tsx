@@ -2,8 +2,8 @@
 import "../taskpane/setup";
 import * as React from "react";
 import { act, fireEvent, render, screen } from "@testing-library/react";
-import { RibbonOutcomeBar, ribbonSummary } from "../../src/commands/RibbonOutcomeBar";
-import { lastRibbonOutcome, publishRibbonOutcome } from "../../src/commands/ribbon-outcome";
+import { RibbonOutcomeBar, ribbonSummary } from "../../src/taskpane/components/RibbonOutcomeBar";
+import { lastRibbonOutcome, publishRibbonOutcome } from "../../src/shared/ribbon-outcome";
 import { TEST_RATE_REPORT } from "../taskpane/fake-actions";
 
 // What the task pane shows after the ribbon's Rate RAG (src/commands/rate-from-ribbon.ts). The report

@@ -12,7 +12,7 @@ import {
   anycityRows,
 } from "../../src/samples/anycity";
 import { SAMPLE_FILES } from "../../src/samples/generate";
-import { LAA_BLOCKS, isValidNiCode } from "../../src/samples/ni-reference";
+import { LAA_BLOCKS, isValidNiCode } from "../../src/core/ni-reference";
 import { periodEnd } from "./period-labels";
 import { SAMPLES_DIR, openWorkbook, plainValue } from "./xlsx-helpers";
 

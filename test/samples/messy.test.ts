@@ -7,7 +7,7 @@ import { parsePolarity } from "../../src/core/polarity";
 import { ANYCITY_COLUMN, ANYCITY_HEADERS, ANYCITY_INDICATORS } from "../../src/samples/anycity";
 import { type MessyExpected, type MessyProblem } from "../../src/samples/anycity-messy";
 import { SAMPLE_FILES } from "../../src/samples/generate";
-import { lookupNiReference } from "../../src/samples/ni-reference";
+import { lookupNiReference } from "../../src/core/ni-reference";
 import { SAMPLES_DIR, openWorkbook, plainValue } from "./xlsx-helpers";
 
 // Issue 11: the messy workbook's expected-problem list must describe the file's cells exactly,

@@ -1,7 +1,7 @@
 import { parsePercent, parseWholeNumber, percentText } from "../../src/taskpane/components/percent";
 import { columnInSource, columnLetters, columnNumber } from "../../src/taskpane/components/columns";
 import { cellReference } from "../../src/taskpane/components/ProblemList";
-import { describeFailure } from "../../src/taskpane/components/failures";
+import { describeFailure } from "../../src/shared/failures";
 import { themeForBackground } from "../../src/taskpane/theme";
 import { FEATURE_REQUIREMENTS, findUnsupported } from "../../src/taskpane/requirements";
 

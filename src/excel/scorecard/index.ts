@@ -7,7 +7,8 @@
  * sheet: 5, inside the issue's budget of 6 for 500 indicators. Sheets whose writes exceed the 4 MB
  * budget go in further syncs, one per budget's worth.
  */
-import { cellAddress } from "../a1";
+import { cellAddress } from "../../core/a1";
+import { navigateLast } from "../navigate";
 import type { ScorecardCommands } from "../actions";
 import { PAYLOAD_BUDGET_BYTES } from "../payload";
 import { RateRagError, readAndRate, type RatedSource } from "../rate-rag";
@@ -195,12 +196,16 @@ export async function buildScorecard(context: Excel.RequestContext, options: Sco
     return sheetSteps(context, spec, target);
   });
   let pending = 0;
+  let first = true;
   for (const step of steps) {
     if (pending > 0 && pending + step.bytes > budget) {
       await context.sync();
       pending = 0;
     }
-    if (pending === 0) suspend(context);
+    if (pending === 0) {
+      suspend(context, first);
+      first = false;
+    }
     step.run();
     pending += step.bytes;
   }
@@ -217,10 +222,15 @@ export async function buildScorecard(context: Excel.RequestContext, options: Sco
   };
 }
 
-function suspend(context: Excel.RequestContext): void {
-  // ExcelApi 1.8 / 1.9, as Rate RAG.
+/**
+ * Calculation is suspended for every write block, screen updating once per command: repeated
+ * suspendScreenUpdatingUntilNextSync calls make the window flicker
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/performance#suspend-screen-updating).
+ * ExcelApi 1.8 / 1.9, as Rate RAG.
+ */
+function suspend(context: Excel.RequestContext, screen: boolean): void {
   context.workbook.application.suspendApiCalculationUntilNextSync();
-  context.workbook.application.suspendScreenUpdatingUntilNextSync();
+  if (screen) context.workbook.application.suspendScreenUpdatingUntilNextSync();
 }
 
 /**
@@ -293,16 +303,15 @@ export async function insertReviewChecklist(context: Excel.RequestContext, optio
   const names = sheets.items.map((s) => s.name);
   const owned = ownedSheet(record, "checklist", names);
   if (owned) {
-    sheets.getItem(owned).activate();
-    await context.sync();
+    await navigateLast(context, () => sheets.getItem(owned).activate());
     return { sheet: owned, created: false, renamed: [] };
   }
   const { assigned, renamed } = assignNames(["checklist"], record, names);
   const name = assigned.get("checklist")!.name;
   const ws = queueSheet(context, checklistSheet(today(options)), { name, existing: false, usedAddress: null, charts: [] });
-  ws.activate();
   context.workbook.settings.add(SHEETS_KEY, mergeRecord(record, assigned, [...names, name], {}));
   await context.sync();
+  await navigateLast(context, () => ws.activate());
   return { sheet: name, created: true, renamed };
 }
 

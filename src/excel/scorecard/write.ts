@@ -5,7 +5,7 @@
  * (ARCHITECTURE.md: one sync to write; never sync inside a loop).
  */
 import { STATUSES } from "../../core/rules/types";
-import { cellAddress } from "../a1";
+import { cellAddress } from "../../core/a1";
 import { STATUS_STYLES } from "../status-style";
 import type { Block, ChartSpec, SheetSpec } from "./sheet-model";
 

@@ -6,7 +6,7 @@ import {
   ArrowSyncRegular, CameraRegular, ClipboardTaskListLtrRegular, DeleteRegular, DocumentAddRegular, PlayRegular, TableAddRegular,
 } from "@fluentui/react-icons";
 import type { CellProblem, RateReport, ScorecardReport, StatusCounts as Counts } from "../../excel/types";
-import type { ActionKey } from "./failures";
+import type { ActionKey } from "../../shared/failures";
 import { DONE, PANE_TEXT } from "./messages";
 import { ProblemList } from "./ProblemList";
 import { StatusCounts } from "./StatusCounts";

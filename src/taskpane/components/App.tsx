@@ -11,8 +11,8 @@ import type { ActionResult, PanelAction, Progress } from "./ActionsPanel";
 import { ActionsPanel } from "./ActionsPanel";
 import type { Detection } from "./DataPanel";
 import { DataPanel } from "./DataPanel";
-import type { ActionKey, Failure } from "./failures";
-import { describeFailure } from "./failures";
+import type { ActionKey, Failure } from "../../shared/failures";
+import { describeFailure } from "../../shared/failures";
 import { PANE_TEXT } from "./messages";
 import { RulesPanel } from "./RulesPanel";
 

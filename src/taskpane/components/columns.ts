@@ -1,9 +1,8 @@
 /**
  * Column letters for the column mapping: "column 0 of a source starting at C3" is column C.
- * Written here rather than taken from a library because it is ten lines of base-26 and the pane
- * needs nothing else of an A1 library.
+ * 1-based wrappers over the one A1 module (src/core/a1.ts, 0-based).
  */
-import { columnLetters as zeroBasedColumnLetters } from "../../excel/a1";
+import { columnIndex, columnLetters as zeroBasedColumnLetters } from "../../core/a1";
 
 /**
  * The 1-based column number of A1 column letters.
@@ -13,9 +12,7 @@ import { columnLetters as zeroBasedColumnLetters } from "../../excel/a1";
  * columnNumber("AA") // => 27
  */
 export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+  return columnIndex(letters) + 1;
 }
 
 /**

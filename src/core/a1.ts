@@ -1,7 +1,11 @@
 /**
- * A1 addresses for the Excel layer: the add-in builds addresses of the cells it reads, writes and
- * reports ("Sheet1!D7"). Excel returns sheet-qualified addresses from Range.address
- * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-address-member).
+ * A1 addresses, the one module every layer uses: the add-in builds addresses of the cells it reads,
+ * writes and reports ("Sheet1!D7", "'NIs, 2008 (final)'!B3:H40"). Excel returns sheet-qualified
+ * addresses from Range.address
+ * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-address-member);
+ * a multi-area address (RangeAreas.address, visible cells) joins areas with commas, so a sheet name
+ * holding a comma is only told apart by its quotes. Pure: the emulator keeps its own copy
+ * (src/emulator/address.ts, import-free), and test/unit/a1-agreement.test.ts checks the two agree.
  */
 
 /**
@@ -70,18 +74,55 @@ const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
  * @example parseAddress("'Anycity LAA'!B3:H40") // => { sheet: "Anycity LAA", top: 2, left: 1, bottom: 39, right: 7 }
  */
 export function parseAddress(address: string): A1Box {
-  let sheet: string | undefined;
-  let ref = address;
-  const bang = address.lastIndexOf("!");
-  if (bang >= 0) {
-    sheet = address.slice(0, bang);
-    if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-    ref = address.slice(bang + 1);
-  }
+  const { sheet, ref } = splitSheet(address);
   const [a, b = a] = ref.split(":");
   const ma = CELL.exec(a);
   const mb = CELL.exec(b);
   if (!ma || !mb) throw new Error(`parseAddress: "${address}" is not an A1 cell or rectangle`);
   const r0 = Number(ma[2]) - 1, c0 = columnIndex(ma[1]), r1 = Number(mb[2]) - 1, c1 = columnIndex(mb[1]);
   return { sheet, top: Math.min(r0, r1), left: Math.min(c0, c1), bottom: Math.max(r0, r1), right: Math.max(c0, c1) };
+}
+
+/**
+ * Splits "'Bob''s data'!A1:B2" into the sheet ("Bob's data") and the reference ("A1:B2"). A quoted
+ * name is read to its closing quote (doubled quotes are one quote), so "!", "," and "(" inside it
+ * are part of the name.
+ * @example splitSheet("'Bob''s data'!A1") // => { sheet: "Bob's data", ref: "A1" }
+ */
+export function splitSheet(address: string): { sheet?: string; ref: string } {
+  const text = address.trim();
+  if (text.startsWith("'")) {
+    let name = "";
+    for (let i = 1; i < text.length; i++) {
+      if (text[i] === "'") {
+        if (text[i + 1] === "'") { name += "'"; i++; continue; }
+        if (text[i + 1] !== "!") break;
+        return { sheet: name, ref: text.slice(i + 2) };
+      }
+      name += text[i];
+    }
+    throw new Error(`parseAddress: "${address}" has an unclosed sheet name`);
+  }
+  const bang = text.lastIndexOf("!");
+  return bang >= 0 ? { sheet: text.slice(0, bang), ref: text.slice(bang + 1) } : { ref: text };
+}
+
+/**
+ * The areas of a multi-area address, split at the commas outside quoted sheet names.
+ * @example splitAreas("'NIs, 2008 (final)'!A1:B2,'NIs, 2008 (final)'!A4:B5") // => ["'NIs, 2008 (final)'!A1:B2", "'NIs, 2008 (final)'!A4:B5"]
+ */
+export function splitAreas(address: string): string[] {
+  const areas: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i];
+    if (ch === "'") quoted = !quoted; // a doubled quote toggles twice: still inside
+    else if (ch === "," && !quoted) {
+      areas.push(address.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  areas.push(address.slice(start).trim());
+  return areas.filter((a) => a !== "");
 }

@@ -9,7 +9,7 @@ import {
   lookupNiReference,
   normaliseNiCode,
   polarityFromReference,
-} from "../../src/samples/ni-reference";
+} from "../../src/core/ni-reference";
 import { REGION_INDICATORS } from "../../src/samples/region";
 
 // Issue 11: National Indicator codes run NI 1 to NI 199 with NI 31 withdrawn; anything else is rejected.

@@ -9,7 +9,7 @@
  * entry would rate the wrong way). Plain data: no Node, Office or ExcelJS, so the task pane, the
  * runner and the sample generator can all import it.
  */
-import { type Polarity } from "../core/polarity";
+import { type Polarity } from "./polarity";
 
 /** The four blocks of a Local Area Agreement (2008-11), used as themes and scorecard perspectives. */
 export const LAA_BLOCKS = [

@@ -8,10 +8,10 @@ import {
   Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, webDarkTheme, webLightTheme,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
-import { STATUSES } from "../core/rules/types";
-import type { RateReport } from "../excel/types";
-import { lastRibbonOutcome, publishRibbonOutcome, subscribeRibbonOutcome } from "./ribbon-outcome";
-import type { RibbonOutcome } from "./ribbon-outcome";
+import { STATUSES } from "../../core/rules/types";
+import type { RateReport } from "../../excel/types";
+import { lastRibbonOutcome, publishRibbonOutcome, subscribeRibbonOutcome } from "../../shared/ribbon-outcome";
+import type { RibbonOutcome } from "../../shared/ribbon-outcome";
 
 /**
  * One line for a ribbon Rate RAG: how many were rated, the counts by status and the number of problems.
