@@ -124,9 +124,10 @@ const INFO_WORDS = new Set(["info", "information", "for information", "data only
 
 /**
  * True for an information-only row: a Status/RAG cell saying Info, For information or Data only,
- * or a target of 0 on a count (no denominator, a whole-number actual).
+ * or a target of 0 with a figure of 0 or more (council KPI lists put 0 in the target of counts and
+ * times they only report; a negative figure, e.g. days behind a timetable, is measured against 0).
  */
-export function isInformationOnly(statusCell: unknown, target: number | undefined, actual: number | undefined, isCount = true): boolean {
+export function isInformationOnly(statusCell: unknown, target: number | undefined, actual: number | undefined): boolean {
   if (typeof statusCell === "string" && INFO_WORDS.has(norm(statusCell))) return true;
-  return isCount && target === 0 && (actual === undefined || Number.isInteger(actual));
+  return target === 0 && (actual === undefined || actual >= 0);
 }

@@ -17,6 +17,7 @@ import { isBlank } from "./region";
 import { rawIndicators, type TableOrigin } from "./rows";
 import type { CellProblem, ColumnRole, StatusCounts } from "./types";
 import { publicSourceHook } from "./public-source-rating";
+import { isInformationOnly } from "../core/public-sources";
 import { isValidNiCode, lookupNiReference, polarityFromReference, POLARITY_FROM_REFERENCE } from "../samples/ni-reference";
 
 /** The add-in's own output columns, in order (issue 7). */
@@ -197,7 +198,7 @@ export function computeRatings(
         : clueReason ? { ...rating, reason: `${rating.reason}; ${clueReason}` }
           : assumed && rating.status !== "Grey" ? { ...rating, reason: `${rating.reason}; ${POLARITY_ASSUMED}` } : rating;
     if (mapping.layout === "wide" || !source.rowPeriods) {
-      const rating = finish(rateIndicator(indicator, ruleSet, { asAt }));
+      const rating = informationOnly(finish(rateIndicator(indicator, ruleSet, { asAt })));
       const row = source.rows[0];
       outputs[row] = outputOf(rating);
       rated.push({ indicator, rating, row });
@@ -238,6 +239,12 @@ export function computeRatings(
   }
   const counts = countByStatus(countable);
   return { outputs, rated, counts: Object.fromEntries(STATUSES.map((s) => [s, counts[s]])) as StatusCounts, problems, asAt: asAt?.label ?? latest?.label ?? "" };
+}
+
+/** A target of 0 with a figure of 0 or more is for information: Grey, never Green (docs/methods.md#information-only). */
+function informationOnly(rating: Rating): Rating {
+  if (!rating.target || !isInformationOnly(undefined, rating.target.value, rating.actual?.value)) return rating;
+  return { ...rating, status: "Grey", preset: null, reason: `For information: a target of 0 means the figure is reported, not rated (actual ${rating.actual?.value ?? "blank"})` };
 }
 
 /** Appended to the reason of every status whose polarity was assumed (docs/methods.md#polarity). */

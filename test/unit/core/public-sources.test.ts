@@ -66,7 +66,8 @@ describe("information-only rows", () => {
   it("are a status cell saying so, or a count with a target of 0", () => {
     expect(isInformationOnly("For information", 50, 40)).toBe(true);
     expect(isInformationOnly("", 0, 12)).toBe(true); // a count of 12 against a target of 0
-    expect(isInformationOnly("", 0, 12.5)).toBe(false);
+    expect(isInformationOnly("", 0, 9.4)).toBe(true); // days reported against a target of 0
+    expect(isInformationOnly("", 0, -28)).toBe(false); // 28 days behind a timetable of 0 is measured
     expect(isInformationOnly("Green", 10, 12)).toBe(false);
   });
 });
