@@ -57,7 +57,7 @@ export function publicSourceHook(rows: readonly (readonly unknown[])[], mapping:
   const parents = new Set(publicRows.map((r) => (r.parentCode ?? "").trim().toLowerCase()).filter((c) => c !== ""));
   // Comparator groups for the median: area rows (not context) of the same series and period.
   const groups = new Map<string, number[]>();
-  publicRows.forEach((r, i) => {
+  publicRows.forEach((r) => {
     if (r.value === undefined || isContextRow(r, parents, benchmarkChoice)) return;
     const k = `${comparatorKey(r)}\u001e${r.period.trim().toLowerCase()}`;
     const g = groups.get(k);
