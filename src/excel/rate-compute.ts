@@ -16,6 +16,8 @@ import type { ColumnMapping } from "./mapping";
 import { isBlank } from "./region";
 import { rawIndicators, type TableOrigin } from "./rows";
 import type { CellProblem, ColumnRole, StatusCounts } from "./types";
+import { publicSourceHook } from "./public-source-rating";
+import { isInformationOnly } from "../core/public-sources";
 import { isValidNiCode, lookupNiReference, polarityFromReference, POLARITY_FROM_REFERENCE } from "../core/ni-reference";
 
 /** The add-in's own output columns, in order (issue 7). */
@@ -162,9 +164,22 @@ export function computeRatings(
 
   let latest: Period | null = null;
   const countable: Status[] = [];
+  // Public-source tables: benchmark rows, context rows, polarity clues, the Median preset.
+  const hook = publicSourceHook(rows, mapping);
+  let assumedPolarity = 0;
   for (const source of indicators) {
     let raw = source.raw;
     let fromReference = false;
+    let clueReason: string | null = null;
+    const polarityBlank = raw.polarity === undefined || isBlank(raw.polarity.value);
+    if (hook && polarityBlank) {
+      const clue = hook.polarity(source.rows);
+      if (clue && "problem" in clue) problems.push({ sheet, address: raw.polarity?.ref ?? "", message: `${source.label}: ${clue.problem}`, indicatorId: source.label });
+      else if (clue) {
+        raw = { ...raw, polarity: { value: clue.polarity, ref: raw.polarity?.ref } };
+        clueReason = clue.reason;
+      }
+    }
     const ref = polarityFromReference(raw.id?.value, raw.polarity?.value ?? null);
     if (ref && (raw.polarity || raw.id)) {
       fromReference = true;
@@ -176,9 +191,14 @@ export function computeRatings(
       problems.push({ sheet, address: p.ref ?? "", message: `${source.label}: ${p.message}`, indicatorId: indicator.id || undefined });
     }
     if (mapping.layout === "wide") for (const n of cellNotes(rows[source.rows[0]], source.rows[0], mapping, origin, source.label)) problems.push({ sheet, ...n, indicatorId: indicator.id || undefined });
-    const finish = (rating: Rating): Rating => (fromReference ? { ...rating, reason: `${rating.reason}; ${POLARITY_FROM_REFERENCE}` } : rating);
+    const assumed = polarityBlank && !fromReference && clueReason === null;
+    if (assumed) assumedPolarity++;
+    const finish = (rating: Rating): Rating =>
+      fromReference ? { ...rating, reason: `${rating.reason}; ${POLARITY_FROM_REFERENCE}` }
+        : clueReason ? { ...rating, reason: `${rating.reason}; ${clueReason}` }
+          : assumed && rating.status !== "Grey" ? { ...rating, reason: `${rating.reason}; ${POLARITY_ASSUMED}` } : rating;
     if (mapping.layout === "wide" || !source.rowPeriods) {
-      const rating = finish(rateIndicator(indicator, ruleSet, { asAt }));
+      const rating = informationOnly(finish(rateIndicator(indicator, ruleSet, { asAt })));
       const row = source.rows[0];
       outputs[row] = outputOf(rating);
       rated.push({ indicator, rating, row });
@@ -194,8 +214,15 @@ export function computeRatings(
       // Each row is compared with its own period's benchmark (England's value that year).
       const benchCell = source.rowBenchmarks?.[i];
       const bench = benchCell ? readNumber(benchCell.value) : undefined;
-      const rowIndicator = bench ? { ...indicator, benchmark: bench.kind === "number" ? bench.value : null } : indicator;
-      const rating = finish(rateIndicator(rowIndicator, ruleSet, { asAt: p.ok ? p.value : asAt }));
+      const fromRows = !bench && hook ? hook.benchmark(row) : undefined;
+      const rowIndicator = bench ? { ...indicator, benchmark: bench.kind === "number" ? bench.value : null } : fromRows !== undefined ? { ...indicator, benchmark: fromRows } : indicator;
+      const context = hook?.contextReason(row);
+      const base = rateIndicator(rowIndicator, ruleSet, { asAt: p.ok ? p.value : asAt });
+      if (context !== undefined) {
+        outputs[row] = outputOf({ ...base, status: "Grey", reason: context, preset: null });
+        return; // context rows are shown, not rated or counted
+      }
+      const rating = finish(hook?.median(row, indicator.polarity, base) ?? base);
       outputs[row] = outputOf(rating);
       const end = p.ok ? p.value.end : -Infinity;
       if (counted === null || end >= counted.end) counted = { rating, row, end };
@@ -207,12 +234,21 @@ export function computeRatings(
       latest = later(latest, c.rating.asAt);
     }
   }
-  if (polarityEntry === undefined && indicators.length > 0 && !indicators.some((i) => lookupNiReference(i.raw.id?.value))) {
-    problems.push({ sheet, address: "", message: "The table has no Polarity column, so every indicator is rated as higher is better: add a Polarity column if lower is better for some" });
+  if (polarityEntry === undefined && assumedPolarity > 0 && !indicators.some((i) => lookupNiReference(i.raw.id?.value))) {
+    problems.push({ sheet, address: "", message: `The table has no Polarity column, so ${assumedPolarity === indicators.length ? "every indicator is" : `${assumedPolarity} indicators are`} rated as higher is better (each says "polarity assumed" in its reason): add a Polarity column if lower is better for some` });
   }
   const counts = countByStatus(countable);
   return { outputs, rated, counts: Object.fromEntries(STATUSES.map((s) => [s, counts[s]])) as StatusCounts, problems, asAt: asAt?.label ?? latest?.label ?? "" };
 }
+
+/** A target of 0 with a figure of 0 or more is for information: Grey, never Green (docs/methods.md#information-only). */
+function informationOnly(rating: Rating): Rating {
+  if (!rating.target || !isInformationOnly(undefined, rating.target.value, rating.actual?.value)) return rating;
+  return { ...rating, status: "Grey", preset: null, reason: `For information: a target of 0 means the figure is reported, not rated (actual ${rating.actual?.value ?? "blank"})` };
+}
+
+/** Appended to the reason of every status whose polarity was assumed (docs/methods.md#polarity). */
+export const POLARITY_ASSUMED = "polarity assumed: higher is better (no polarity given)";
 
 function later(current: Period | null, label: string | null): Period | null {
   if (label === null) return current;

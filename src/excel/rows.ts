@@ -8,6 +8,7 @@ import { cellAddress } from "../core/a1";
 import { isBlank } from "./region";
 import type { ColumnMappingEntry, ColumnRole } from "./types";
 import type { ColumnMapping } from "./mapping";
+import { seriesKeyOfRow } from "./series-columns";
 
 /** Where the table's cells are on the sheet: the header row and first column, 0-based. */
 export interface TableOrigin {
@@ -114,7 +115,8 @@ export function rawIndicators(
   const areaKeyCol = singles.get("areaCode") ?? singles.get("area");
   const groups = new Map<string, number[]>();
   for (const r of usable) {
-    const key = `${areaKeyCol ? String(rows[r][areaKeyCol.column] ?? "") : ""}\u0000${idCol ? String(rows[r][idCol.column] ?? "") : ""}\u0000${idCol ? "" : titleCol ? String(rows[r][titleCol.column] ?? "") : ""}`;
+    // A series is identified by every dimension present (docs/methods.md#public-source-tables).
+    const key = seriesKeyOfRow(rows[r], mapping, areaKeyCol, idCol, titleCol);
     const list = groups.get(key);
     if (list) list.push(r);
     else groups.set(key, [r]);

@@ -19,7 +19,11 @@ export type ColumnRole =
   | "id" | "title" | "perspective" | "objective" | "polarity" | "unit"
   | "baseline" | "baselinePeriod" | "target" | "actual" | "period" | "value"
   | "weight" | "owner" | "tolerance" | "rule" | "floor" | "benchmark" | "lowerCi" | "upperCi"
-  | "area" | "areaCode" | "commentary" | "count" | "denominator" | "ignore";
+  | "area" | "areaCode" | "commentary" | "count" | "denominator"
+  // Dimensions and clues of public-source tables (docs/methods.md#public-source-tables).
+  | "sex" | "age" | "categoryType" | "category" | "parentCode" | "parentName"
+  | "median" | "rankOrder" | "comparison" | "valueNote" | "userStatus"
+  | "ignore";
 
 /** One column of the source and the role it plays; wide layouts give period columns a period label. */
 export interface ColumnMappingEntry {

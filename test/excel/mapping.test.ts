@@ -62,3 +62,20 @@ describe("the add-in's own columns", () => {
     expect(m.entries.map((e) => e.role)).toEqual(["id", "polarity", "actual", "ignore", "ignore", "ignore", "ignore", "ignore", "ignore", "ignore"]);
   });
 });
+
+describe("headers of public sources and council KPI lists", () => {
+  it("recognises Fingertips export dimensions and clues", () => {
+    // Header row in the shape of a Fingertips all-data export (fingertips.phe.org.uk "Export data").
+    const m = mapColumns(["Indicator ID", "Indicator Name", "Parent Code", "Parent Name", "Area Code", "Area Name", "Area Type", "Sex", "Age", "Category Type", "Category", "Time period", "Value", "Lower CI 95.0 limit", "Upper CI 95.0 limit", "Count", "Denominator", "Value note", "Compared to England value or percentiles"]);
+    const roles = Object.fromEntries(m.entries.map((e) => [e.header, e.role]));
+    expect(roles).toMatchObject({ "Parent Code": "parentCode", "Parent Name": "parentName", "Area Name": "area", Sex: "sex", Age: "age", "Category Type": "categoryType", Category: "category", "Value note": "valueNote", "Compared to England value or percentiles": "comparison" });
+    expect(m.layout).toBe("long");
+  });
+  it("recognises council and Oflog headers", () => {
+    const roles = (h: string[]) => mapColumns(h).entries.map((e) => e.role);
+    expect(roles(["Service", "Code", "Measure", "Target", "Actual", "RAG"])).toEqual(["perspective", "id", "title", "target", "actual", "userStatus"]);
+    expect(roles(["Directorate"])).toEqual(["perspective"]);
+    expect(roles(["Portfolio"])).toEqual(["perspective"]);
+    expect(roles(["Local authority name", "Financial year", "MEDIAN", "rank_order"])).toEqual(["area", "period", "median", "rankOrder"]);
+  });
+});

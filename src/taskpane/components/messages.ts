@@ -88,6 +88,17 @@ export const ROLE_TEXT: Readonly<Record<ColumnRole, string>> = {
   commentary: "Commentary",
   count: "Count",
   denominator: "Denominator",
+  sex: "Sex",
+  age: "Age",
+  categoryType: "Category type",
+  category: "Category (e.g. deprivation decile)",
+  parentCode: "Parent (region) code",
+  parentName: "Parent (region) name",
+  median: "Median of the comparator group",
+  rankOrder: "Rank order (which direction is good)",
+  comparison: "Compared to England verdict",
+  valueNote: "Value note",
+  userStatus: "Your own status (kept as it is)",
   ignore: "Ignore this column",
 };
 

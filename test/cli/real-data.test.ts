@@ -1,0 +1,102 @@
+/**
+ * The runner over the three real public files kept beside the repository (../shared/real-data; their
+ * provenance is in that folder's SOURCES.md): Fingertips' Campylobacter export, Hart District
+ * Council's Q2 2014/15 KPI list and Oflog's adult social care measures. Expected verdicts are the
+ * files' own: Fingertips' "Compared to England value or percentiles" (Better/Similar/Worse =
+ * Green/Amber/Red) and the council's own Status column. When the folder is absent (a clone of the
+ * repository alone) the tests are reported as skipped with that reason; under CI they must run.
+ */
+import { existsSync, promises as fs } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type ExcelJS from "exceljs";
+import { cli, digest, readWithExcelJs } from "./helpers";
+
+jest.setTimeout(120_000);
+
+const REAL = path.join(__dirname, "..", "..", "..", "..", "shared", "real-data");
+const REAL_ALT = path.join(__dirname, "..", "..", "..", "shared", "real-data");
+const dir = [REAL, REAL_ALT].find((d) => existsSync(d));
+const present = dir !== undefined;
+if (!present && process.env.CI) throw new Error("The real-data files (../shared/real-data) are required when CI is set");
+const describeReal = present ? describe : describe.skip;
+if (!present) {
+  // Jest lists the skipped tests; this says why.
+  console.warn("Skipped the real-data runner tests: ../shared/real-data is not present beside the repository");
+}
+
+function table(ws: ExcelJS.Worksheet): { header: string[]; rows: unknown[][] } {
+  const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? ""));
+  const rows: unknown[][] = [];
+  ws.eachRow((row, n) => { if (n > 1) rows.push((row.values as unknown[]).slice(1)); });
+  return { header, rows };
+}
+
+async function rateCopy(name: string, rules?: object): Promise<{ out: ExcelJS.Workbook; input: ExcelJS.Workbook; before: string; after: string }> {
+  const work = await fs.mkdtemp(path.join(tmpdir(), "laa-real-"));
+  const src = path.join(dir as string, name);
+  await fs.copyFile(src, path.join(work, name));
+  const args = ["rate", name, "--out", "out", "--quiet"];
+  if (rules) {
+    await fs.writeFile(path.join(work, "rules.json"), JSON.stringify(rules));
+    args.push("--rules", "rules.json");
+  }
+  const before = await digest(path.join(work, name));
+  const run = await cli(work, args);
+  expect(run.stderr).toBe("");
+  return { out: await readWithExcelJs(path.join(work, "out", name)), input: await readWithExcelJs(src), before, after: await digest(path.join(work, name)) };
+}
+
+/** Every input cell of the first sheet is unchanged in the output (the add-in writes only beside the table). */
+function expectInputKept(input: ExcelJS.Workbook, out: ExcelJS.Workbook): void {
+  const a = table(input.worksheets[0]);
+  const b = table(out.worksheets[0]);
+  expect(b.header.slice(0, a.header.length)).toEqual(a.header);
+  a.rows.forEach((row, i) => expect(b.rows[i].slice(0, row.length)).toEqual(row));
+}
+
+describeReal("the runner over real public files", () => {
+  it("Fingertips export: All ages and 0-9 yrs rows agree with the export's own Compared to England verdicts", async () => {
+    const { out, input, before, after } = await rateCopy("fingertips-campylobacter-countyua.xlsx", { preset: "benchmark" });
+    expect(after).toBe(before);
+    expectInputKept(input, out);
+    const { header, rows } = table(out.worksheets[0]);
+    const verdict = header.indexOf("Compared to England value or percentiles");
+    const age = header.indexOf("Age");
+    const status = header.lastIndexOf("Status");
+    const expected: Record<string, string> = { Better: "Green", Similar: "Amber", Worse: "Red" };
+    const comparable = rows.filter((r) => expected[String(r[verdict])] && ["All ages", "0-9 yrs"].includes(String(r[age])));
+    expect(comparable.length).toBeGreaterThan(700);
+    expect(comparable.filter((r) => r[status] !== expected[String(r[verdict])])).toEqual([]);
+    // England, regions and deprivation deciles are context, not rated as areas.
+    const area = header.indexOf("Area Name");
+    const england = rows.filter((r) => r[area] === "England");
+    expect(england.every((r) => r[status] === "Grey")).toBe(true);
+  });
+
+  it("Hart KPI list: statuses agree with the council's own Status column except where polarity is assumed, and those rows say so", async () => {
+    const { out, input } = await rateCopy("hart-dc-kpis-q2-2014-15.xlsx");
+    expectInputKept(input, out);
+    const { header, rows } = table(out.worksheets[0]);
+    const own = header.indexOf("Status");
+    const ours = header.lastIndexOf("Status");
+    const reason = header.lastIndexOf("Reason");
+    expect(ours).toBeGreaterThan(own); // the council's column is kept, ours is a separate block
+    const councils = (r: unknown[]) => (/info/i.test(String(r[own])) ? "Grey" : String(r[own]));
+    const disagree = rows.filter((r) => councils(r) !== r[ours]);
+    const unexplained = disagree.filter((r) => !/polarity assumed/.test(String(r[reason])));
+    expect(unexplained.map((r) => r[0])).toEqual([]);
+    expect(rows.length - disagree.length).toBeGreaterThanOrEqual(36);
+  });
+
+  it("Oflog measures: rated by the Median preset with words", async () => {
+    const { out } = await rateCopy("oflog-adult-social-care.xlsx");
+    const { header, rows } = table(out.worksheets[0]);
+    const status = header.lastIndexOf("Status");
+    const reason = header.lastIndexOf("Reason");
+    const rated = rows.filter((r) => ["Green", "Amber", "Red"].includes(String(r[status])));
+    expect(rated.length).toBeGreaterThan(rows.length / 2);
+    expect(rated.every((r) => /median/.test(String(r[reason])))).toBe(true);
+    expect(rows.some((r) => /much better than the median/.test(String(r[reason])))).toBe(true);
+  });
+});
