@@ -1,0 +1,4 @@
+/** Median comparison and recent trend (docs/methods.md). */
+export * from "./median-mads";
+export * from "./recent-trend";
+export { methodMessages } from "./messages";
