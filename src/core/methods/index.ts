@@ -2,3 +2,5 @@
 export * from "./median-mads";
 export * from "./recent-trend";
 export { methodMessages } from "./messages";
+export * from "./spc";
+export { spcMessages } from "./messages";

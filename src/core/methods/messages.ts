@@ -15,3 +15,11 @@ export const methodMessages = {
   trendCountOutOfRange: (period: number) =>
     `Cannot be calculated: in period ${period} the count is 0 or equals its denominator, so the chi-squared test for trend does not apply`,
 } as const;
+
+/** Messages of the XmR (SPC) chart. */
+export const spcMessages = {
+  tooFewPoints: (count: number) =>
+    `An XmR chart needs at least 2 values; there ${count === 1 ? "is 1" : `are ${count}`}`,
+  baselineInvalid: (raw: unknown) =>
+    `The baseline ${String(raw)} must be a whole number of points, 2 or more (blank uses every point)`,
+} as const;
