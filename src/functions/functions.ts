@@ -24,6 +24,7 @@ import { quantileOf } from "../core/stats/quantiles";
 import { madsFromMedian, madsWords } from "../core/methods/median-mads";
 import { methodMessages } from "../core/methods/messages";
 import { recentTrend, type TrendPoint } from "../core/methods/recent-trend";
+import { xmrChart } from "../core/methods/spc";
 import { trajectory } from "../core/trajectory";
 import { forecast, slope } from "../core/trend";
 import { broadcast, broadcastWide, listCells, single } from "./broadcast";
@@ -497,4 +498,58 @@ export function laarecenttrend(values: any[][], lower: any[][], upper: any[][], 
   }));
   const trend = recentTrend(points, pol.value);
   return single(trend.ok ? ok(trend.value.words) : trend);
+}
+
+/** The values of an XmR chart and its options, read once per call. */
+function spcInputs(values: any[][], polarity: any[][] | undefined, baselinePoints: any[][] | undefined) {
+  const ys = numberList(listCells(values) ?? [], "values");
+  if (!ys.ok) return ys;
+  const pol = polarityArg(listCells(polarity ?? null)?.[0] ?? null);
+  if (!pol.ok) return pol;
+  const k = optionalNumberArg(listCells(baselinePoints ?? null)?.[0] ?? null, "baselinePoints", null);
+  if (!k.ok) return k;
+  return ok({ ys: ys.value, polarity: pol.value, baselinePoints: k.value });
+}
+
+/**
+ * Statistical process control (Making Data Count XmR chart): spills one row of variation, assurance, mean, lower process limit and upper process limit. Limits are the mean +/- 2.66 x the mean moving range (large moving ranges screened); fewer than 15 points is provisional.
+ * @customfunction LAASPC
+ * @param {any[][]} values The values in time order (a row or column; blanks are skipped).
+ * @param {any[][]} [polarity] Which direction is good: "higher" (default), "lower" or "none".
+ * @param {any[][]} [target] The target, for assurance ("Consistently passing", "Hit and miss", "Consistently failing"); blank gives "No target".
+ * @param {any[][]} [baselinePoints] Calculate the mean and limits from the first this many points only (default all).
+ * @returns {any[][]} One row: variation (the latest point's word), assurance, mean, lower limit, upper limit.
+ * @example =LAASPC(B2:B25, "lower", 30) spills e.g. "Common cause", "Hit and miss", 28.1, 21.3, 34.9
+ */
+export function laaspc(values: any[][], polarity?: any[][], target?: any[][], baselinePoints?: any[][]): any[][] {
+  const inputs = spcInputs(values, polarity, baselinePoints);
+  const tgt = optionalNumberArg(listCells(target ?? null)?.[0] ?? null, "target", null);
+  return broadcastWide([], 5, () => {
+    if (!inputs.ok) return inputs;
+    if (!tgt.ok) return tgt;
+    const chart = xmrChart(inputs.value.ys, { polarity: inputs.value.polarity, target: tgt.value, baselinePoints: inputs.value.baselinePoints });
+    if (!chart.ok) return chart;
+    const c = chart.value;
+    const variation = c.provisional ? `${c.variation} (provisional: fewer than 15 points)` : c.variation;
+    return ok([variation, c.assurance, c.mean, c.lower, c.upper]);
+  });
+}
+
+/**
+ * The Making Data Count word of every value of an XmR chart ("Common cause", "Special cause improvement", "Special cause concern"; for polarity none "Special cause high"/"low"), spilled in the shape of the values; blanks stay blank.
+ * @customfunction LAASPCPOINTS
+ * @param {any[][]} values The values in time order (a row or column; blanks are skipped).
+ * @param {any[][]} [polarity] Which direction is good: "higher" (default), "lower" or "none".
+ * @param {any[][]} [baselinePoints] Calculate the mean and limits from the first this many points only (default all).
+ * @returns {any[][]} A word for each value, in the shape of values.
+ * @example =LAASPCPOINTS(B2:B25, "lower") spills a column of words beside the values
+ */
+export function laaspcpoints(values: any[][], polarity?: any[][], baselinePoints?: any[][]): any[][] {
+  const inputs = spcInputs(values, polarity, baselinePoints);
+  const chart = inputs.ok ? xmrChart(inputs.value.ys, { polarity: inputs.value.polarity, baselinePoints: inputs.value.baselinePoints }) : inputs;
+  if (!chart.ok) return single(chart);
+  const words = chart.value.points;
+  const rows = Array.isArray(values) ? values : [[values]];
+  let i = 0;
+  return rows.map((row) => (Array.isArray(row) ? row : [row]).map(() => words[i++] ?? ""));
 }
