@@ -4,3 +4,4 @@ export * from "./recent-trend";
 export { methodMessages } from "./messages";
 export * from "./spc";
 export { spcMessages } from "./messages";
+export * from "./dsr";

@@ -23,3 +23,14 @@ export const spcMessages = {
   baselineInvalid: (raw: unknown) =>
     `The baseline ${String(raw)} must be a whole number of points, 2 or more (blank uses every point)`,
 } as const;
+
+/** Messages of the directly standardised rate. */
+export const dsrMessages = {
+  bandCount: (what: string, count: number, bands: number) =>
+    `The ${what} have ${count} age band${count === 1 ? "" : "s"} but the standard population has ${bands}: give one for each band, in the same order (a missing band is a 0 count, not a gap)`,
+  bandMissing: (what: string, band: number) => `Age band ${band}: no ${what}`,
+  bandNegative: (what: string, band: number) => `Age band ${band}: the ${what} is negative`,
+  zeroPopulation: (band: number) => `Age band ${band}: the population is 0, and the rate divides by it`,
+  tooFewEvents: (total: number) =>
+    `A directly standardised rate is not given for fewer than 10 events in total; there ${total === 1 ? "is 1" : `are ${total}`}`,
+} as const;
