@@ -21,6 +21,7 @@ import { fail, ok, type Result } from "../core/result";
 import { score } from "../core/scorecard";
 import { confidenceInterval, parseIntervalMethod } from "../core/stats/intervals";
 import { quantileOf } from "../core/stats/quantiles";
+import { dsr } from "../core/methods/dsr";
 import { madsFromMedian, madsWords } from "../core/methods/median-mads";
 import { methodMessages } from "../core/methods/messages";
 import { recentTrend, type TrendPoint } from "../core/methods/recent-trend";
@@ -552,4 +553,34 @@ export function laaspcpoints(values: any[][], polarity?: any[][], baselinePoints
   const rows = Array.isArray(values) ? values : [[values]];
   let i = 0;
   return rows.map((row) => (Array.isArray(row) ? row : [row]).map(() => words[i++] ?? ""));
+}
+
+/**
+ * Directly standardised rate (PHEindicatormethods' method) with Dobson confidence limits: spills DSR, lower, upper. One count and population per age band; the standard population defaults to the 2013 European Standard Population (19 bands, 0-4 to 90+). Fewer than 10 events in total is #N/A.
+ * @customfunction LAADSR
+ * @param {any[][]} counts The number of events in each age band, youngest first (a row or column).
+ * @param {any[][]} populations The population of each age band, same number of cells.
+ * @param {any[][]} [standard] The standard population of each age band (default the 2013 European Standard Population, 19 bands).
+ * @param {any[][]} [level] Confidence level: 95 (default) or 99.8, as 0.95 or 95.
+ * @param {any[][]} [multiplier] Rate per this many people (default 100000).
+ * @returns {any[][]} One row: DSR, lower limit, upper limit.
+ * @example =LAADSR(B2:B20, C2:C20) spills the rate per 100,000 and its 95% limits
+ */
+export function laadsr(counts: any[][], populations: any[][], standard?: any[][], level?: any[][], multiplier?: any[][]): any[][] {
+  const xs = numberList(listCells(counts) ?? [], "counts");
+  const ns = numberList(listCells(populations) ?? [], "populations");
+  const std = listCells(standard ?? null);
+  const ws = std === undefined ? ok(undefined) : numberList(std, "standard");
+  const lvl = optionalNumberArg(listCells(level ?? null)?.[0] ?? null, "level", null);
+  const per = optionalNumberArg(listCells(multiplier ?? null)?.[0] ?? null, "multiplier", 100000);
+  return broadcastWide([], 3, () => {
+    if (!xs.ok) return xs;
+    if (!ns.ok) return ns;
+    if (!ws.ok) return ws;
+    if (!lvl.ok) return lvl;
+    if (!per.ok) return per;
+    if (ws.value?.some((w) => w === null)) return fail("na", functionMessages.missing("standard", "a blank cell"));
+    const r = dsr(xs.value, ns.value, { standard: ws.value as number[] | undefined, level: lvl.value, multiplier: per.value });
+    return r.ok ? ok([r.value.value, r.value.lower, r.value.upper]) : r;
+  });
 }

@@ -26,5 +26,6 @@ export const ALL_FUNCTIONS: readonly BridgedFunction[] = [
   { name: "LAASPC", fn: fns.laaspc as Fn, params: 4, required: 1, shape: { kind: "fixed", rows: 1, cols: 5 } },
   { name: "LAASPCPOINTS", fn: fns.laaspcpoints as Fn, params: 3, required: 1, shape: broadcastOver(0) },
   { name: "LAAMADS", fn: fns.laamads as Fn, params: 3, required: 2, shape: broadcastOver(0, 2) },
+  { name: "LAADSR", fn: fns.laadsr as Fn, params: 5, required: 2, shape: { kind: "fixed", rows: 1, cols: 3 } },
   { name: "LAAMADSWORDS", fn: fns.laamadswords as Fn, params: 2, required: 1, shape: broadcastOver(0, 1) },
 ];

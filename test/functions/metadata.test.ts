@@ -27,6 +27,7 @@ const SECTION_10: Readonly<Record<string, readonly string[]>> = {
   LAASPCPOINTS: ["values", "polarity?", "baselinePoints?"],
   LAAMADS: ["value", "values", "polarity?"],
   LAAMADSWORDS: ["distance", "polarity?"],
+  LAADSR: ["counts", "populations", "standard?", "level?", "multiplier?"],
 };
 
 interface Parameter {

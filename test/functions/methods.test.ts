@@ -3,7 +3,7 @@
  * typed into cells of the formula engine harness. Expected results are worked by hand in the tests
  * of the core (test/unit/core/methods) and repeated here with their arithmetic.
  */
-import { laamads, laamadswords, laarecenttrend, laaspc, laaspcpoints } from "../../src/functions/functions";
+import { laadsr, laamads, laamadswords, laarecenttrend, laaspc, laaspcpoints } from "../../src/functions/functions";
 import { WorksheetError } from "../../src/functions/errors";
 import { ALL_FUNCTIONS } from "./all-functions";
 import { buildSheet, registerFunctions, shown } from "./hyperformula-bridge";
@@ -89,5 +89,20 @@ describe("the new functions in a formula engine", () => {
     // median 10.5, MAD 0.5: 10 is -1, 11 is +1
     expect(shown(hf, sheet, 0, 6)).toBe(-1);
     expect(shown(hf, sheet, 19, 6)).toBe(1);
+  });
+});
+
+describe("LAADSR", () => {
+  it("spills the DSR and limits; testdata_big of testdata_DSR_ISR.xlsx gives PHE's 1043.0248 per 10,000", async () => {
+    const { default: phe } = await import("../fixtures/phe/dsr-multiarea.json");
+    const big = phe.inputs.filter((r) => r.area === "testdata_big");
+    const [row] = laadsr(column(...big.map((b) => b.count)), column(...big.map((b) => b.pop)), null as never, cell(95), cell(10000));
+    expect(row[0]).toBeCloseTo(1043.0247991469423, 9); // testresults_DSR row 2
+    expect(row[1]).toBeCloseTo(971.770906798568, 9);
+    expect(row[2]).toBeCloseTo(1117.894091547925, 9);
+  });
+  it("is #N/A below 10 events and #DIV/0! for a zero population", () => {
+    expect(codeOf(laadsr(column(4, 5), column(100, 100), column(1, 1))[0][0])).toBe("#N/A");
+    expect(codeOf(laadsr(column(40, 5), column(100, 0), column(1, 1))[0][0])).toBe("#DIV/0!");
   });
 });
