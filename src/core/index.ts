@@ -14,3 +14,4 @@ export * from "./indicator";
 export * from "./scorecard";
 export * from "./rules";
 export * from "./stats";
+export * from "./methods";

@@ -21,6 +21,11 @@ import { fail, ok, type Result } from "../core/result";
 import { score } from "../core/scorecard";
 import { confidenceInterval, parseIntervalMethod } from "../core/stats/intervals";
 import { quantileOf } from "../core/stats/quantiles";
+import { dsr } from "../core/methods/dsr";
+import { madsFromMedian, madsWords } from "../core/methods/median-mads";
+import { methodMessages } from "../core/methods/messages";
+import { recentTrend, type TrendPoint } from "../core/methods/recent-trend";
+import { xmrChart } from "../core/methods/spc";
 import { trajectory } from "../core/trajectory";
 import { forecast, slope } from "../core/trend";
 import { broadcast, broadcastWide, listCells, single } from "./broadcast";
@@ -396,4 +401,186 @@ export function laaquantile(value: any[][], values: any[][], n?: any[][], polari
  */
 export function laascore(statuses: any[][], weights?: any[][]): any[][] {
   return single(score(listCells(statuses) ?? [], listCells(weights ?? null)));
+}
+
+/**
+ * Distance of a value from the median of the comparator values, in median absolute deviations (Oflog's way): (value - median) / MAD, signed so that positive is better ("lower": below the median is positive; "none": positive is higher). #DIV/0! when the MAD is 0.
+ * @customfunction LAAMADS
+ * @param {any[][]} value The local value, or a range of them.
+ * @param {any[][]} values All comparator values for the same measure and period (a row or column; blanks and "n/a" are ignored).
+ * @param {any[][]} [polarity] Which direction is good: "higher" (default), "lower" or "none".
+ * @returns {any[][]} The distance in MADs, spilled in the shape of value.
+ * @example =LAAMADS(14, {10,11,12,13,14}) returns 2 (median 12, MAD 1); =LAAMADS(B2:B153, B2:B153, "lower") spills a column
+ */
+export function laamads(value: any[][], values: any[][], polarity?: any[][]): any[][] {
+  const comparators = numberList(listCells(values) ?? [], "values");
+  return broadcast(
+    [
+      { name: "value", value },
+      { name: "polarity", value: polarity ?? null },
+    ],
+    ([v, p]) => {
+      if (!comparators.ok) return comparators;
+      const pol = polarityArg(p);
+      if (!pol.ok) return pol;
+      const val = maybeNumberArg(v, "value");
+      if (!val.ok) return val;
+      return madsFromMedian(val.value, comparators.value, pol.value);
+    },
+  );
+}
+
+/**
+ * Words for a distance from the median in MADs: "Broadly similar" below 0.5, then "Slightly", plain, "Much" (3 to 7.5) and "Very much" better or worse ("higher"/"lower" for polarity none).
+ * @customfunction LAAMADSWORDS
+ * @param {any[][]} distance The distance in MADs, positive = better (e.g. an LAAMADS result), or a range of them.
+ * @param {any[][]} [polarity] "higher" (default) or "lower" give better/worse; "none" gives higher/lower.
+ * @returns {any[][]} The words, spilled in the shape of distance.
+ * @example =LAAMADSWORDS(2) returns "Better"; =LAAMADSWORDS(0.7, "none") returns "Slightly higher"
+ */
+export function laamadswords(distance: any[][], polarity?: any[][]): any[][] {
+  return broadcast(
+    [
+      { name: "distance", value: distance },
+      { name: "polarity", value: polarity ?? null },
+    ],
+    ([d, p]) => {
+      const pol = polarityArg(p);
+      if (!pol.ok) return pol;
+      const dist = numberArg(d, "distance");
+      if (!dist.ok) return dist;
+      return ok(madsWords(dist.value, pol.value));
+    },
+  );
+}
+
+/** An optional list argument of a recent trend, as long as the values. */
+function trendList(raw: any[][] | undefined | null, name: string, length: number): Result<(number | null)[] | undefined> {
+  const cells = listCells(raw ?? null);
+  if (cells === undefined) return ok(undefined);
+  const list = numberList(cells, name);
+  if (!list.ok) return list;
+  if (list.value.length !== length) return fail("value", methodMessages.trendListLengths(name, list.value.length, length));
+  return list;
+}
+
+/**
+ * Recent trend by the public health profiles' method over the 5 latest periods with a value and both 95% limits: weighted slope of the values, or with counts and denominators the chi-squared test for trend in proportions; significant at 99.8% and only when the direction holds with each period left out.
+ * @customfunction LAARECENTTREND
+ * @param {any[][]} values The values in time order (a row or column).
+ * @param {any[][]} lower The lower 95% confidence limit of each value, same number of cells.
+ * @param {any[][]} upper The upper 95% confidence limit of each value, same number of cells.
+ * @param {any[][]} [polarity] Which direction is good: "higher" (default), "lower" or "none" (then only "Increasing" or "Decreasing").
+ * @param {any[][]} [counts] For proportions: the count (numerator) of each period.
+ * @param {any[][]} [denominators] For proportions: the denominator of each period.
+ * @returns {any[][]} "No significant change", "Increasing and getting better", "Decreasing and getting worse" and so on; "Cannot be calculated" messages come as #N/A.
+ * @example =LAARECENTTREND(B2:B11, C2:C11, D2:D11, "lower")
+ */
+export function laarecenttrend(values: any[][], lower: any[][], upper: any[][], polarity?: any[][], counts?: any[][], denominators?: any[][]): any[][] {
+  const ys = numberList(listCells(values) ?? [], "values");
+  if (!ys.ok) return single(ys);
+  const n = ys.value.length;
+  const lo = trendList(lower, "lower", n);
+  if (!lo.ok) return single(lo);
+  const hi = trendList(upper, "upper", n);
+  if (!hi.ok) return single(hi);
+  const xs = trendList(counts, "counts", n);
+  if (!xs.ok) return single(xs);
+  const ns = trendList(denominators, "denominators", n);
+  if (!ns.ok) return single(ns);
+  const pol = polarityArg(listCells(polarity ?? null)?.[0] ?? null);
+  if (!pol.ok) return single(pol);
+  const points: TrendPoint[] = ys.value.map((value, i) => ({
+    value,
+    lower: lo.value?.[i] ?? null,
+    upper: hi.value?.[i] ?? null,
+    count: xs.value?.[i] ?? null,
+    denominator: ns.value?.[i] ?? null,
+  }));
+  const trend = recentTrend(points, pol.value);
+  return single(trend.ok ? ok(trend.value.words) : trend);
+}
+
+/** The values of an XmR chart and its options, read once per call. */
+function spcInputs(values: any[][], polarity: any[][] | undefined, baselinePoints: any[][] | undefined) {
+  const ys = numberList(listCells(values) ?? [], "values");
+  if (!ys.ok) return ys;
+  const pol = polarityArg(listCells(polarity ?? null)?.[0] ?? null);
+  if (!pol.ok) return pol;
+  const k = optionalNumberArg(listCells(baselinePoints ?? null)?.[0] ?? null, "baselinePoints", null);
+  if (!k.ok) return k;
+  return ok({ ys: ys.value, polarity: pol.value, baselinePoints: k.value });
+}
+
+/**
+ * Statistical process control (Making Data Count XmR chart): spills one row of variation, assurance, mean, lower process limit and upper process limit. Limits are the mean +/- 2.66 x the mean moving range (large moving ranges screened); fewer than 15 points is provisional.
+ * @customfunction LAASPC
+ * @param {any[][]} values The values in time order (a row or column; blanks are skipped).
+ * @param {any[][]} [polarity] Which direction is good: "higher" (default), "lower" or "none".
+ * @param {any[][]} [target] The target, for assurance ("Consistently passing", "Hit and miss", "Consistently failing"); blank gives "No target".
+ * @param {any[][]} [baselinePoints] Calculate the mean and limits from the first this many points only (default all).
+ * @returns {any[][]} One row: variation (the latest point's word), assurance, mean, lower limit, upper limit.
+ * @example =LAASPC(B2:B25, "lower", 30) spills e.g. "Common cause", "Hit and miss", 28.1, 21.3, 34.9
+ */
+export function laaspc(values: any[][], polarity?: any[][], target?: any[][], baselinePoints?: any[][]): any[][] {
+  const inputs = spcInputs(values, polarity, baselinePoints);
+  const tgt = optionalNumberArg(listCells(target ?? null)?.[0] ?? null, "target", null);
+  return broadcastWide([], 5, () => {
+    if (!inputs.ok) return inputs;
+    if (!tgt.ok) return tgt;
+    const chart = xmrChart(inputs.value.ys, { polarity: inputs.value.polarity, target: tgt.value, baselinePoints: inputs.value.baselinePoints });
+    if (!chart.ok) return chart;
+    const c = chart.value;
+    const variation = c.provisional ? `${c.variation} (provisional: fewer than 15 points)` : c.variation;
+    return ok([variation, c.assurance, c.mean, c.lower, c.upper]);
+  });
+}
+
+/**
+ * The Making Data Count word of every value of an XmR chart ("Common cause", "Special cause improvement", "Special cause concern"; for polarity none "Special cause high"/"low"), spilled in the shape of the values; blanks stay blank.
+ * @customfunction LAASPCPOINTS
+ * @param {any[][]} values The values in time order (a row or column; blanks are skipped).
+ * @param {any[][]} [polarity] Which direction is good: "higher" (default), "lower" or "none".
+ * @param {any[][]} [baselinePoints] Calculate the mean and limits from the first this many points only (default all).
+ * @returns {any[][]} A word for each value, in the shape of values.
+ * @example =LAASPCPOINTS(B2:B25, "lower") spills a column of words beside the values
+ */
+export function laaspcpoints(values: any[][], polarity?: any[][], baselinePoints?: any[][]): any[][] {
+  const inputs = spcInputs(values, polarity, baselinePoints);
+  const chart = inputs.ok ? xmrChart(inputs.value.ys, { polarity: inputs.value.polarity, baselinePoints: inputs.value.baselinePoints }) : inputs;
+  if (!chart.ok) return single(chart);
+  const words = chart.value.points;
+  const rows = Array.isArray(values) ? values : [[values]];
+  let i = 0;
+  return rows.map((row) => (Array.isArray(row) ? row : [row]).map(() => words[i++] ?? ""));
+}
+
+/**
+ * Directly standardised rate (PHEindicatormethods' method) with Dobson confidence limits: spills DSR, lower, upper. One count and population per age band; the standard population defaults to the 2013 European Standard Population (19 bands, 0-4 to 90+). Fewer than 10 events in total is #N/A.
+ * @customfunction LAADSR
+ * @param {any[][]} counts The number of events in each age band, youngest first (a row or column).
+ * @param {any[][]} populations The population of each age band, same number of cells.
+ * @param {any[][]} [standard] The standard population of each age band (default the 2013 European Standard Population, 19 bands).
+ * @param {any[][]} [level] Confidence level: 95 (default) or 99.8, as 0.95 or 95.
+ * @param {any[][]} [multiplier] Rate per this many people (default 100000).
+ * @returns {any[][]} One row: DSR, lower limit, upper limit.
+ * @example =LAADSR(B2:B20, C2:C20) spills the rate per 100,000 and its 95% limits
+ */
+export function laadsr(counts: any[][], populations: any[][], standard?: any[][], level?: any[][], multiplier?: any[][]): any[][] {
+  const xs = numberList(listCells(counts) ?? [], "counts");
+  const ns = numberList(listCells(populations) ?? [], "populations");
+  const std = listCells(standard ?? null);
+  const ws = std === undefined ? ok(undefined) : numberList(std, "standard");
+  const lvl = optionalNumberArg(listCells(level ?? null)?.[0] ?? null, "level", null);
+  const per = optionalNumberArg(listCells(multiplier ?? null)?.[0] ?? null, "multiplier", 100000);
+  return broadcastWide([], 3, () => {
+    if (!xs.ok) return xs;
+    if (!ns.ok) return ns;
+    if (!ws.ok) return ws;
+    if (!lvl.ok) return lvl;
+    if (!per.ok) return per;
+    if (ws.value?.some((w) => w === null)) return fail("na", functionMessages.missing("standard", "a blank cell"));
+    const r = dsr(xs.value, ns.value, { standard: ws.value as number[] | undefined, level: lvl.value, multiplier: per.value });
+    return r.ok ? ok([r.value.value, r.value.lower, r.value.upper]) : r;
+  });
 }

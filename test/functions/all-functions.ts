@@ -1,5 +1,5 @@
 /**
- * The twelve worksheet functions of DOMAIN.md section 10 as the HyperFormula bridge registers them:
+ * The worksheet functions of DOMAIN.md section 10 (and LAAMADSWORDS) as the HyperFormula bridge registers them:
  * parameter counts and required counts as in functions.json, and the arguments whose shape the
  * result spills in (lists by nature, such as values and statuses, are not among them).
  */
@@ -22,4 +22,10 @@ export const ALL_FUNCTIONS: readonly BridgedFunction[] = [
   { name: "LAACOMPARE", fn: fns.laacompare as Fn, params: 5, required: 4, shape: broadcastOver(0, 1, 2, 3, 4) },
   { name: "LAAQUANTILE", fn: fns.laaquantile as Fn, params: 4, required: 2, shape: broadcastOver(0, 2, 3) },
   { name: "LAASCORE", fn: fns.laascore as Fn, params: 2, required: 1, shape: { kind: "fixed", rows: 1, cols: 1 } },
+  { name: "LAARECENTTREND", fn: fns.laarecenttrend as Fn, params: 6, required: 3, shape: { kind: "fixed", rows: 1, cols: 1 } },
+  { name: "LAASPC", fn: fns.laaspc as Fn, params: 4, required: 1, shape: { kind: "fixed", rows: 1, cols: 5 } },
+  { name: "LAASPCPOINTS", fn: fns.laaspcpoints as Fn, params: 3, required: 1, shape: broadcastOver(0) },
+  { name: "LAAMADS", fn: fns.laamads as Fn, params: 3, required: 2, shape: broadcastOver(0, 2) },
+  { name: "LAADSR", fn: fns.laadsr as Fn, params: 5, required: 2, shape: { kind: "fixed", rows: 1, cols: 3 } },
+  { name: "LAAMADSWORDS", fn: fns.laamadswords as Fn, params: 2, required: 1, shape: broadcastOver(0, 1) },
 ];

@@ -1,0 +1,36 @@
+/**
+ * Every message the median comparison and recent trend give a person, in one place
+ * (ARCHITECTURE.md guideline 3), in UK English and the users' words.
+ */
+export const methodMessages = {
+  madsNoValue: "No value to compare with the median",
+  madsNoComparators: "No comparator values: the median comparison needs the values of the comparator group",
+  madsZeroSpread:
+    "Half or more of the comparator values equal the median, so the median absolute deviation is 0 and the distance divides by it",
+  trendTooFewPoints: (count: number) =>
+    `Cannot be calculated: the recent trend needs 5 periods with a value and both confidence limits; there ${count === 1 ? "is 1" : `are ${count}`}`,
+  trendListLengths: (what: string, count: number, expected: number) =>
+    `The ${what} has ${count} cell${count === 1 ? "" : "s"} but the values have ${expected}: give one for each period`,
+  trendLimitsReversed: (period: number) => `Period ${period}: the lower limit is above the upper limit`,
+  trendCountOutOfRange: (period: number) =>
+    `Cannot be calculated: in period ${period} the count is 0 or equals its denominator, so the chi-squared test for trend does not apply`,
+} as const;
+
+/** Messages of the XmR (SPC) chart. */
+export const spcMessages = {
+  tooFewPoints: (count: number) =>
+    `An XmR chart needs at least 2 values; there ${count === 1 ? "is 1" : `are ${count}`}`,
+  baselineInvalid: (raw: unknown) =>
+    `The baseline ${String(raw)} must be a whole number of points, 2 or more (blank uses every point)`,
+} as const;
+
+/** Messages of the directly standardised rate. */
+export const dsrMessages = {
+  bandCount: (what: string, count: number, bands: number) =>
+    `The ${what} have ${count} age band${count === 1 ? "" : "s"} but the standard population has ${bands}: give one for each band, in the same order (a missing band is a 0 count, not a gap)`,
+  bandMissing: (what: string, band: number) => `Age band ${band}: no ${what}`,
+  bandNegative: (what: string, band: number) => `Age band ${band}: the ${what} is negative`,
+  zeroPopulation: (band: number) => `Age band ${band}: the population is 0, and the rate divides by it`,
+  tooFewEvents: (total: number) =>
+    `A directly standardised rate is not given for fewer than 10 events in total; there ${total === 1 ? "is 1" : `are ${total}`}`,
+} as const;

@@ -1,0 +1,108 @@
+/**
+ * LAARECENTTREND, LAASPC, LAASPCPOINTS, LAAMADS and LAAMADSWORDS called as Excel calls them, and
+ * typed into cells of the formula engine harness. Expected results are worked by hand in the tests
+ * of the core (test/unit/core/methods) and repeated here with their arithmetic.
+ */
+import { laadsr, laamads, laamadswords, laarecenttrend, laaspc, laaspcpoints } from "../../src/functions/functions";
+import { WorksheetError } from "../../src/functions/errors";
+import { ALL_FUNCTIONS } from "./all-functions";
+import { buildSheet, registerFunctions, shown } from "./hyperformula-bridge";
+
+const cell = (v: unknown) => [[v]];
+const column = (...vs: unknown[]) => vs.map((v) => [v]);
+const codeOf = (v: unknown) => (v instanceof WorksheetError ? v.code : v);
+
+describe("LAAMADS and LAAMADSWORDS", () => {
+  it("spills the distance in MADs for a column against itself, positive = better", () => {
+    // 10, 11, 12, 13, 20: median 12, MAD 1 (deviations 2, 1, 0, 1, 8)
+    const vs = column(10, 11, 12, 13, 20);
+    expect(laamads(vs, vs)).toEqual([[-2], [-1], [0], [1], [8]]);
+    expect(laamads(cell(10), vs, cell("lower"))).toEqual([[2]]);
+    expect(laamadswords(column(-2, 0.2, 8), cell(""))).toEqual([["Worse"], ["Broadly similar"], ["Very much better"]]);
+  });
+  it("gives #DIV/0! when the MAD is 0 and #VALUE! for a bad polarity", () => {
+    expect(codeOf(laamads(cell(5), column(5, 5, 5, 6))[0][0])).toBe("#DIV/0!");
+    expect(codeOf(laamads(cell(5), column(1, 5, 9), cell("sideways"))[0][0])).toBe("#VALUE!");
+  });
+});
+
+describe("LAARECENTTREND", () => {
+  it("words a steady rise, with limits 0.98 either side (SE 0.5): slope 2, chi2 160", () => {
+    const ys = [10, 12, 14, 16, 18];
+    const out = laarecenttrend(column(...ys), column(...ys.map((y) => y - 0.98)), column(...ys.map((y) => y + 0.98)), cell("lower"));
+    expect(out).toEqual([["Increasing and getting worse"]]);
+  });
+  it("tests proportions when counts and denominators are given (chi2 33.5)", () => {
+    const x = [200, 220, 250, 270, 300];
+    const out = laarecenttrend(column(...x.map((v) => v / 1000)), column(0, 0, 0, 0, 0), column(1, 1, 1, 1, 1), null as never, column(...x), column(1000, 1000, 1000, 1000, 1000));
+    expect(out).toEqual([["Increasing and getting better"]]);
+  });
+  it("is #N/A with fewer than 5 usable periods and #VALUE! when the limits are a different length", () => {
+    const na = laarecenttrend(column(1, 2, 3, 4), column(0, 1, 2, 3), column(2, 3, 4, 5))[0][0];
+    expect(codeOf(na)).toBe("#N/A");
+    expect((na as WorksheetError).message).toMatch(/Cannot be calculated/);
+    expect(codeOf(laarecenttrend(column(1, 2, 3, 4, 5), column(0, 1), column(2, 3, 4, 5, 6))[0][0])).toBe("#VALUE!");
+  });
+});
+
+describe("LAASPC and LAASPCPOINTS", () => {
+  // 10, 11 alternating, 20 points: mean 10.5, AMR 1, limits 10.5 -/+ 2.66 = 7.84 .. 13.16.
+  const flat = Array.from({ length: 20 }, (_, i) => 10 + (i % 2));
+  it("spills variation, assurance, mean and limits in one row", () => {
+    const [row] = laaspc(column(...flat), cell("higher"), cell(5));
+    expect(row.slice(0, 2)).toEqual(["Common cause", "Consistently passing"]);
+    expect(row[2]).toBeCloseTo(10.5, 12);
+    expect(row[3]).toBeCloseTo(7.84, 12);
+    expect(row[4]).toBeCloseTo(13.16, 12);
+  });
+  it("marks fewer than 15 points provisional", () => {
+    const [row] = laaspc(column(10, 11, 10, 11));
+    expect(row[0]).toBe("Common cause (provisional: fewer than 15 points)");
+    expect(row[1]).toBe("No target");
+  });
+  it("spills a word per value in the values' shape, blanks blank", () => {
+    const vs = [...flat, 20];
+    const out = laaspcpoints([vs.slice(0, 10), [...vs.slice(10), null]], cell("lower"), cell(20));
+    expect(out).toHaveLength(2);
+    expect(out[1]).toHaveLength(12);
+    expect(out[1][10]).toBe("Special cause concern"); // 20 > 13.16 from the 20-point baseline
+    expect(out[1][11]).toBe("");
+    expect(out[0].every((w) => w === "Common cause")).toBe(true);
+  });
+  it("is #N/A with fewer than 2 values", () => {
+    expect(codeOf(laaspc(cell(3))[0][0])).toBe("#N/A");
+    expect(codeOf(laaspcpoints(cell(3))[0][0])).toBe("#N/A");
+  });
+});
+
+describe("the new functions in a formula engine", () => {
+  registerFunctions(ALL_FUNCTIONS);
+  it("spills LAASPC across 5 cells and LAAMADS down a column from cell references", () => {
+    const rows: unknown[][] = Array.from({ length: 20 }, (_, i) => [10 + (i % 2), null, null, null, null, null, null]);
+    rows[0][1] = "=LAASPC(A1:A20)";
+    rows[0][6] = "=LAAMADS(A1:A20, A1:A20)";
+    const { hf, sheet } = buildSheet(rows);
+    expect(shown(hf, sheet, 0, 1)).toBe("Common cause");
+    expect(shown(hf, sheet, 0, 2)).toBe("No target");
+    expect(shown(hf, sheet, 0, 3)).toBeCloseTo(10.5, 12);
+    expect(shown(hf, sheet, 0, 5)).toBeCloseTo(13.16, 12);
+    // median 10.5, MAD 0.5: 10 is -1, 11 is +1
+    expect(shown(hf, sheet, 0, 6)).toBe(-1);
+    expect(shown(hf, sheet, 19, 6)).toBe(1);
+  });
+});
+
+describe("LAADSR", () => {
+  it("spills the DSR and limits; testdata_big of testdata_DSR_ISR.xlsx gives PHE's 1043.0248 per 10,000", async () => {
+    const { default: phe } = await import("../fixtures/phe/dsr-multiarea.json");
+    const big = phe.inputs.filter((r) => r.area === "testdata_big");
+    const [row] = laadsr(column(...big.map((b) => b.count)), column(...big.map((b) => b.pop)), null as never, cell(95), cell(10000));
+    expect(row[0]).toBeCloseTo(1043.0247991469423, 9); // testresults_DSR row 2
+    expect(row[1]).toBeCloseTo(971.770906798568, 9);
+    expect(row[2]).toBeCloseTo(1117.894091547925, 9);
+  });
+  it("is #N/A below 10 events and #DIV/0! for a zero population", () => {
+    expect(codeOf(laadsr(column(4, 5), column(100, 100), column(1, 1))[0][0])).toBe("#N/A");
+    expect(codeOf(laadsr(column(40, 5), column(100, 0), column(1, 1))[0][0])).toBe("#DIV/0!");
+  });
+});
