@@ -2,7 +2,7 @@
  * Rule sets as plain data: building one from the task pane's settings, validating one read from a
  * workbook, and compiling one once for fast rating.
  *
- * Validation is written by hand rather than with ajv (which is installed): ajv compiles schemas with
+ * Validation is written by hand rather than with ajv: ajv compiles schemas with
  * `new Function`, which the add-in pages' Content-Security-Policy (no 'unsafe-eval') would block at
  * run time, and the schema here is small. The messages name the exact setting that is wrong.
  */
