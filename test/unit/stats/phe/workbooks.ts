@@ -16,8 +16,12 @@ import type { PheCase, PheLimits } from "./cases";
 /** The project root (this file is test/unit/stats/phe). */
 export const PROJECT_ROOT = path.resolve(__dirname, "../../../..");
 
-/** Where the reference workbooks live: ../shared/reference/phe beside the project. */
-export const PHE_REFERENCE_DIR = path.resolve(PROJECT_ROOT, "../shared/reference/phe");
+/**
+ * Where the PHEindicatormethods test workbooks are read from when the fixture is regenerated
+ * (test/fixtures/phe/regenerate.ts): the folder given in PHE_TESTDATA_DIR, e.g. a checkout of
+ * PHEindicatormethods' tests/testthat. The tests themselves read only test/fixtures/phe/phe-all.json.
+ */
+export const PHE_REFERENCE_DIR = path.resolve(process.env.PHE_TESTDATA_DIR ?? path.join(PROJECT_ROOT, "tests/testthat"));
 
 type Row = Record<string, unknown>;
 
