@@ -284,7 +284,15 @@ describe("what a rating carries besides the status", () => {
     const r = rateIndicator(ind, DEFAULT);
     expect(r.likelyToAchieve).toBe(true);
     expect(rateIndicator(makeIndicator({ ...{ baseline: 56, baselinePeriod: "2006/07" }, targets: [["2011/12", 77]], actuals: [["2007/08", 60], ["2008/09", 64], ["2009/10", 68]] }), DEFAULT).likelyToAchieve).toBe(false);
-    expect(r.progress).toBeDefined();
+    // Progress is measured against the target in use at 2009/10, the trajectory value (docs/methods.md#trajectory):
+    // 31 Mar 2007 to 31 Mar 2010 is 1,096 of the 1,827 days to 31 Mar 2012, so 56 + 19 x 1096 / 1827 = 67.398;
+    // progress (68 - 56) / (67.398 - 56) = 1.0528; the reward share is capped at 1 (docs/methods.md#reward).
+    expect(r.progress).toBeCloseTo(12 / (19 * 1096 / 1827), 10);
+    expect(r.rewardShare).toBe(1);
+    // Below the 0.6 threshold no reward: baseline 56, actual 60 against the same trajectory gives 4 / 11.398 = 0.35.
+    const early = rateIndicator(makeIndicator({ baseline: 56, baselinePeriod: "2006/07", targets: [["2011/12", 75]], actuals: [["2009/10", 60]] }), DEFAULT);
+    expect(early.progress).toBeCloseTo(4 / (19 * 1096 / 1827), 10);
+    expect(early.rewardShare).toBe(0);
   });
   it("does not change the indicator or the rule set it is given", () => {
     const ind = makeIndicator({ baseline: 60, baselinePeriod: "2007/08", targets: [["2009/10", 80]], actuals: [["2008/09", 70]] });
