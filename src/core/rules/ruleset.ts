@@ -21,7 +21,7 @@ import {
 } from "./types";
 
 /**
- * Every preset name, in DOMAIN.md section 5's order.
+ * Every preset name, in docs/methods.md#rag-rules's order.
  * @example PRESETS.length // => 6
  */
 export const PRESETS: readonly PresetName[] = ["tolerance", "stretch", "trajectory", "floor", "improvement", "benchmark"];
@@ -47,7 +47,7 @@ export const PRESET_WORDS: Readonly<Record<string, PresetName>> = {
 };
 
 /**
- * The presets' parameters by default (DOMAIN.md section 5).
+ * The presets' parameters by default (docs/methods.md#rag-rules).
  * @example DEFAULT_PRESET_PARAMS.tolerance // => 0.05
  */
 export const DEFAULT_PRESET_PARAMS: PresetParams = {

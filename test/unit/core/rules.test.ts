@@ -3,7 +3,7 @@ import { parsePeriod, type Period } from "../../../src/core/periods";
 import { latestActualPeriodOf, rateIndicator, rateIndicators, ruleSetFromSettings, validateRuleSet, validateRuleSettings, type RuleSet, type RuleSettings } from "../../../src/core/rules";
 import { DEFAULT_RULE_SETTINGS } from "../../../src/core/rules/types";
 
-// Presets, boundaries, "which target", overrides and reasons: DOMAIN.md section 5. Expected numbers
+// Presets, boundaries, "which target", overrides and reasons: docs/methods.md#rag-rules. Expected numbers
 // are worked by hand from the section's table (shown beside each case).
 const settings = (over: Partial<RuleSettings> = {}): RuleSet => ruleSetFromSettings({ ...DEFAULT_RULE_SETTINGS, ...over });
 const DEFAULT = settings();
@@ -65,7 +65,7 @@ describe("Tolerance preset (default, 5% amber band)", () => {
   });
 });
 
-describe("which target (DOMAIN.md section 5)", () => {
+describe("which target (docs/methods.md#rag-rules)", () => {
   // Baseline 60 in 2007/08; targets 65 for 2008/09 and 80 for 2010/11 (an annual profile).
   const profiled = (actuals: [string, number | null][]) =>
     makeIndicator({ baseline: 60, baselinePeriod: "2007/08", targets: [["2008/09", 65], ["2010/11", 80]], actuals });
@@ -160,7 +160,7 @@ describe("the other presets", () => {
     expect(rateIndicator(ind(85, 85), s).status).toBe("Red");
     expect(rateIndicator(ind(null, 85), s).status).toBe("Grey");
   });
-  it("Benchmark: Better is Green, Similar Amber, Worse Red (DOMAIN.md section 8); no interval is Grey", () => {
+  it("Benchmark: Better is Green, Similar Amber, Worse Red (docs/methods.md#confidence-intervals); no interval is Grey", () => {
     const s = settings({ preset: "benchmark" });
     const ind = (lower: number | null, upper: number | null, polarity: "higher" | "lower" = "higher") =>
       makeIndicator({ polarity, actuals: [["2009/10", 25]], benchmark: 20, lowerCi: lower, upperCi: upper });
@@ -172,7 +172,7 @@ describe("the other presets", () => {
   });
 });
 
-describe("Grey: not rated, always with the reason (DOMAIN.md sections 1 and 5)", () => {
+describe("Grey: not rated, always with the reason (docs/methods.md#polarity, docs/methods.md#rag-rules)", () => {
   it("for polarity none and data-only indicators", () => {
     expect(rateIndicator(simple(5, 10, { polarity: "none" }), DEFAULT)).toMatchObject({ status: "Grey", reason: "Polarity none: data only, not rated" });
     expect(rateIndicator(simple(5, 10, { dataOnly: true }), DEFAULT)).toMatchObject({ status: "Grey", reason: "Data only: not rated" });

@@ -1,5 +1,5 @@
 /**
- * Reads PHEindicatormethods' test workbooks (../shared/reference/phe, see its README) into plain
+ * Reads PHEindicatormethods' test workbooks (test/fixtures/phe, see its README) into plain
  * cases. Column meanings, from the workbooks and PHE's tests (tests/testthat at commit 093fd28):
  * - testdata_B_W: x, n, lowercl, uppercl, confidence ("95%"/"99.8%"), method (Byars = count, Wilson = proportion).
  * - testdata_Prop / testdata_Rate: Numerator, Denominator, value, lower95_0cl, upper95_0cl, lower99_8cl,
