@@ -1,5 +1,5 @@
 /**
- * laa-scorecard, the headless runner (issue 10): the add-in's own commands over .xlsx files through
+ * laa-scorecard, the headless runner: the add-in's own commands over .xlsx files through
  * the emulator, many files at a time. `runCli` holds all the logic and returns the exit code, so tests
  * run it in-process; bin.cjs only calls it.
  *
@@ -31,7 +31,7 @@ export interface CliIo {
   readonly cwd?: string;
 }
 
-/** Exit codes (issue 10). */
+/** Exit codes. */
 export const EXIT = { done: 0, usage: 2, fileFailed: 3 } as const;
 
 function usageError(io: CliIo, message: string): number {

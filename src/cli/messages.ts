@@ -1,5 +1,5 @@
 /**
- * Every text the headless runner prints, in one place (ARCHITECTURE.md: messages live in one module).
+ * Every text the headless runner prints, in one place (docs/architecture.md: messages live in one module).
  */
 
 /** The --help text: what each command does, the options, the exit codes and examples. */

@@ -1,7 +1,7 @@
 /**
  * What an input package holds that the emulator's .xlsx round trip cannot keep (ROUND_TRIP_LOSSES in
  * src/emulator/xlsx.ts), found by looking at the package's parts with JSZip before anything is
- * written. The runner refuses to write such a file unless --force (issue 10: "No data loss").
+ * written. The runner refuses to write such a file unless --force ("No data loss").
  * Also reads what the runner carries over itself (merged cells; restore-look.ts does the rest) and
  * the selection saved in the file.
  */

@@ -1,5 +1,5 @@
 /**
- * The no-data-loss check (issue 10): reads the input and the output with ExcelJS and compares every
+ * The no-data-loss check: reads the input and the output with ExcelJS and compares every
  * cell the add-in does not own (value, formula, number format, font, fill, border, alignment,
  * protection), plus merged cells, row heights and hidden rows, column widths and the sheets
  * themselves. A difference means the round trip would lose something the user made, so the runner

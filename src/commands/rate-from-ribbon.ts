@@ -1,5 +1,5 @@
 /**
- * The ribbon's Rate RAG (issue 9): runs Rate RAG with the workbook's saved settings without opening
+ * The ribbon's Rate RAG: runs Rate RAG with the workbook's saved settings without opening
  * the task pane, and reports its outcome where a person will see it.
  *
  * Excel commands cannot show a notification of their own, so:

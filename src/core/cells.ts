@@ -1,7 +1,7 @@
 import { messages } from "./messages";
 
 /**
- * What a raw worksheet cell holds once read as a number (DOMAIN.md section 1 and issue 3):
+ * What a raw worksheet cell holds once read as a number (docs/methods.md#polarity):
  * a number, a missing value with the reason it is missing, or text that is not a number.
  */
 export type NumberReading =
@@ -58,7 +58,7 @@ export function parseNumericText(text: string): number | undefined {
 }
 
 /**
- * Reads a raw cell as a number, the way analysts' workbooks really look (issue 3): numbers as they
+ * Reads a raw cell as a number, the way analysts' workbooks really look: numbers as they
  * are; numeric text as VALUE() reads it; blanks and not-available markers as missing with a reason;
  * Excel error values as missing with the reason "cell shows #N/A"; anything else is invalid.
  *

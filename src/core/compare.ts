@@ -1,11 +1,11 @@
 import { isFiniteNumber } from "./numbers";
 import type { Polarity } from "./polarity";
 
-/** Outcome of comparing a value with a benchmark (DOMAIN.md section 8). */
+/** Outcome of comparing a value with a benchmark (docs/methods.md#confidence-intervals). */
 export type Comparison = "Better" | "Similar" | "Worse" | "Higher" | "Lower" | "Not compared";
 
 /**
- * Compares a value with a benchmark (e.g. England) through its confidence interval (DOMAIN.md
+ * Compares a value with a benchmark (e.g. England) through its confidence interval (docs/methods.md
  * section 8, PHEindicatormethods): lower limit above the benchmark is significantly higher, upper
  * limit below it significantly lower, otherwise `Similar`. By polarity `Better`/`Worse`; polarity
  * `none` gives `Higher`/`Lower`. Any input missing or not a finite number, or limits that are the

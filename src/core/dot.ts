@@ -7,7 +7,7 @@ import type { Observation } from "./indicator";
 import { sameTimeYearEarlier, type Period } from "./periods";
 import type { DirectionSettings } from "./rules/types";
 
-/** Direction of travel (DOMAIN.md section 6). */
+/** Direction of travel (docs/methods.md#direction-of-travel). */
 export type Direction =
   | "Improving"
   | "Worsening"
@@ -43,7 +43,7 @@ function bySign(sign: number, polarity: Polarity): Direction {
 }
 
 /**
- * Direction of travel from `previous` to `current` (DOMAIN.md section 6): `No change` when
+ * Direction of travel from `previous` to `current` (docs/methods.md#direction-of-travel): `No change` when
  * `abs(change) <= threshold x abs(previous)` (default threshold 0), otherwise `Improving` or
  * `Worsening` by polarity (`Increasing`/`Decreasing` for polarity `none`). Missing values (null,
  * undefined, not a finite number) give `Not compared`. When both values carry confidence intervals,
@@ -75,7 +75,7 @@ export function directionOfTravel(
 }
 
 /**
- * Direction of travel by the sign of the least-squares slope over the last `k` points (DOMAIN.md
+ * Direction of travel by the sign of the least-squares slope over the last `k` points (docs/methods.md
  * section 6, "slope" method). Points missing a value are skipped before the last `k` are taken;
  * fewer than two gives `Not compared`. `No change` when the fitted change across the window,
  * `abs(slope x (last x - first x))`, is at most `threshold x abs(first value in the window)`
@@ -133,7 +133,7 @@ function yearEarlierIndex(series: readonly Observation[], period: Period): numbe
 }
 
 /**
- * Direction of travel of a dated series at position `index` by the configured method (DOMAIN.md
+ * Direction of travel of a dated series at position `index` by the configured method (docs/methods.md
  * section 6): `previous` compares with the period listed just before (a missing value there is
  * `Not compared`), `yearEarlier` with the same period a year earlier, `slope` takes the sign of the
  * least-squares slope over the last `slopePeriods` values up to `index` (x = period end dates).

@@ -4,7 +4,7 @@ import { finite } from "./numbers";
 import type { Polarity } from "./polarity";
 
 /**
- * Shortfall against target (DOMAIN.md section 2): `target - actual` when higher is better,
+ * Shortfall against target (docs/methods.md#gap): `target - actual` when higher is better,
  * `actual - target` when lower is better. Positive means the target is missed by that much; zero or
  * negative means met or exceeded. Polarity `none` has no shortfall (an `na` problem).
  *
@@ -20,7 +20,7 @@ export function shortfall(actual: number, target: number, polarity: Polarity): R
 export type GapMode = "abs" | "pct";
 
 /**
- * The gap as `LAAGAP` shows it (DOMAIN.md section 10): the shortfall (`abs`) or the shortfall divided
+ * The gap as `LAAGAP` shows it (docs/methods.md#functions): the shortfall (`abs`) or the shortfall divided
  * by the absolute target (`pct`, a fraction: 0.04 is 4%). A zero target in `pct` mode is `div0`.
  *
  * @example gap(72, 75, "higher", "pct") // => { ok: true, value: 0.04 }

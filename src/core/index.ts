@@ -1,4 +1,4 @@
-/** The calculation core (DOMAIN.md): pure TypeScript, plain data in, plain data out. */
+/** The calculation core (docs/methods.md): pure TypeScript, plain data in, plain data out. */
 export * from "./result";
 export * from "./messages";
 export * from "./polarity";

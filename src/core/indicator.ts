@@ -1,5 +1,5 @@
 /**
- * The indicator model (issue 3) and reading one indicator row from raw cells the way analysts'
+ * The indicator model and reading one indicator row from raw cells the way analysts'
  * workbooks really look. Plain data in, plain data out: the Excel layer passes each raw cell value
  * with an opaque `ref` (e.g. "Sheet1!D7") so every problem can name its cell.
  *
@@ -216,9 +216,9 @@ function readSeries(entries: readonly RawPeriodValue[], field: "target" | "actua
 }
 
 /**
- * Reads one indicator row from raw cells (issue 3). Numbers as they are, numeric text as Excel's
+ * Reads one indicator row from raw cells. Numbers as they are, numeric text as Excel's
  * VALUE() reads it, blanks and not-available markers as missing with the reason, error values as
- * missing ("cell shows #N/A"), period labels per DOMAIN.md section 1, polarity words per section 1
+ * missing ("cell shows #N/A"), period labels per docs/methods.md#polarity, polarity words per section 1
  * (unknown text is a problem, never a guess). Never throws; every problem names its field and cell.
  *
  * Decisions: a tolerance above 1 is read as a percentage (5 means 5%; "5%" and 0.05 already are);

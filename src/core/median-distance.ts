@@ -1,27 +1,21 @@
 /**
- * Comparison with a median, the way Oflog compares councils where there is no target and no
- * interval (docs/methods.md#median-distance): the distance of a value from the median of its
- * comparator group, in raw median absolute deviations, `(value - median) / MAD`, with words by the
- * absolute distance and a status (the Median preset).
- *
- * A small self-contained version for the Median preset; the statistics module's MAD function is
- * expected to replace `medianAbsoluteDeviation` here when both are merged.
+ * The Median preset (docs/methods.md#median-mads): the status and words of a value's distance from the
+ * median of its comparator group, the way Oflog compares councils where there is no target and no
+ * interval. The distance and its words are the methods module's (`madsFromMedian`, `madsWords`); this
+ * adds the raw distance for the reason, the status, and the one case a preset must still rate: a
+ * value equal to the median of a group with no spread.
  */
+import { madsFromMedian, madsWords, median } from "./methods/median-mads";
 import type { Polarity } from "./polarity";
 import type { Status } from "./rules/types";
-import { fail, ok, type Result } from "./result";
+import { ok, type Result } from "./result";
 
-/** The median of finite numbers (mean of the two middle values for an even count); NaN when empty. */
-export function median(values: readonly number[]): number {
-  const xs = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (xs.length === 0) return Number.NaN;
-  const mid = Math.floor(xs.length / 2);
-  return xs.length % 2 === 1 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
-}
+export { median };
 
 /** The raw (unscaled) median absolute deviation: median of |x - median|; NaN when empty. */
 export function medianAbsoluteDeviation(values: readonly number[]): number {
   const xs = values.filter((v) => Number.isFinite(v));
+  if (xs.length === 0) return Number.NaN;
   const m = median(xs);
   return median(xs.map((x) => Math.abs(x - m)));
 }
@@ -30,43 +24,33 @@ export function medianAbsoluteDeviation(values: readonly number[]): number {
 export interface MedianDistance {
   readonly median: number;
   readonly mad: number;
-  /** Signed `(value - median) / MAD`. */
+  /** Unsigned by polarity: `(value - median) / MAD` (positive = above the median). */
   readonly distance: number;
   /** e.g. "slightly better", "much worse", "broadly similar", "higher" (for polarity none). */
   readonly words: string;
-  /** The Median preset's status: Green better by 0.5 MAD or more, Red worse by 0.5 or more, else Amber; Grey for polarity none. */
+  /** Green better by 0.5 MAD or more, Red worse by 0.5 or more, else Amber; Grey for polarity none. */
   readonly status: Status;
-}
-
-/** The size word for an absolute distance in MADs: <0.5 broadly similar, 0.5-1.5 slightly, 1.5-3 plain, 3-7.5 much, >7.5 very much. */
-export function distanceSize(absDistance: number): "broadly similar" | "slightly" | "" | "much" | "very much" {
-  if (absDistance < 0.5) return "broadly similar";
-  if (absDistance < 1.5) return "slightly";
-  if (absDistance <= 3) return "";
-  if (absDistance <= 7.5) return "much";
-  return "very much";
 }
 
 /**
  * Distance of `value` from the median of `values` (the comparator group for the same measure and
- * period), with words and the Median preset's status.
- * A MAD of 0 (half or more of the group share one value) cannot scale a distance: a value equal to
- * the median is broadly similar, any other is a #DIV/0! problem.
+ * period), with words and the Median preset's status. A MAD of 0 (half or more of the group share
+ * one value) cannot scale a distance: a value equal to the median is broadly similar, any other is
+ * the methods module's #DIV/0! problem.
+ * @example medianDistance(18, [10, 12, 14, 16, 18, 20, 40], "higher") // => { ok: true, value: { median: 16, mad: 4, distance: 0.5, words: "slightly better", status: "Green" } }
  */
 export function medianDistance(value: number, values: readonly number[], polarity: Polarity): Result<MedianDistance> {
-  if (!Number.isFinite(value)) return fail("value", "The value is not a number.");
   const group = values.filter((v) => Number.isFinite(v));
-  if (group.length === 0) return fail("na", "No values to take a median from.");
-  const m = median(group);
+  const m = group.length > 0 ? median(group) : Number.NaN;
   const mad = medianAbsoluteDeviation(group);
-  const diff = value - m;
-  if (mad === 0 && diff !== 0) return fail("div0", "Half or more of the values are equal, so the median absolute deviation is 0 and a distance cannot be measured.");
-  const distance = mad === 0 ? 0 : diff / mad;
-  const size = distanceSize(Math.abs(distance));
-  if (size === "broadly similar") return ok({ median: m, mad, distance, words: "broadly similar", status: polarity === "none" ? "Grey" : "Amber" });
-  const above = distance > 0;
-  const direction = polarity === "none" ? (above ? "higher" : "lower") : (above === (polarity === "higher") ? "better" : "worse");
-  const words = size === "" ? direction : `${size} ${direction}`;
-  const status: Status = polarity === "none" ? "Grey" : direction === "better" ? "Green" : "Red";
-  return ok({ median: m, mad, distance, words, status });
+  if (mad === 0 && value === m) {
+    return ok({ median: m, mad, distance: 0, words: "broadly similar", status: polarity === "none" ? "Grey" : "Amber" });
+  }
+  const signed = madsFromMedian(value, group, polarity);
+  if (!signed.ok) return signed;
+  const better = signed.value; // positive = better (higher for polarity none)
+  const text = madsWords(better, polarity);
+  const words = text[0].toLowerCase() + text.slice(1);
+  const status: Status = polarity === "none" || Math.abs(better) < 0.5 ? (polarity === "none" ? "Grey" : "Amber") : better > 0 ? "Green" : "Red";
+  return ok({ median: m, mad, distance: (value - m) / mad, words, status });
 }

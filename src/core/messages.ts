@@ -1,5 +1,5 @@
 /**
- * Every message the calculation core gives a person, in one place (ARCHITECTURE.md guideline 3),
+ * Every message the calculation core gives a person, in one place (docs/architecture.md),
  * in UK English and the users' words.
  */
 
@@ -39,12 +39,12 @@ export const messages = {
   gapPctZeroTarget: "The gap as a percentage of target divides by zero: the target is 0",
   unknownGapMode: (raw: unknown) => `Mode ${quote(raw)} is not known: use "abs" or "pct"`,
 
-  // Periods (DOMAIN.md section 1)
+  // Periods (docs/methods.md#polarity)
   blankPeriod: "No period given",
   unknownPeriod: (raw: unknown) =>
     `Period ${quote(raw)} is not a period: use a financial year (2009/10), a quarter (Q1 2009/10), a month (Apr 2009), a year (2009) or a date`,
 
-  // Measures (DOMAIN.md sections 3, 4, 6, 7)
+  // Measures (docs/methods.md#progress, docs/methods.md#trajectory, docs/methods.md#direction-of-travel, docs/methods.md#trend-and-forecast)
   notFinite: (what: string) => `${what} cannot be worked out: a value is not a finite number or the result is too large`,
   targetEqualsBaseline: "Progress divides by zero: the target equals the baseline",
   badThreshold: (raw: unknown) => `Threshold ${quote(raw)} must be a number from 0 to 1`,
@@ -56,7 +56,7 @@ export const messages = {
   badDotThreshold: (raw: unknown) => `Direction of travel threshold ${quote(raw)} must be 0 or more`,
   badSlopePeriods: (raw: unknown) => `The slope method needs a whole number of periods of 2 or more, not ${quote(raw)}`,
 
-  // Reading an indicator row (issue 3)
+  // Reading an indicator row
   fieldBadPeriod: (field: string, raw: unknown) => `${field} period ${quote(raw)} is not a period`,
   duplicatePeriod: (field: string, label: string) => `Two ${field.toLowerCase()}s for ${label}: the first is used`,
   duplicateUndated: (field: string) => `More than one ${field.toLowerCase()} without a period: the first is used`,
@@ -66,7 +66,7 @@ export const messages = {
   badDataOnly: (raw: unknown) => `Data only ${quote(raw)} is not yes or no`,
   badCiOrder: "The lower confidence limit is above the upper one",
 
-  // Rule sets (DOMAIN.md section 5)
+  // Rule sets (docs/methods.md#rag-rules)
   ruleSetNotObject: "A rule set must be an object with a list of rules",
   ruleSetNoRules: "A rule set needs at least one rule, ending in a default",
   ruleSetNoDefault: "The last rule must be the default: a rule with no conditions",
@@ -74,7 +74,7 @@ export const messages = {
   ruleSetUnknownField: (path: string) => `${path} is not a known setting`,
   ruleSetDuplicateName: (name: string) => `Two rules are named "${name}"`,
 
-  // Scorecard (DOMAIN.md section 9)
+  // Scorecard (docs/methods.md#scorecard-score)
   unknownStatus: (raw: unknown) => `Status ${quote(raw)} is not one of Blue, Green, Amber, Red, Grey`,
   weightsLength: (statuses: number, weights: number) => `There are ${statuses} statuses but ${weights} weights`,
   badScoreWeight: (raw: unknown) => `Weight ${quote(raw)} must be a number of 0 or more`,

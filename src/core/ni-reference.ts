@@ -118,7 +118,7 @@ export const NI_REFERENCE: readonly NiReferenceEntry[] = [
   entry(195, "Improved street and environmental cleanliness", SSC, "lower"),
 ];
 
-/** The words a rating's reason uses when the polarity came from this list (issue 11). */
+/** The words a rating's reason uses when the polarity came from this list. */
 export const POLARITY_FROM_REFERENCE = "polarity from the reference list";
 
 /** The one code in NI 1..NI 199 that was withdrawn from the set before it was used. */
@@ -177,7 +177,7 @@ export interface ReferencePolarity {
 }
 
 /**
- * Fills a blank polarity from the reference list (issue 11). A non-blank cell is never overridden:
+ * Fills a blank polarity from the reference list. A non-blank cell is never overridden:
  * it returns undefined here so the caller reads it with `parsePolarity` as usual. A blank cell with
  * a listed code gives the list's polarity and `fromReference: true` (the reason then says
  * {@link POLARITY_FROM_REFERENCE}); a blank cell without one gives undefined, leaving the default.

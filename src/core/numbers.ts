@@ -16,7 +16,7 @@ export function isFiniteNumber(x: unknown): x is number {
  * decimal fractions land on the documented side of an edge: 5% of 0.3 is 0.015, and an actual of
  * 0.285 is exactly at that Amber edge although 0.3 - 0.285 is 0.015000000000000013 in binary.
  * @example RELATIVE_SLACK // => 1e-12
- * (Decision: DOMAIN.md section 5 says "exactly at the tolerance edge is Amber"; analysts' numbers are
+ * (Decision: docs/methods.md#rag-rules says "exactly at the tolerance edge is Amber"; analysts' numbers are
  * decimals, so "exactly" is read in decimal, not in binary floating point.)
  */
 export const RELATIVE_SLACK = 1e-12;

@@ -1,12 +1,12 @@
 /**
- * Period labels as UK public-sector analysts write them (DOMAIN.md section 1). Each period is used as
+ * Period labels as UK public-sector analysts write them (docs/methods.md#polarity). Each period is used as
  * a point in time at its END, as an Excel date serial, so periods of any kind sort on one axis.
  *
  * Written by hand rather than with date-fns: the only date arithmetic needed is "last day of a
  * month" and serial <-> calendar date in UTC, and the label grammar (financial years, quarters of a
  * financial year) is domain-specific; date-fns would add a dependency for two lines of Date.UTC.
  *
- * Decisions where DOMAIN.md is silent (noted in the report as well):
+ * Decisions where docs/methods.md is silent (noted in the report as well):
  * - `YYYY-YY` is a financial year when YY is the year after YYYY (`2008-09`, `2009-10`); otherwise it
  *   is a month (`2009-04`). So `2009-10` is the financial year 2009/10, not October 2009.
  * - Two-digit years follow Excel's rule: 00-29 are 2000-2029, 30-99 are 1930-1999.
@@ -49,7 +49,7 @@ const MONTHS: Readonly<Record<string, number>> = {
 };
 const MONTH_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-// Compiled once (issue 3: no per-call regex compilation).
+// Compiled once (no per-call regex compilation).
 const FY = /^(?:fy\s*)?(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})$/;
 const QUARTER_FIRST = /^q([1-4])\s*(?:fy\s*)?(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})$/;
 const QUARTER_LAST = /^(?:fy\s*)?(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*q([1-4])$/;
@@ -203,7 +203,7 @@ function parseNumber(n: number, raw: unknown): Result<Period> {
 }
 
 /**
- * Reads a period label, number or date (DOMAIN.md section 1): financial years (`2008/09`,
+ * Reads a period label, number or date (docs/methods.md#polarity): financial years (`2008/09`,
  * `2008-09`, `2008/2009`, `FY2008/09`), quarters of a financial year (`Q1 2009/10`, `2009/10 Q3`),
  * months (`Apr-09`, `April 2009`, `2009-04`), calendar years (`2009`), Excel date serials (39903)
  * and dates (JS Date, `2009-03-31`, `31/03/2009`). Blank is an `na` problem; unreadable text a
@@ -253,7 +253,7 @@ export function samePeriod(a: Period, b: Period): boolean {
 }
 
 /**
- * The same period a year earlier (DOMAIN.md section 6, direction of travel "year earlier"): a
+ * The same period a year earlier (docs/methods.md#direction-of-travel, direction of travel "year earlier"): a
  * financial year gives the previous one, Q3 2009/10 gives Q3 2008/09, a month the same month a
  * year earlier, a date the same date (29 February gives 28 February).
  *

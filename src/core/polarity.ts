@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from "./result";
 import { messages } from "./messages";
 
-/** Which direction is good (DOMAIN.md section 1). */
+/** Which direction is good (docs/methods.md#polarity). */
 export type Polarity = "higher" | "lower" | "none";
 
 const WORDS: Readonly<Record<string, Polarity>> = {
@@ -30,7 +30,7 @@ const WORDS: Readonly<Record<string, Polarity>> = {
 };
 
 /**
- * Reads a polarity word as analysts type it (DOMAIN.md section 1): case-insensitive, trimmed,
+ * Reads a polarity word as analysts type it (docs/methods.md#polarity): case-insensitive, trimmed,
  * blank meaning the default `higher`. Any other text is an input problem, never a guess.
  *
  * @example parsePolarity("RAG - Low is good") // => { ok: true, value: "lower" }

@@ -3,13 +3,13 @@ import { messages } from "./messages";
 import { finite, isFiniteNumber } from "./numbers";
 
 /**
- * Default reward threshold on progress (DOMAIN.md section 3: Local PSA / LAA reward grant rule).
+ * Default reward threshold on progress (docs/methods.md#progress: Local PSA / LAA reward grant rule).
  * @example DEFAULT_REWARD_THRESHOLD // => 0.6
  */
 export const DEFAULT_REWARD_THRESHOLD = 0.6;
 
 /**
- * Share of the planned improvement achieved (DOMAIN.md section 3):
+ * Share of the planned improvement achieved (docs/methods.md#progress):
  * `progress = (actual - baseline) / (target - baseline)`. 0 at the baseline, 1 at the target,
  * below 0 worse than baseline, above 1 beyond target. `target = baseline` is `div0`; a value that is
  * not a finite number is a `value` problem. Polarity is not needed: the direction of the planned
@@ -32,7 +32,7 @@ export function progress(baseline: number, target: number, actual: number): Resu
 }
 
 /**
- * Reward share for a given progress (DOMAIN.md section 3): 0 when `progress < threshold` (default
+ * Reward share for a given progress (docs/methods.md#progress): 0 when `progress < threshold` (default
  * 0.6), otherwise `min(progress, 1)`. A threshold outside 0..1 or a non-finite progress is a
  * `value` problem.
  *

@@ -1,9 +1,9 @@
 /**
- * Data problems are values, programmer misuse throws (ARCHITECTURE.md guideline 2).
+ * Data problems are values, programmer misuse throws (docs/architecture.md).
  *
  * A `Result` is what a core function returns when its inputs come from a worksheet and may be
  * missing or wrong. The three problem kinds are the three Excel errors a worksheet function may show
- * (DOMAIN.md section 10): `value` (#VALUE!, bad input), `na` (#N/A, missing data) and
+ * (docs/methods.md#functions): `value` (#VALUE!, bad input), `na` (#N/A, missing data) and
  * `div0` (#DIV/0!, the definition divides by zero).
  */
 export type ProblemKind = "value" | "na" | "div0";

@@ -1,8 +1,8 @@
 /**
- * Scorecard maths (DOMAIN.md section 9): points, weighted score, roll-up to perspective and overall,
+ * Scorecard maths (docs/methods.md#scorecard-score): points, weighted score, roll-up to perspective and overall,
  * status from a score, counts by status.
  *
- * Decisions where DOMAIN.md is silent (also in the report):
+ * Decisions where docs/methods.md is silent (also in the report):
  * - Status words read case-insensitively and trimmed ("green" is Green); a blank is not rated, like Grey.
  * - A weight that is blank counts as 1; a negative or unreadable weight is a `value` problem.
  *   Rated indicators whose weights are all 0 give `div0`.
@@ -17,12 +17,12 @@ import { messages } from "./messages";
 import { STATUSES, type Status } from "./rules/types";
 
 /**
- * Points by status (DOMAIN.md section 9); Grey has none (it is excluded).
+ * Points by status (docs/methods.md#scorecard-score); Grey has none (it is excluded).
  * @example POINTS.Amber // => 0.5
  */
 export const POINTS: Readonly<Record<Status, number | null>> = { Blue: 1, Green: 1, Amber: 0.5, Red: 0, Grey: null };
 
-/** Cut-offs that turn a score into a status (DOMAIN.md section 9). */
+/** Cut-offs that turn a score into a status (docs/methods.md#scorecard-score). */
 export interface ScoreCutoffs {
   /** Green at or above (default 0.75). */
   readonly green: number;
@@ -60,7 +60,7 @@ export function parseStatus(raw: unknown): Result<Status | null> {
 }
 
 /**
- * Score = weighted mean of points over rated indicators (DOMAIN.md section 9): Grey and blanks are
+ * Score = weighted mean of points over rated indicators (docs/methods.md#scorecard-score): Grey and blanks are
  * excluded, weights default to 1. No rated indicator gives `na` (#N/A); unknown status words,
  * unreadable or negative weights, or weights of a different length give `value`.
  *
@@ -95,7 +95,7 @@ export function score(statuses: readonly unknown[], weights?: readonly unknown[]
 }
 
 /**
- * The status a score shows (DOMAIN.md section 9): Green at or above the green cut-off, Amber at or
+ * The status a score shows (docs/methods.md#scorecard-score): Green at or above the green cut-off, Amber at or
  * above the amber cut-off, else Red. Throws a RangeError for cut-offs out of order (programmer
  * misuse); a score that is not a finite number gives Grey.
  *
@@ -114,7 +114,7 @@ export function statusFromScore(value: number, cutoffs: ScoreCutoffs = DEFAULT_C
 export type StatusCountsRecord = Record<Status, number>;
 
 /**
- * Counts by status, always with all five statuses (DOMAIN.md section 9: Grey included).
+ * Counts by status, always with all five statuses (docs/methods.md#scorecard-score: Grey included).
  * @example countByStatus(["Green", "Green", "Grey"]) // => { Blue: 0, Green: 2, Amber: 0, Red: 0, Grey: 1 }
  */
 export function countByStatus(statuses: readonly Status[]): StatusCountsRecord {
@@ -152,7 +152,7 @@ function describeCounts(counts: StatusCountsRecord): string {
 }
 
 /**
- * Rolls children up to a perspective or the overall scorecard (DOMAIN.md section 9): by weighted
+ * Rolls children up to a perspective or the overall scorecard (docs/methods.md#scorecard-score): by weighted
  * score (default; status from the cut-offs), by worst child, or by counts (the most common rated
  * status, ties to the worse). Grey children are counted but never rated; no rated child gives Grey.
  * Throws a RangeError for a negative or non-finite weight (programmer misuse: weights come from

@@ -30,7 +30,7 @@ function between(a: number, b: number, t: number): number {
 
 /**
  * The trajectory value on a profile of milestones at `at`, with the milestones it lies between
- * (DOMAIN.md section 4). `milestones` must be sorted by `at` with distinct dates (the caller's
+ * (docs/methods.md#trajectory). `milestones` must be sorted by `at` with distinct dates (the caller's
  * duty; {@link trajectory} checks and sorts). Before the first milestone the value is the first;
  * after the last, the last; between two, the straight line through them.
  *
@@ -55,7 +55,7 @@ export function trajectoryOnProfile<P extends TrajectoryPoint>(milestones: reado
 
 /**
  * Expected value at `at` on the straight line from the baseline to the target, or piecewise through
- * a profile of milestone targets (DOMAIN.md section 4): before the baseline date it is the baseline,
+ * a profile of milestone targets (docs/methods.md#trajectory): before the baseline date it is the baseline,
  * after the last target date the last target. Data problems come back as values: non-finite inputs,
  * no target, or a target dated on or before the baseline (`value`).
  *

@@ -14,7 +14,7 @@ export interface LinearFit {
 }
 
 /**
- * Least-squares line through the pairs where both x and y are finite numbers (DOMAIN.md section 7),
+ * Least-squares line through the pairs where both x and y are finite numbers (docs/methods.md#trend-and-forecast),
  * as Excel's SLOPE and INTERCEPT compute it: `slope = sum((x-mx)(y-my)) / sum((x-mx)^2)`, with the
  * means taken first (two passes) as Excel does for accuracy. `xs` defaults to 1..n (the position of
  * each value, counting missing ones). Fewer than two pairs is `na` (#N/A), all x equal is `div0`
@@ -64,7 +64,7 @@ export function fitLine(ys: readonly unknown[], xs?: readonly unknown[]): Result
 }
 
 /**
- * Slope of the least-squares line (DOMAIN.md section 7), matching Excel `SLOPE(values, periods)`.
+ * Slope of the least-squares line (docs/methods.md#trend-and-forecast), matching Excel `SLOPE(values, periods)`.
  * @example slope([10, 12, 15, 15]) // => { ok: true, value: 1.8 } (Excel: =SLOPE({10,12,15,15},{1,2,3,4}) = 1.8)
  */
 export function slope(values: readonly unknown[], periods?: readonly unknown[]): Result<number> {
@@ -96,7 +96,7 @@ export function forecast(values: readonly unknown[], at: number, periods?: reado
 }
 
 /**
- * "Likely to achieve" (DOMAIN.md section 7): the forecast at the target date meets the target, by
+ * "Likely to achieve" (docs/methods.md#trend-and-forecast): the forecast at the target date meets the target, by
  * polarity (`>=` when higher is better, `<=` when lower is better). Polarity `none` is `na`.
  *
  * @example likelyToAchieve([60, 64, 68], [1, 2, 3], 5, 75, "higher") // => { ok: true, value: true } (forecast 76)

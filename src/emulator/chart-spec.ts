@@ -1,10 +1,10 @@
 /**
  * A native Excel chart as the .xlsx writer needs it: the emulator's chart objects are turned into
- * these on export, and the DrawingML writer (ExcelJS has no chart support, TOOLCHAIN.md) writes each
+ * these on export, and the DrawingML writer (ExcelJS has no chart support, CONTRIBUTING.md#toolchain-notes) writes each
  * as xl/charts/chartN.xml with its drawing, relationships and content types.
  */
 
-/** Chart kinds the add-in draws (issue 10: clustered and stacked bar/column, doughnut, line). */
+/** Chart kinds the add-in draws (clustered and stacked bar/column, doughnut, line). */
 export type ChartKind = "barClustered" | "barStacked" | "columnClustered" | "columnStacked" | "doughnut" | "line";
 
 /** One series, read from cell references (sheet-qualified A1, e.g. "'Scorecard'!$B$5:$B$8"). */

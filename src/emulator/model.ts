@@ -136,7 +136,7 @@ export interface NameModel {
   visible: boolean;
 }
 
-/** Counters for one Excel.run, or for all runs of a workbook (ARCHITECTURE.md: round trips decide speed). */
+/** Counters for one Excel.run, or for all runs of a workbook (docs/architecture.md: round trips decide speed). */
 export interface Counters {
   runs: number;
   syncs: number;

@@ -1,5 +1,5 @@
 /**
- * Native Excel charts for workbooks ExcelJS writes (issue 10). ExcelJS has no chart API (TOOLCHAIN.md),
+ * Native Excel charts for workbooks ExcelJS writes. ExcelJS has no chart API (CONTRIBUTING.md#toolchain-notes),
  * so this adds the DrawingML parts to the saved package: per chart xl/charts/chartN.xml, per sheet
  * one drawing (ExcelJS's own drawing for images is reused when the sheet has one), the relationships,
  * the sheet's <drawing> element and the content types. Excel and LibreOffice then draw the charts from

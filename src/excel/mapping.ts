@@ -1,5 +1,5 @@
 /**
- * Which column of an indicator table means what (issue 7): header words analysts actually use,
+ * Which column of an indicator table means what: header words analysts actually use,
  * in both layouts. Pure: takes header text, returns a mapping; the Excel layer reads and writes.
  *
  * Wide layout: one row per indicator, periods as columns ("Target 2009/10", "Actual 2009/10", or a
@@ -56,7 +56,7 @@ const EXACT: readonly (readonly [ColumnRole, readonly string[]])[] = [
 const EXACT_LOOKUP = new Map<string, ColumnRole>();
 for (const [role, words] of EXACT) for (const w of words) if (!EXACT_LOOKUP.has(w)) EXACT_LOOKUP.set(w, role);
 
-/** The headers the add-in writes itself (its owned output columns, issue 7), in order. */
+/** The headers the add-in writes itself (its owned output columns), in order. */
 export const OUTPUT_HEADERS: readonly string[] = ["Status", "Gap", "Gap %", "Progress", "Direction", "Reason", "Rated at"];
 // Output headers that are never input words on their own ("Direction" also means polarity, so it is
 // left out here and only ignored inside a whole block of the add-in's headers: see mapColumns).

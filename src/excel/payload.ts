@@ -1,5 +1,5 @@
 /**
- * Staying inside Excel's limits (ARCHITECTURE.md): Excel on the web rejects a request or response
+ * Staying inside Excel's limits (docs/architecture.md): Excel on the web rejects a request or response
  * over 5 MB, and any read of more than 5 million cells
  * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
  * The add-in plans its reads and writes in row blocks under a 4 MB budget, so the number of round

@@ -20,7 +20,7 @@ import { publicSourceHook } from "./public-source-rating";
 import { isInformationOnly } from "../core/public-sources";
 import { isValidNiCode, lookupNiReference, polarityFromReference, POLARITY_FROM_REFERENCE } from "../core/ni-reference";
 
-/** The add-in's own output columns, in order (issue 7). */
+/** The add-in's own output columns, in order. */
 export const OUTPUT_COLUMNS = ["Status", "Gap", "Gap %", "Progress", "Direction", "Reason", "Rated at"] as const;
 
 /** Number formats of the output columns: text for words (so no text can become a formula), numbers for measures. */
@@ -67,7 +67,7 @@ const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(["baseline", 
 
 /**
  * Notes on cells that were read but needed interpreting, so the analyst can tidy the sheet: numbers
- * stored as text, not-available markers and Excel error values (all read as DOMAIN.md section 1 and
+ * stored as text, not-available markers and Excel error values (all read as docs/methods.md#polarity and
  * issue 3 say), and a target profile that stops (a blank target after a filled one).
  */
 function cellNotes(row: readonly unknown[], r: number, mapping: ColumnMapping, origin: TableOrigin, label: string): { address: string; message: string }[] {
@@ -96,18 +96,18 @@ function cellNotes(row: readonly unknown[], r: number, mapping: ColumnMapping, o
   return notes;
 }
 
-/** Columns of words, where text that looks like a formula is noted (ARCHITECTURE.md: text stays text). */
+/** Columns of words, where text that looks like a formula is noted (docs/architecture.md: text stays text). */
 const TEXT_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(["id", "title", "perspective", "objective", "owner", "commentary", "area", "unit"]);
 const FORMULA_LIKE = /^\s*(?:[=+@]|-(?=\D))/;
 
 const NI_LIKE = /^\s*NI\s*\d+\s*$/i;
 
 /**
- * Rates every indicator of a table (DOMAIN.md section 5) and lays the results out for writing.
+ * Rates every indicator of a table (docs/methods.md#rag-rules) and lays the results out for writing.
  * Wide layout: one rating per indicator row. Long layout: every row is rated as at its own period,
  * and the counts take each indicator's rating as at the as-at period (its latest by default).
  * Hidden rows and the second row of a repeated code are reported and not rated; a blank polarity
- * of a National Indicator is filled from the reference list (issue 11) and the reason says so.
+ * of a National Indicator is filled from the reference list and the reason says so.
  */
 export function computeRatings(
   rows: readonly (readonly unknown[])[],

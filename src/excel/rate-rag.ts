@@ -1,5 +1,5 @@
 /**
- * Rate RAG (issue 7): find the indicator table, rate every row with the core, write the add-in's own
+ * Rate RAG: find the indicator table, rate every row with the core, write the add-in's own
  * output columns beside it, and report. Round trips: one sync to locate (with a sample of the data to
  * size the reads), reads in row blocks under the payload budget, writes in row blocks under it; so a
  * 10,000-row table takes 3 syncs, and more only when the data's size exceeds the 4 MB budget.

@@ -1,6 +1,6 @@
 /**
  * Reads the used range of a worksheet into plain rows: the first adapter of the Excel layer
- * (ARCHITECTURE.md: src/excel reads plain rows, src/core computes, src/excel writes).
+ * (docs/architecture.md: src/excel reads plain rows, src/core computes, src/excel writes).
  *
  * Excel behaviour relied on:
  * - Worksheet.getUsedRangeOrNullObject(valuesOnly): "If the entire worksheet is blank, then this
@@ -55,7 +55,7 @@ function withoutSheet(address: string): string {
 /**
  * Reads a sheet's used range (cells with values; formatting alone does not count) in one sync.
  * A blank sheet gives zero rows. A missing sheet rejects with Excel's ItemNotFound, as the Excel
- * layer never swallows errors (ARCHITECTURE.md guideline 5).
+ * layer never swallows errors (docs/architecture.md).
  *
  * @example
  * const rows = await Excel.run((context) => readUsedRange(context, "Indicators"));

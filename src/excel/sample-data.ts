@@ -1,5 +1,5 @@
 /**
- * Insert sample data (issue 11): Anycity's LAA as an Excel table on a new sheet, so a first-time user
+ * Insert sample data: Anycity's LAA as an Excel table on a new sheet, so a first-time user
  * can click Rate RAG straight away. Names never clash: an existing sheet or table of the same name
  * is left alone and the sample takes the next free name.
  */

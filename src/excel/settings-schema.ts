@@ -1,6 +1,6 @@
 /**
  * The schema of what the add-in stores in a workbook's settings, checked every time it is read
- * (ARCHITECTURE.md: settings read from a workbook are validated; unknown or corrupt settings fall back
+ * (docs/architecture.md: settings read from a workbook are validated; unknown or corrupt settings fall back
  * to defaults with a visible warning). Rules are checked by the core's validateRuleSettings; the
  * column mapping by a zod schema (zod rather than ajv: ajv generates code with new Function, which
  * the pages' Content-Security-Policy forbids).

@@ -4,7 +4,7 @@
  */
 import type { RuleSettings, Status } from "../core/rules/types";
 
-/** A data problem with the cell it was found in (ARCHITECTURE.md: every problem names sheet and cell). */
+/** A data problem with the cell it was found in (docs/architecture.md: every problem names sheet and cell). */
 export interface CellProblem {
   readonly sheet: string;
   /** A1 address of the cell (or range) without the sheet, e.g. "D7". */
@@ -92,7 +92,7 @@ export interface LaaActions {
   saveSnapshot(): Promise<{ readonly saved: number; readonly reviewDate: string }>;
   removeRatings(): Promise<{ readonly removedColumns: number }>;
   insertSampleData(): Promise<{ readonly sheet: string }>;
-  /** Adds the partnership review checklist sheet (issue 8), or returns the existing one untouched. */
+  /** Adds the partnership review checklist sheet, or returns the existing one untouched. */
   insertReviewChecklist(): Promise<{ readonly sheet: string; readonly created: boolean }>;
   loadSettings(): Promise<{ readonly settings: WorkbookSettings; readonly warnings: readonly string[] }>;
   saveSettings(settings: WorkbookSettings): Promise<void>;

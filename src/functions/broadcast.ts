@@ -4,7 +4,7 @@ import { functionMessages } from "./messages";
 import type { Result } from "../core/result";
 
 /**
- * Argument plumbing shared by every worksheet function (DOMAIN.md section 10): each argument that
+ * Argument plumbing shared by every worksheet function (docs/methods.md#functions): each argument that
  * takes a single value also takes a range; ranges of one shape broadcast with single values and the
  * result spills in that shape. Arguments that are lists by nature (values, periods, statuses,
  * weights) are read whole by {@link listCells}. No arithmetic here: this only lines values up and
@@ -143,7 +143,7 @@ export function broadcast(args: readonly NamedArg[], compute: (cells: CellInput[
 }
 
 /**
- * The cells of a list argument (values, periods, statuses, weights: DOMAIN.md section 10), row by
+ * The cells of a list argument (values, periods, statuses, weights: docs/methods.md#functions), row by
  * row, error objects as their code text. Omitted (null or undefined) is undefined; a single value
  * is a list of one.
  *

@@ -6,7 +6,7 @@ import type { CellInput } from "./broadcast";
 import { functionMessages } from "./messages";
 
 /**
- * Coercion of argument cells to what the core expects (DOMAIN.md section 10). Missing numbers are
+ * Coercion of argument cells to what the core expects (docs/methods.md#functions). Missing numbers are
  * #N/A (missing data), text that is not a number is #VALUE! (bad input); each message names the
  * argument. No arithmetic: reading and checking only.
  */
@@ -100,7 +100,7 @@ export function optionalWordArg(raw: CellInput, name: string): Result<CellInput>
 
 /**
  * A date on the time axis (LAATRAJECTORY's dates, LAAFORECAST's `at`): an Excel date serial or a
- * period label (DOMAIN.md section 1), as the serial of the period's end. Blank or an error value is
+ * period label (docs/methods.md#polarity), as the serial of the period's end. Blank or an error value is
  * #N/A; text that is not a period is #VALUE!.
  * @example dateArg("2008/09", "baselineDate") // => { ok: true, value: 39903 }
  */
@@ -113,7 +113,7 @@ export function dateArg(raw: CellInput, name: string): Result<number> {
 
 /**
  * A point on a trend's x axis (LAATREND and LAAFORECAST periods, LAAFORECAST `at`): numbers (and
- * numeric text) as they are, as Excel's SLOPE takes them; text that is a period label (DOMAIN.md
+ * numeric text) as they are, as Excel's SLOPE takes them; text that is a period label (docs/methods.md
  * section 1) as the serial of the period's end; null when missing (the point is skipped).
  * @example axisPoint(3, "periods") // => { ok: true, value: 3 }
  * @example axisPoint("2008/09", "periods") // => { ok: true, value: 39903 }

@@ -1,7 +1,7 @@
 import type { Problem, ProblemKind } from "../core/result";
 
 /**
- * The one place where a core data problem becomes an Excel error (DOMAIN.md section 10):
+ * The one place where a core data problem becomes an Excel error (docs/methods.md#functions):
  * bad input is #VALUE!, missing data #N/A, a division by zero #DIV/0!, each with its message.
  *
  * Inside Excel the result is a `CustomFunctions.Error`. `CustomFunctions` is only touched here, when

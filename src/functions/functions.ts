@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /*
- * Worksheet functions (DOMAIN.md section 10). Thin wrappers: coerce the arguments, call the core,
+ * Worksheet functions (docs/methods.md#functions). Thin wrappers: coerce the arguments, call the core,
  * map problems to Excel errors in one helper (errors.ts). No arithmetic here.
  *
  * Parameters and results are typed `any[][]` because custom-functions-metadata requires the
@@ -35,7 +35,7 @@ import {
 import { functionMessages } from "./messages";
 import { rateCell } from "./rag";
 
-/** Default number of quantiles for LAAQUANTILE (DOMAIN.md section 10: quartiles). */
+/** Default number of quantiles for LAAQUANTILE (docs/methods.md#functions: quartiles). */
 const DEFAULT_QUANTILES = 4;
 
 /**

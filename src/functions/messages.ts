@@ -1,6 +1,6 @@
 /**
- * Messages the worksheet functions add to the core's (DOMAIN.md section 10), in one place
- * (ARCHITECTURE.md guideline 3), in UK English and the users' words. Each names the argument, as a
+ * Messages the worksheet functions add to the core's (docs/methods.md#functions), in one place
+ * (docs/architecture.md), in UK English and the users' words. Each names the argument, as a
  * person sees it in Excel's formula tooltip.
  */
 

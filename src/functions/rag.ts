@@ -5,7 +5,7 @@ import { ruleSetFromSettings } from "../core/rules/ruleset";
 import { DEFAULT_RULE_SETTINGS, type RuleSet, type Status } from "../core/rules/types";
 
 /**
- * LAARAG's bridge to the rule engine (DOMAIN.md sections 5 and 10): one actual against one target,
+ * LAARAG's bridge to the rule engine (docs/methods.md#rag-rules, docs/methods.md#functions): one actual against one target,
  * rated by the Tolerance preset. The engine rates whole indicators, so each cell becomes a minimal
  * undated indicator (one actual, one target) and is rated with a rule set compiled once per blue
  * margin. The tolerance goes on the indicator (a per-indicator override), so a column of tolerances
@@ -78,7 +78,7 @@ export function toleranceRuleSet(blueMargin: number | null): RuleSet {
 }
 
 /**
- * The Tolerance status of one actual against one target (DOMAIN.md section 5), by the core's engine.
+ * The Tolerance status of one actual against one target (docs/methods.md#rag-rules), by the core's engine.
  * Missing actual or target, or polarity none, is Grey.
  * @example rateCell({ value: 72 }, { value: 75 }, "higher", null, null) // => "Amber"
  */

@@ -17,7 +17,7 @@ import { type LaaBlock } from "../core/ni-reference";
 export const ANYCITY_SHEET_NAME = "LAA indicators";
 export const ANYCITY_TABLE_NAME = "AnycityLAA";
 
-/** The wide-layout header row, as analysts label it (period labels follow DOMAIN.md section 1). */
+/** The wide-layout header row, as analysts label it (period labels follow docs/methods.md#polarity). */
 export const ANYCITY_HEADERS = [
   "Ref",
   "Indicator",
@@ -46,7 +46,7 @@ export const ANYCITY_COLUMN: Readonly<Record<(typeof ANYCITY_HEADERS)[number], n
 /** What kind of LAA row an indicator is. */
 export type AnycityIndicatorType = "Designated" | "Statutory education" | "Data only";
 
-/** The polarity words the sample uses (all accepted by parsePolarity, DOMAIN.md section 1). */
+/** The polarity words the sample uses (all accepted by parsePolarity, docs/methods.md#polarity). */
 export type AnycityPolarityWord = "Higher is better" | "Lower is better" | "Data only";
 
 /** One indicator of the Anycity LAA. Missing values are null. */

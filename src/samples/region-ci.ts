@@ -1,6 +1,6 @@
 /**
  * THE ONE PLACE where the regional sample takes its confidence limits from the calculation core:
- * the core's rate interval (src/core/stats, DOMAIN.md section 8), 95%, exact Poisson limits below
+ * the core's rate interval (src/core/stats, docs/methods.md#confidence-intervals), 95%, exact Poisson limits below
  * 10 events and Byars from 10, on the indicator's multiplier. The samples never compute limits
  * themselves.
  */
@@ -13,7 +13,7 @@ import { type RateInterval } from "./region";
  * The sample's counts and denominators are always valid, so a problem here is a bug in the sample
  * generator and throws (programmer misuse), rather than writing a blank limit.
  *
- * @example regionRateInterval(5, 100, 100000).lower // => 1623.48639... (DOMAIN.md section 8, exact)
+ * @example regionRateInterval(5, 100, 100000).lower // => 1623.48639... (docs/methods.md#confidence-intervals, exact)
  */
 export const regionRateInterval: RateInterval = (count, denominator, multiplier) => {
   const result = rateInterval(count, denominator, { multiplier, level: 0.95, method: "rate" });

@@ -1,5 +1,5 @@
 /**
- * The task pane's initial JavaScript and its gzipped size, for the bundle budget (issue 9: at most
+ * The task pane's initial JavaScript and its gzipped size, for the bundle budget (at most
  * 300 KB gzipped). "Initial" means every script taskpane.html loads before the pane can show: the
  * page's own <script src> tags, which include any chunk webpack split off an entry (HtmlWebpackPlugin
  * writes those tags too). Chunks loaded later with import() are not initial. office.js is Microsoft's

@@ -1,5 +1,5 @@
 /**
- * Checks the bundle budget after a build (issue 9): the task pane's initial JavaScript must be at most
+ * Checks the bundle budget after a build: the task pane's initial JavaScript must be at most
  * 300 KB gzipped. Prints each script's size and exits 1 when over budget or when there is no build.
  * Usage: npm run build && tsx src/scripts/check-bundle.ts [distDir]
  */

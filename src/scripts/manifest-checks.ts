@@ -1,5 +1,5 @@
 /**
- * Offline structural checks of manifest.xml and the generated functions.json (issue 2). Used by
+ * Offline structural checks of manifest.xml and the generated functions.json. Used by
  * `npm run validate` and by the manifest tests, so both apply exactly the same rules.
  */
 import * as fs from "fs";
@@ -7,7 +7,7 @@ import * as path from "path";
 import { XMLParser } from "fast-xml-parser";
 import { imageSize } from "image-size";
 
-/** The worksheet functions DOMAIN.md section 10 defines; functions.json may hold no others. */
+/** The worksheet functions docs/methods.md#functions defines; functions.json may hold no others. */
 export const DOMAIN_FUNCTION_IDS: readonly string[] = [
   "LAAGAP", "LAAPROGRESS", "LAAREWARD", "LAATRAJECTORY", "LAARAG", "LAADOT",
   "LAATREND", "LAAFORECAST", "LAACI", "LAACOMPARE", "LAAQUANTILE", "LAASCORE",
@@ -41,7 +41,7 @@ const localName = (name: string) => name.replace(/^.*:/, "");
 /**
  * Returns every problem found (empty when the manifest is sound): resids that do not resolve,
  * shared-runtime resids that differ, non-https URLs, missing icons or icons of the wrong pixel size,
- * a Namespace element, and functions in functions.json that DOMAIN.md does not define.
+ * a Namespace element, and functions in functions.json that docs/methods.md does not define.
  */
 export function checkManifest(xml: string, options: ManifestCheckOptions): string[] {
   const problems: string[] = [];
@@ -120,7 +120,7 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): strin
   if (options.functionsJson !== undefined) {
     const metadata = JSON.parse(fs.readFileSync(options.functionsJson, "utf8")) as { functions?: { id: string }[] };
     for (const fn of metadata.functions ?? []) {
-      if (!DOMAIN_FUNCTION_IDS.includes(fn.id)) problems.push(`functions.json defines ${fn.id}, which is not a function of DOMAIN.md section 10`);
+      if (!DOMAIN_FUNCTION_IDS.includes(fn.id)) problems.push(`functions.json defines ${fn.id}, which is not a function of docs/methods.md#functions`);
     }
   }
   return problems;

@@ -1,7 +1,7 @@
 /**
  * Turns a rejected action into words a person can act on: what did not happen and what to do next.
  * Technical detail (stack traces, API error codes) never reaches the screen; the pane logs it with
- * console.error instead (ARCHITECTURE.md guideline 5: the Excel layer never swallows an error, the
+ * console.error instead (docs/architecture.md: the Excel layer never swallows an error, the
  * task pane shows it).
  */
 

@@ -1,5 +1,5 @@
 /*
- * npm run bench (issue 12): every speed figure of the add-in, side by side in one run, in one table,
+ * npm run bench: every speed figure of the add-in, side by side in one run, in one table,
  * also written to bench/results.json with the machine's facts. Each figure is shown with the baseline
  * measured in the same run and their ratio (times on shared machines drift; ratios drift less), and
  * with its budget where it has one. Budgets are counts and sizes (syncs, bytes, KB), never times; the

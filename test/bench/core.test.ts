@@ -2,7 +2,7 @@ import { DEFAULT_RULE_SETTINGS, rateIndicator, readIndicator, ruleSetFromSetting
 import { checkSame, floorLoop, PERIODS, rawRows, STATUS_CODES, typedIndicators, type TypedIndicators } from "./core";
 
 // The bench's floor loop must compute what the core computes, or the ratio compares different work
-// (issue 12). Expected statuses follow DOMAIN.md section 5 (Tolerance: 5% band, exactly at the edge is
+//. Expected statuses follow docs/methods.md#rag-rules (Tolerance: 5% band, exactly at the edge is
 // Amber; blue margin 10% as the bench sets it), shortfalls section 2, trajectories section 4.
 
 /** Period k's end as an Excel serial: 31 March of 2000 + k (DATE(2000 + k, 3, 31) in Excel). */
@@ -27,7 +27,7 @@ function rate(data: TypedIndicators): { status: string; shortfall: number } {
 
 describe("the typed-array floor loop (the bench's baseline for the core)", () => {
   it("rates Amber when 3.0 short of a target of 75 (4%, inside the 5% band)", () => {
-    // DOMAIN.md section 5's example: "Actual 72.0 is 3.0 (4.0%) short of target 75.0".
+    // docs/methods.md#rag-rules's example: "Actual 72.0 is 3.0 (4.0%) short of target 75.0".
     expect(rate(one(1, { 11: 72 }, { 11: 75 }))).toEqual({ status: "Amber", shortfall: 3 });
   });
 

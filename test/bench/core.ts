@@ -1,5 +1,5 @@
 /*
- * Core throughput (issue 3, issue 12): rates 100,000 synthetic indicators with 12 financial years
+ * Core throughput: rates 100,000 synthetic indicators with 12 financial years
  * each with the calculation core, against the floor for JavaScript: a bare loop over typed arrays
  * (Float64Array actuals and targets, polarity as Int8) computing the same shortfalls and Tolerance
  * statuses inline. Both run on the same data in the same process; the bench fails when they disagree
@@ -27,7 +27,7 @@ export const PERIODS = 12;
 /** The first financial year with an actual (1999/00); the baseline is the year before. */
 const FIRST_YEAR = 1999;
 const BASELINE_YEAR = FIRST_YEAR - 1;
-/** The Tolerance preset's band (DOMAIN.md section 5: default 5%) and the blue margin this bench sets. */
+/** The Tolerance preset's band (docs/methods.md#rag-rules: default 5%) and the blue margin this bench sets. */
 const TOLERANCE = DEFAULT_RULE_SETTINGS.tolerance;
 const BLUE_MARGIN = 0.1;
 
@@ -129,7 +129,7 @@ export function typedIndicators(raws: readonly RawIndicator[]): TypedIndicators 
 export const STATUS_CODES = ["Blue", "Green", "Amber", "Red", "Grey"] as const;
 
 /**
- * The floor: Tolerance statuses (DOMAIN.md section 5, blue margin 10%, band 5%) and shortfalls
+ * The floor: Tolerance statuses (docs/methods.md#rag-rules, blue margin 10%, band 5%) and shortfalls
  * (section 2) in one pass over typed arrays, with nothing the core adds (reasons, direction of
  * travel, progress, forecasts, objects). As-at is the latest period with an actual; the target is
  * the one for that period, else the trajectory between the surrounding milestones (baseline and

@@ -1,11 +1,11 @@
 /*
- * Bench for the worksheet functions (issue 5), in a real formula engine (HyperFormula, through the
+ * Bench for the worksheet functions, in a real formula engine (HyperFormula, through the
  * test-only bridge): the Tolerance status of 10,000 indicator rows computed three ways,
  *   (a) one spilled =LAARAG(A1:A10000, B1:B10000),
  *   (b) 10,000 single-cell =LAARAG(An, Bn),
  *   (c) the nested IF an analyst writes today for the same status (higher is better, 5% band),
  * each timed as build (parse + first evaluation) plus one full recalculation after the targets
- * change, median of a few runs. Prints and returns the ratios against (c) (ARCHITECTURE.md:
+ * change, median of a few runs. Prints and returns the ratios against (c) (docs/architecture.md:
  * benchmarks print ratios; tests never assert on time). The data is synthetic and seeded: it
  * measures speed, not a real workbook. Run alone with `npx tsx test/bench/functions.ts`.
  */
@@ -51,7 +51,7 @@ function formula(way: Way, row: number): string | null {
     case "single":
       return `=LAARAG(A${r}, B${r})`;
     case "nestedIf":
-      // What analysts write today for Tolerance, higher is better, 5% band (DOMAIN.md section 5).
+      // What analysts write today for Tolerance, higher is better, 5% band (docs/methods.md#rag-rules).
       return `=IF(OR(A${r}="",B${r}=""),"Grey",IF(A${r}>=B${r},"Green",IF(A${r}>=B${r}*(1-0.05),"Amber","Red")))`;
   }
 }

@@ -1,8 +1,8 @@
 /*
- * Round trips and payload (issue 12): Rate RAG at 1,000 / 10,000 / 100,000 rows and Build scorecard
+ * Round trips and payload: Rate RAG at 1,000 / 10,000 / 100,000 rows and Build scorecard
  * for 500 indicators, run through the emulator (the real src/excel code) and counted with its
  * counters. On Excel each sync is a round trip to the workbook, so syncs decide speed on the web
- * (ARCHITECTURE.md); the floor is 2 (one read, one write). Every request and response must stay under
+ * (docs/architecture.md); the floor is 2 (one read, one write). Every request and response must stay under
  * Excel on the web's 5 MB limit. These are counts and sizes, so the bench fails when a budget does
  * not hold. The emulator's milliseconds are CPU time only (no network) and are shown for context.
  */

@@ -1,11 +1,11 @@
 /*
- * Bench for the headless runner (issue 10): `laa-scorecard rate` over (a) one generated workbook of
+ * Bench for the headless runner: `laa-scorecard rate` over (a) one generated workbook of
  * 100,000 indicator rows and (b) 20 copies of the Anycity sample in one run, with (c) one Anycity
  * copy as the baseline for the per-run start-up cost. Each is a child process (the CLI as a user runs
  * it), measured for wall time and peak memory (GNU time -v's maximum resident set size when
  * /usr/bin/time is there, else the child's own process.resourceUsage().maxRSS), and the emulator's
  * counters (syncs, request and response bytes) are read from the run's --report. Prints figures
- * and ratios (ARCHITECTURE.md: benchmarks print ratios; tests never assert on time). The 100,000-row
+ * and ratios (docs/architecture.md: benchmarks print ratios; tests never assert on time). The 100,000-row
  * data is synthetic and seeded: it measures speed, not a real workbook.
  * Run alone with `npx tsx test/bench/runner.ts`.
  */

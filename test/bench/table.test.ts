@@ -3,7 +3,7 @@ import { counterRows, RATE_RAG_10K_SYNCS } from "./round-trips";
 import { runnerRows } from "./runner-rows";
 import { figureRows, formatNumber, formatTable, MB, withRatio } from "./table";
 
-// The bench table (issue 12): every figure with its same-run baseline and ratio; budgets on counts
+// The bench table: every figure with its same-run baseline and ratio; budgets on counts
 // and sizes decide pass or FAIL. The 5 MB limit is Excel on the web's payload limit per request and
 // response (Microsoft Learn, "Resource limits and performance optimization for Office Add-ins").
 

@@ -1,5 +1,5 @@
 /**
- * The one table of `npm run bench` (issue 12): each row is a figure with its absolute value, the
+ * The one table of `npm run bench`: each row is a figure with its absolute value, the
  * baseline measured in the same run, their ratio, and a budget when the figure has one. Budgets are
  * on counts and sizes only (syncs, bytes); times are never pass/fail (they drift on shared machines).
  */

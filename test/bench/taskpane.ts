@@ -1,5 +1,5 @@
 /*
- * Task pane figures (issue 12): the gzipped size of the pane's initial JavaScript (budget 300 KB,
+ * Task pane figures: the gzipped size of the pane's initial JavaScript (budget 300 KB,
  * issue 9) against React 18 + ReactDOM alone, and the time to first render of the pages in Debian's
  * Chromium against a static page with one heading served the same way. The build is made fresh into
  * a temporary folder (so the figures are of the current source, never of a stale dist/), unless
@@ -19,7 +19,7 @@ import { BUDGET_BYTES, measureInitialScripts } from "../../src/scripts/bundle-si
 import { withRatio, type Row } from "./table";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-/** Chromium flags known to work on this kind of machine (TOOLCHAIN.md, "Browser tests"). */
+/** Chromium flags known to work on this kind of machine (CONTRIBUTING.md#toolchain-notes, "Browser tests"). */
 /** The heading every page measured here shows first: the pane's product name (App.tsx). */
 const PANE_HEADING = "#product-name";
 /** The baseline page: one static heading, no script. */

@@ -1,5 +1,5 @@
 /**
- * Charts, pictures and print settings of the user's sheets come through a run (issue 10, "No data
+ * Charts, pictures and print settings of the user's sheets come through a run ("No data
  * loss"): the emulator's writer drops them (ROUND_TRIP_LOSSES), so the runner copies them from the
  * input package. Inputs are real packages: a native chart written by the emulator's own chart writer
  * (src/emulator/xlsx-charts.ts), a picture and print settings written by ExcelJS.

@@ -1,5 +1,5 @@
 /**
- * laa-scorecard rate (issue 10), run in-process over copies of the sample workbooks. Expected
+ * laa-scorecard rate, run in-process over copies of the sample workbooks. Expected
  * ratings come from the add-in's own Rate RAG (src/excel/rate-rag.ts) run on the same file through
  * the emulator: the runner must report exactly what the add-in reports, file by file.
  */

@@ -1,5 +1,5 @@
 /**
- * laa-scorecard scorecard / refresh / snapshot (issue 10). The scorecard sheets come from
+ * laa-scorecard scorecard / refresh / snapshot. The scorecard sheets come from
  * src/excel/scorecard. The output carries native charts (DrawingML parts written by
  * src/emulator/xlsx-charts.ts) whose series reference the cells the add-in's chart objects read,
  * and LibreOffice renders the workbook with the status colours of src/excel/status-style.ts.

@@ -6,7 +6,7 @@ import { saveSettings } from "../../src/excel/settings";
 import { DEFAULT_RULE_SETTINGS } from "../../src/core/rules/types";
 import { openSample } from "../excel/fixtures";
 
-// The ribbon's Rate RAG (issue 9) through the emulator. Expected counts are whatever the Excel layer's
+// The ribbon's Rate RAG through the emulator. Expected counts are whatever the Excel layer's
 // own Rate RAG reports on the same workbook (test/excel/rate-rag.test.ts pins them for Anycity), so
 // these tests check the command's behaviour, not the ratings again.
 /** Row and column (0-based) of the first cell whose value is `text`. */
@@ -36,7 +36,7 @@ describe("Rate RAG from the ribbon", () => {
   });
 
   it("uses the rules saved in the workbook: a wider tolerance saved there gives the counts of that tolerance", async () => {
-    // DOMAIN.md section 5 (Tolerance preset): the Amber band is the saved tolerance, here 50% instead of 5%.
+    // docs/methods.md#rag-rules (Tolerance preset): the Amber band is the saved tolerance, here 50% instead of 5%.
     const wide = { rules: { ...DEFAULT_RULE_SETTINGS, tolerance: 0.5 }, mapping: null };
     const reference = await openSample("anycity-laa.xlsx", "LAA indicators", "B5");
     const expected = await reference.run((context) => rateRag(context, { settings: wide }));

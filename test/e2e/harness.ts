@@ -1,6 +1,6 @@
 /**
  * The end-to-end harness: a static server over dist/ on a free localhost port, and Debian's Chromium
- * driven by playwright-core (TOOLCHAIN.md, "Browser tests": never a test tool's own browser download).
+ * driven by playwright-core (CONTRIBUTING.md#toolchain-notes, "Browser tests": never a test tool's own browser download).
  * When Chromium or the built workbench is missing, the tests skip with a title saying why, except in
  * CI (process.env.CI set), where .ci/run installs Chromium and builds first, so a missing piece fails.
  */

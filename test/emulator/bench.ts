@@ -1,5 +1,5 @@
 /**
- * Emulator bench (ARCHITECTURE.md: benchmarks are scripts that print ratios measured side by side in
+ * Emulator bench (docs/architecture.md: benchmarks are scripts that print ratios measured side by side in
  * one run; tests never assert on time). Run: `npx tsx test/emulator/bench.ts [rows]`.
  * The integrator's `npm run bench` can import `benchEmulator` and print its table.
  *

@@ -1,6 +1,6 @@
 /**
  * A FormulaEngine for tests: HyperFormula (a real formula engine; GPL-3, so a dev dependency only,
- * TOOLCHAIN.md) computes every formula cell of the emulator's workbook after a sync that wrote
+ * CONTRIBUTING.md#toolchain-notes) computes every formula cell of the emulator's workbook after a sync that wrote
  * formulas. Test-only: the emulator itself ships without an engine.
  */
 import { HyperFormula, type RawCellContent } from "hyperformula";

@@ -1,6 +1,6 @@
 /**
  * Renders an .xlsx to pictures with LibreOffice (headless, to PDF) and poppler's pdftoppm, so tests can
- * check what a reader would see (TOOLCHAIN.md, "Looking at output"). CI installs both via .ci/run; on a
+ * check what a reader would see (CONTRIBUTING.md#toolchain-notes, "Looking at output"). CI installs both via .ci/run; on a
  * machine without them, {@link findRenderer} gives null and tests skip with a title saying why.
  */
 import { execFile } from "node:child_process";

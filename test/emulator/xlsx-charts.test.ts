@@ -1,9 +1,9 @@
 /**
- * Native charts in workbooks ExcelJS writes (issue 10). Expected structure: ECMA-376 Part 1 (DrawingML
+ * Native charts in workbooks ExcelJS writes. Expected structure: ECMA-376 Part 1 (DrawingML
  * charts, dml-chart.xsd; SpreadsheetML drawing and CT_Worksheet in sml.xsd) and Part 2 (relationships,
- * content types). Expected pictures: LibreOffice headless renders (TOOLCHAIN.md, "Looking at output").
+ * content types). Expected pictures: LibreOffice headless renders (CONTRIBUTING.md#toolchain-notes, "Looking at output").
  *
- * The workbook is a status-count table by perspective in the shape DOMAIN.md section 8 describes
+ * The workbook is a status-count table by perspective in the shape docs/methods.md#confidence-intervals describes
  * ("Counts by status per perspective are always shown, Grey included"). The counts are illustrative
  * test data, not real authority figures.
  */

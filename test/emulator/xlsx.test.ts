@@ -42,7 +42,7 @@ async function workedOn() {
   return wb;
 }
 
-// .xlsx through ExcelJS (TOOLCHAIN.md: ExcelJS writes tables, fills, fonts, number formats, conditional formats; no charts).
+// .xlsx through ExcelJS (CONTRIBUTING.md#toolchain-notes: ExcelJS writes tables, fills, fonts, number formats, conditional formats; no charts).
 describe(".xlsx round trip", () => {
   it("keeps values, formulas, number formats, fills, fonts, column widths and frozen panes", async () => {
     const back = await loadXlsx(await saveXlsx(await workedOn()));

@@ -5,7 +5,7 @@ import { DEFAULT_RULE_SETTINGS } from "../../src/core/rules/types";
 import { anycityInsertPlan } from "../../src/samples/anycity";
 
 // The task pane's actions over the emulator's Excel.run (src/excel/actions.ts): what a user clicking
-// through the pane on a new workbook would see. Counts follow the Anycity sample's own check (issue 11).
+// through the pane on a new workbook would see. Counts follow the Anycity sample's own check.
 describe("LaaActions over the emulator", () => {
   it("inserts Anycity's sample, finds it, rates it, builds scorecards and adds the checklist", async () => {
     const api = createExcelApi(createWorkbook(["Sheet1"]));

@@ -1,7 +1,7 @@
 import { applyOverrides, classifyHeader, detectHeaderRow, mapColumns } from "../../src/excel/mapping";
 import { currentRegion } from "../../src/excel/region";
 
-// Header words analysts use (issue 7), period labels per DOMAIN.md section 1.
+// Header words analysts use, period labels per docs/methods.md#polarity.
 describe("classifyHeader: the header words analysts use", () => {
   it.each([
     ["Ref", "id"], ["NI", "id"], ["Code", "id"], ["Indicator ID", "id"],

@@ -3,9 +3,9 @@ import { OUTPUT_COLUMNS } from "../../src/excel/rate-compute";
 import { rateRag, removeRatings } from "../../src/excel/rate-rag";
 import { openSample, wideWorkbook } from "./fixtures";
 
-// Rate RAG through the emulator (issue 7). Expected statuses follow DOMAIN.md section 5 (Tolerance
+// Rate RAG through the emulator. Expected statuses follow docs/methods.md#rag-rules (Tolerance
 // preset, 5% band); the sample's mix (19 Green, 10 Amber, 8 Red, 6 Grey) is the one the sample
-// generator's own check computed (src/samples, issue 11).
+// generator's own check computed (src/samples).
 
 async function sheetValues(api: ExcelApi, sheet: string): Promise<unknown[][]> {
   return api.run(async (context) => {
@@ -65,7 +65,7 @@ interface ExpectedProblem { sheet: string; address: string; kind: string; indica
 interface Expected { sheet: string; headerRow: number; goodIndicatorRows: number; indicatorRows: { row: number; indicatorId: string; good: boolean }[]; problems: ExpectedProblem[] }
 
 describe("Rate RAG on the messy copy (assets/samples/anycity-laa-messy.expected.json)", () => {
-  // The expected list was written by the sample generator beside the messy workbook (issue 11).
+  // The expected list was written by the sample generator beside the messy workbook.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const expected = require("../../assets/samples/anycity-laa-messy.expected.json") as Expected;
 
@@ -104,7 +104,7 @@ describe("Rate RAG on the messy copy (assets/samples/anycity-laa-messy.expected.
       const reason = String(values[row.row - 1][reasonCol]);
       const polarityProblem = expected.problems.find((p) => p.kind === "unknown-polarity" && p.address.endsWith(String(row.row)));
       if (row.good) expect(["Blue", "Green", "Amber", "Red", "Grey"]).toContain(status);
-      else if (polarityProblem) expect(status).toBe("Grey"); // reported and not rated: never a guess (DOMAIN.md section 1)
+      else if (polarityProblem) expect(status).toBe("Grey"); // reported and not rated: never a guess (docs/methods.md#polarity)
       else expect(status).toBe("");
       if (row.good && status === "Grey") expect(reason).not.toBe("");
     }
@@ -126,12 +126,12 @@ describe("Rate RAG on other shapes of data", () => {
     const api = await openSample("region-community-safety.xlsx", "Data", "B5");
     const result = await api.run((context) => rateRag(context));
     expect(result.source).toMatchObject({ layout: "long", rows: 216 });
-    expect(result.rated).toBe(72); // 6 indicators x 12 areas (sample generator, issue 11)
+    expect(result.rated).toBe(72); // 6 indicators x 12 areas (sample generator)
     expect(result.warnings.join(" ")).toMatch(/rated against England value/);
     const values = await sheetValues(api, "Data");
     const header = values[0];
     const [lower, upper, england, status] = ["Lower CI 95.0 limit", "Upper CI 95.0 limit", "England value", "Status"].map((h) => header.indexOf(h));
-    // DOMAIN.md section 8: lower limit above England is significantly higher, upper below is lower,
+    // docs/methods.md#confidence-intervals: lower limit above England is significantly higher, upper below is lower,
     // otherwise Similar; for a low-is-good indicator higher is Worse (Red), Similar is Amber.
     for (const row of values.slice(1).filter((r) => r[header.indexOf("Polarity")] === "RAG - Low is good")) {
       const expected = Number(row[lower]) > Number(row[england]) ? "Red" : Number(row[upper]) < Number(row[england]) ? "Green" : "Amber";
@@ -144,7 +144,7 @@ describe("Rate RAG on other shapes of data", () => {
     await api.run(async (context) => { context.workbook.worksheets.getItem("Plain").getRange("C5").select(); await context.sync(); });
     const result = await api.run((context) => rateRag(context));
     expect(result.source).toMatchObject({ kind: "range", address: "B3:M11", rows: 8 });
-    // actualFor cycles Green, Amber, Red, Grey (fixtures.ts; DOMAIN.md section 5 Tolerance 5%)
+    // actualFor cycles Green, Amber, Red, Grey (fixtures.ts; docs/methods.md#rag-rules Tolerance 5%)
     expect(result.counts).toEqual({ Blue: 0, Green: 2, Amber: 2, Red: 2, Grey: 2 });
     const values = await sheetValues(api, "Plain");
     expect(values[0].slice(12, 19)).toEqual([...OUTPUT_COLUMNS]);
@@ -194,7 +194,7 @@ describe("Rate RAG on other shapes of data", () => {
   });
 });
 
-describe("Rate RAG round trips and payload (emulator counters, issue 7)", () => {
+describe("Rate RAG round trips and payload (emulator counters)", () => {
   it("rates 10,000 rows in at most 3 syncs", async () => {
     const api = createExcelApi(wideWorkbook(10_000));
     await api.run(async (context) => { context.workbook.worksheets.getItem("Indicators").getRange("B2").select(); await context.sync(); });

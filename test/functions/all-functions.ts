@@ -1,5 +1,5 @@
 /**
- * The worksheet functions of DOMAIN.md section 10 (and LAAMADSWORDS) as the HyperFormula bridge registers them:
+ * The worksheet functions of docs/methods.md#functions (and LAAMADSWORDS) as the HyperFormula bridge registers them:
  * parameter counts and required counts as in functions.json, and the arguments whose shape the
  * result spills in (lists by nature, such as values and statuses, are not among them).
  */

@@ -2,8 +2,8 @@ import { ALL_FUNCTIONS } from "./all-functions";
 import { buildSheet, registerFunctions, shown } from "./hyperformula-bridge";
 import { mulberry32 as random } from "../../src/samples/prng";
 
-// The twelve functions typed into cells of a real formula engine (HyperFormula, TOOLCHAIN.md), with
-// cell references, as DOMAIN.md section 10 defines them: one formula over a range spills the same
+// The twelve functions typed into cells of a real formula engine (HyperFormula, CONTRIBUTING.md#toolchain-notes), with
+// cell references, as docs/methods.md#functions defines them: one formula over a range spills the same
 // results as one formula per row, and LAATREND agrees with the engine's own SLOPE.
 registerFunctions(ALL_FUNCTIONS);
 
@@ -20,7 +20,7 @@ function messyCell(rnd: () => number, target: number): unknown {
   return Math.round(target * (0.85 + rnd() * 0.3) * 100) / 100;
 }
 
-describe("LAARAG in a formula engine (DOMAIN.md sections 5 and 10)", () => {
+describe("LAARAG in a formula engine (docs/methods.md#rag-rules, docs/methods.md#functions)", () => {
   it('spills =LAARAG(B2:B200, C2:C200, "lower") with the same results as 199 single-cell formulas', () => {
     const rnd = random(20090331);
     const rows: unknown[][] = [["Indicator", "Actual", "Target", "Spilled", "Single"]];
@@ -36,7 +36,7 @@ describe("LAARAG in a formula engine (DOMAIN.md sections 5 and 10)", () => {
       if (rows[i][1] === "=NA()") {
         // A single-cell argument holding an error: the engine returns the error without calling the
         // function, as Excel does for custom functions by default. Inside a range the function sees
-        // the error and reads it as a missing actual (DOMAIN.md section 5: Grey).
+        // the error and reads it as a missing actual (docs/methods.md#rag-rules: Grey).
         expect(shown(hf, sheet, i, 4)).toBe("#N/A");
         expect(shown(hf, sheet, i, 3)).toBe("Grey");
         errorRows++;
@@ -61,7 +61,7 @@ describe("LAARAG in a formula engine (DOMAIN.md sections 5 and 10)", () => {
     expect([0, 1, 2, 3].map((r) => shown(hf, sheet, r, 6))).toEqual(["Amber", "Amber", "Blue", "Amber"]);
   });
 
-  it("scores the spilled statuses with LAASCORE (DOMAIN.md section 9)", () => {
+  it("scores the spilled statuses with LAASCORE (docs/methods.md#scorecard-score)", () => {
     const { hf, sheet } = buildSheet([
       [75, 75, "=LAARAG(A1:A4, B1:B4)", "=LAASCORE(C1:C4)", "=LAASCORE(C1:C4, F1:F4)", 2],
       [72, 75, null, null, null, 1],
@@ -74,7 +74,7 @@ describe("LAARAG in a formula engine (DOMAIN.md sections 5 and 10)", () => {
   });
 });
 
-describe("LAATREND and LAAFORECAST in a formula engine (DOMAIN.md section 7)", () => {
+describe("LAATREND and LAAFORECAST in a formula engine (docs/methods.md#trend-and-forecast)", () => {
   it("agrees with the engine's own SLOPE on random series, blanks included", () => {
     const rnd = random(19980401);
     for (let s = 0; s < 40; s++) {
@@ -119,7 +119,7 @@ describe("LAATREND and LAAFORECAST in a formula engine (DOMAIN.md section 7)", (
   });
 });
 
-describe("The other functions in a formula engine (DOMAIN.md section 10)", () => {
+describe("The other functions in a formula engine (docs/methods.md#functions)", () => {
   it("spills LAACI as [lower, upper] for one input and n x 2 for a column", () => {
     // PHE testdata_Byars_Wilson.xlsx rows 8 and 9 (Wilson, 95%).
     const { hf, sheet } = buildSheet([
@@ -167,7 +167,7 @@ describe("The other functions in a formula engine (DOMAIN.md section 10)", () =>
         kinds.add(typeof value === "string" && value.startsWith("#") ? value : typeof value);
       }
     }
-    expect(shown(hf, sheet, 0, 10)).toBe(3); // LAAGAP(72, 75): 3 short (DOMAIN.md section 2)
+    expect(shown(hf, sheet, 0, 10)).toBe(3); // LAAGAP(72, 75): 3 short (docs/methods.md#gap)
     expect(shown(hf, sheet, 0, 13)).toBe("Worsening"); // 70 -> 72, lower is better (section 6)
     expect(shown(hf, sheet, 1, 14)).toBe("Similar"); // 19..31 contains 20 (section 8)
     expect([...kinds]).toEqual(expect.arrayContaining(["number", "string", "#N/A", "#VALUE!"]));

@@ -7,7 +7,7 @@ import phe from "../fixtures/phe/phe-transcribed.json";
 // Direct calls of the worksheet functions, with arguments as Excel delivers them to a function whose
 // parameters are matrices: a single cell as [[v]], an omitted optional argument as null (or
 // undefined), blanks as null or "", error values as objects with a code. Expected numbers come from
-// DOMAIN.md (section cited per test), Microsoft's documentation of the Excel function the definition
+// docs/methods.md (section cited per test), Microsoft's documentation of the Excel function the definition
 // names, or PHE's published test workbooks (test/fixtures/phe, transcribed with sources).
 
 const cell = (v: unknown) => [[v]];
@@ -30,7 +30,7 @@ function expectError(value: unknown, code: string, text?: string | RegExp): void
 }
 const serial = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000 + 25569; // Excel's DATE(y, m, d)
 
-describe("LAAPROGRESS (DOMAIN.md section 3)", () => {
+describe("LAAPROGRESS (docs/methods.md#progress)", () => {
   it("gives the share of the planned improvement, (actual - baseline) / (target - baseline)", () => {
     expect(only(laaprogress(cell(60), cell(75), cell(69)))).toBeCloseTo((69 - 60) / (75 - 60), 15);
   });
@@ -54,7 +54,7 @@ describe("LAAPROGRESS (DOMAIN.md section 3)", () => {
   });
 });
 
-describe("LAAREWARD (DOMAIN.md section 3: 0 below the threshold, else min(progress, 1))", () => {
+describe("LAAREWARD (docs/methods.md#progress: 0 below the threshold, else min(progress, 1))", () => {
   it("uses the default threshold 0.6 when omitted or blank", () => {
     expect(only(laareward(cell(60), cell(75), cell(72)))).toBeCloseTo((72 - 60) / 15, 15);
     expect(only(laareward(cell(60), cell(75), cell(68), OMITTED))).toBe(0); // progress 0.533 < 0.6
@@ -77,7 +77,7 @@ describe("LAAREWARD (DOMAIN.md section 3: 0 below the threshold, else min(progre
   });
 });
 
-describe("LAATRAJECTORY (DOMAIN.md section 4; dates are serials or period labels, section 1)", () => {
+describe("LAATRAJECTORY (docs/methods.md#trajectory; dates are serials or period labels, section 1)", () => {
   // Baseline 60 for 2007/08 (ends 31 March 2008), target 80 for 2010/11 (ends 31 March 2011).
   const b = serial(2008, 3, 31);
   const t = serial(2011, 3, 31);
@@ -111,8 +111,8 @@ describe("LAATRAJECTORY (DOMAIN.md section 4; dates are serials or period labels
   });
 });
 
-describe("LAARAG (DOMAIN.md section 5, Tolerance preset)", () => {
-  it("rates Amber when 3 (4%) short with the default 5% band, as DOMAIN.md section 5's example", () => {
+describe("LAARAG (docs/methods.md#rag-rules, Tolerance preset)", () => {
+  it("rates Amber when 3 (4%) short with the default 5% band, as docs/methods.md#rag-rules's example", () => {
     expect(only(laarag(cell(72), cell(75)))).toBe("Amber");
   });
   it("rates Green when the target is met exactly and Amber exactly at the tolerance edge (section 5 boundaries)", () => {
@@ -163,7 +163,7 @@ describe("LAARAG (DOMAIN.md section 5, Tolerance preset)", () => {
   });
 });
 
-describe("LAADOT (DOMAIN.md section 6)", () => {
+describe("LAADOT (docs/methods.md#direction-of-travel)", () => {
   it("says Improving or Worsening by polarity, and No change when equal", () => {
     expect(only(laadot(cell(70), cell(72)))).toBe("Improving");
     expect(only(laadot(cell(70), cell(72), cell("lower")))).toBe("Worsening");
@@ -195,7 +195,7 @@ describe("LAADOT (DOMAIN.md section 6)", () => {
   });
 });
 
-describe("LAATREND (DOMAIN.md section 7: matches Excel SLOPE)", () => {
+describe("LAATREND (docs/methods.md#trend-and-forecast: matches Excel SLOPE)", () => {
   it("matches the SLOPE example of Microsoft's documentation, =SLOPE({2,3,9,1,8,7,5},{6,5,11,7,5,4,4}) = 0.305556", () => {
     expect(only(laatrend(column(2, 3, 9, 1, 8, 7, 5), column(6, 5, 11, 7, 5, 4, 4)))).toBeCloseTo(0.305556, 6);
   });
@@ -210,7 +210,7 @@ describe("LAATREND (DOMAIN.md section 7: matches Excel SLOPE)", () => {
     expect(blankPeriod).toBeCloseTo(only(laatrend(column(10, 15, 15), column(1, 3, 4))) as number, 12);
     expect(only(laatrend(column(10, "n/a", 15, { code: "#N/A" }, 15), column(1, 2, 3, 4, 5)))).toBeCloseTo(only(laatrend(column(10, 15, 15), column(1, 3, 5))) as number, 12);
   });
-  it("reads period labels as the end of each period (DOMAIN.md section 1), so the slope is per day", () => {
+  it("reads period labels as the end of each period (docs/methods.md#polarity), so the slope is per day", () => {
     const days = serial(2010, 3, 31) - serial(2009, 3, 31);
     expect(only(laatrend([[10, 12, 14]], [["2008/09", "2009/10", "2010/11"]]))).toBeCloseTo(2 / days, 12);
   });
@@ -226,7 +226,7 @@ describe("LAATREND (DOMAIN.md section 7: matches Excel SLOPE)", () => {
   });
 });
 
-describe("LAAFORECAST (DOMAIN.md section 7: matches Excel FORECAST.LINEAR)", () => {
+describe("LAAFORECAST (docs/methods.md#trend-and-forecast: matches Excel FORECAST.LINEAR)", () => {
   it("matches the FORECAST.LINEAR example of Microsoft's documentation, =FORECAST.LINEAR(30,{6,7,9,15,21},{20,28,31,38,40}) = 10.607253", () => {
     expect(only(laaforecast(column(6, 7, 9, 15, 21), cell(30), column(20, 28, 31, 38, 40)))).toBeCloseTo(10.607253, 6);
   });
@@ -262,7 +262,7 @@ type PheCase = { kind: string; source: string; x?: number; n?: number; numerator
 const cases = (phe as { cases: PheCase[] }).cases;
 const close = (actual: unknown, expected: number) => expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(1e-9 * Math.abs(expected) + 1e-15);
 
-describe("LAACI (DOMAIN.md sections 8 and 10; PHE test workbooks)", () => {
+describe("LAACI (docs/methods.md#confidence-intervals, docs/methods.md#functions; PHE test workbooks)", () => {
   it("spills [lower, upper] for one proportion by Wilson's method at the default 95% (testdata_B_W row 8)", () => {
     const c = cases.find((k) => k.source === "testdata_Byars_Wilson.xlsx testdata_B_W row 8") as PheCase;
     const out = laaci(cell(c.x), cell(c.n));
@@ -316,7 +316,7 @@ describe("LAACI (DOMAIN.md sections 8 and 10; PHE test workbooks)", () => {
     expectError(laaci(cell(120), cell(100))[0][0], "#VALUE!", /larger than the denominator/);
     expectError(laaci(cell(5), cell(100), cell("bootstrap"))[0][1], "#VALUE!", /Method "bootstrap" is not known/);
     expectError(laaci(cell(5), cell(100), OMITTED, cell(80))[0][0], "#VALUE!", /Confidence level 80/);
-    expectError(laaci(cell(5), cell(0))[0][0], "#DIV/0!", /denominator is 0/); // DOMAIN.md section 10: #DIV/0! where the definition divides by zero
+    expectError(laaci(cell(5), cell(0))[0][0], "#DIV/0!", /denominator is 0/); // docs/methods.md#functions: #DIV/0! where the definition divides by zero
     expectError(laaci(cell(5), cell(100), OMITTED, OMITTED, cell(-1))[0][0], "#VALUE!", /multiplier/);
     expectError(laaci(cell("five"), cell(100))[0][0], "#VALUE!", /"five" is not a number/);
   });
@@ -326,7 +326,7 @@ describe("LAACI (DOMAIN.md sections 8 and 10; PHE test workbooks)", () => {
   });
 });
 
-describe("LAACOMPARE (DOMAIN.md section 8)", () => {
+describe("LAACOMPARE (docs/methods.md#confidence-intervals)", () => {
   it("compares through the confidence interval, by polarity", () => {
     expect(only(laacompare(cell(25), cell(22), cell(28), cell(20)))).toBe("Better");
     expect(only(laacompare(cell(25), cell(22), cell(28), cell(20), cell("lower")))).toBe("Worse");
@@ -354,7 +354,7 @@ describe("LAACOMPARE (DOMAIN.md section 8)", () => {
 type QuantileCase = { source: string; n: number; polarity: "higher" | "lower"; groups: string[]; values: (number | null)[]; pheQuantiles: (number | null)[] };
 const quantileCases = (phe as unknown as { cases: (QuantileCase & { kind: string })[] }).cases.filter((c) => c.kind === "quantiles");
 
-describe("LAAQUANTILE (DOMAIN.md section 8; PHE testdata_Quantiles.xlsx, 1 = best as n + 1 - PHE's)", () => {
+describe("LAAQUANTILE (docs/methods.md#confidence-intervals; PHE testdata_Quantiles.xlsx, 1 = best as n + 1 - PHE's)", () => {
   it.each(quantileCases.map((c) => [c.source, c] as const))("ranks a spilled column of each group as PHE does: %s", (_source, c) => {
     for (const group of new Set(c.groups)) {
       const values = c.values.filter((_, i) => c.groups[i] === group);
@@ -384,7 +384,7 @@ describe("LAAQUANTILE (DOMAIN.md section 8; PHE testdata_Quantiles.xlsx, 1 = bes
   });
 });
 
-describe("LAASCORE (DOMAIN.md section 9: Blue 1, Green 1, Amber 0.5, Red 0, Grey excluded)", () => {
+describe("LAASCORE (docs/methods.md#scorecard-score: Blue 1, Green 1, Amber 0.5, Red 0, Grey excluded)", () => {
   it("averages the points of rated statuses, weights 1 when omitted", () => {
     expect(only(laascore(column("Green", "Amber", "Red", "Grey")))).toBeCloseTo((1 + 0.5 + 0) / 3, 15);
     expect(only(laascore([["Blue", "green", " AMBER ", null, ""]]))).toBeCloseTo((1 + 1 + 0.5) / 3, 15);
@@ -404,7 +404,7 @@ describe("LAASCORE (DOMAIN.md section 9: Blue 1, Green 1, Amber 0.5, Red 0, Grey
   });
 });
 
-describe("Every function, in general (DOMAIN.md section 10)", () => {
+describe("Every function, in general (docs/methods.md#functions)", () => {
   it("treats a 1x1 range, an undefined and a null optional argument alike", () => {
     expect(laarag(cell(72), cell(75), undefined, undefined, undefined)).toEqual(laarag(cell(72), cell(75), OMITTED, OMITTED, OMITTED));
     expect(laagap([[72]], [[75]])).toEqual(laagap(cell(72), cell(75), cell(null)));
@@ -454,7 +454,7 @@ describe("Every function, in general (DOMAIN.md section 10)", () => {
 });
 
 describe("LAARAG reads a tolerance typed as a whole number as a percentage", () => {
-  // 70 against 75 is 5/75 = 6.7% short (DOMAIN.md section 5, Tolerance): Red with a 5% band, Amber
+  // 70 against 75 is 5/75 = 6.7% short (docs/methods.md#rag-rules, Tolerance): Red with a 5% band, Amber
   // with 10%. The indicator table's Tolerance column reads 5 as 5% (src/core/indicator.ts), and so
   // does LAARAG, so one analyst's "5" means the same in both places.
   it("gives the same status for 5, 5% and 0.05", () => {

@@ -1,6 +1,6 @@
 /**
  * Test-only bridge that registers the add-in's worksheet functions in HyperFormula (a real formula
- * engine; GPL-3, dev dependency only, TOOLCHAIN.md), so tests can type formulas with cell references
+ * engine; GPL-3, dev dependency only, CONTRIBUTING.md#toolchain-notes), so tests can type formulas with cell references
  * and see what spills, the way Excel calls custom functions:
  * - every argument arrives as a 2-D array (the functions declare matrix parameters), a single cell as [[v]];
  * - omitted optional arguments arrive as null;

@@ -1,7 +1,7 @@
 import { laagap } from "../../src/functions/functions";
 import { buildSheet, registerFunctions, shown } from "./hyperformula-bridge";
 
-// LAAGAP typed into cells of a real formula engine (HyperFormula), as DOMAIN.md section 10 defines it.
+// LAAGAP typed into cells of a real formula engine (HyperFormula), as docs/methods.md#functions defines it.
 registerFunctions([{ name: "LAAGAP", fn: laagap as (...a: unknown[]) => unknown[][], params: 4, required: 2, shape: { kind: "broadcast", args: [0, 1, 2, 3] } }]);
 
 describe("LAAGAP inside a formula engine", () => {
@@ -22,7 +22,7 @@ describe("LAAGAP inside a formula engine", () => {
       expect(shown(hf, sheet, i + 1, 2)).toEqual(shown(hf, sheet, i + 1, 3));
     }
     expect(shown(hf, sheet, 1, 2)).toBe(3);
-    expect(shown(hf, sheet, 3, 2)).toBe("#N/A"); // "n/a" is missing data (DOMAIN.md section 10: #N/A)
+    expect(shown(hf, sheet, 3, 2)).toBe("#N/A"); // "n/a" is missing data (docs/methods.md#functions: #N/A)
     expect(shown(hf, sheet, 5, 2)).toBe("#N/A"); // blank actual
   });
 

@@ -1,7 +1,7 @@
 import { laagap } from "../../src/functions/functions";
 import { WorksheetError } from "../../src/functions/errors";
 
-// LAAGAP as DOMAIN.md section 10 defines it; the numbers follow section 2.
+// LAAGAP as docs/methods.md#functions defines it; the numbers follow section 2.
 const cell = (v: unknown) => [[v]];
 
 describe("LAAGAP", () => {

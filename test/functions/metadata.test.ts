@@ -3,12 +3,12 @@ import path from "node:path";
 import { ALL_FUNCTIONS } from "./all-functions";
 
 // The generated dist/functions.json (custom-functions-metadata-plugin reads the JSDoc of
-// src/functions/functions.ts) against DOMAIN.md section 10's table: every function, no
+// src/functions/functions.ts) against docs/methods.md#functions's table: every function, no
 // namespace (users type =LAAGAP(...)), the parameter names in the table's order, [optional] ones
 // optional, and every argument and result a matrix (ranges in, spilled results out).
 // `npm test` builds before jest; in a worktree run `npx webpack --mode production` first.
 
-/** DOMAIN.md section 10, transcribed: name, then parameters with `?` marking [optional]. */
+/** docs/methods.md#functions, transcribed: name, then parameters with `?` marking [optional]. */
 const SECTION_10: Readonly<Record<string, readonly string[]>> = {
   LAAGAP: ["actual", "target", "polarity?", "mode?"],
   LAAPROGRESS: ["baseline", "target", "actual"],
@@ -47,7 +47,7 @@ interface FunctionMetadata {
 
 const file = path.join(__dirname, "..", "..", "dist", "functions.json");
 
-describe("dist/functions.json for every worksheet function (DOMAIN.md section 10)", () => {
+describe("dist/functions.json for every worksheet function (docs/methods.md#functions)", () => {
   const built = fs.existsSync(file);
   it("has been built (npm test builds it; in a worktree run npx webpack --mode production)", () => {
     expect(built).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * Layer boundaries hold at every depth (ARCHITECTURE.md, Layers). For each layer, a file planted
+ * Layer boundaries hold at every depth (docs/architecture.md, Layers). For each layer, a file planted
  * three folders deep (src/<layer>/a/b/c/planted.ts) importing a layer it must never import is linted
  * through ESLint's API (`lintText` with a filePath inside the tree the config covers, so nothing is
  * written to disk) and must fail with no-restricted-imports; the same file importing an allowed

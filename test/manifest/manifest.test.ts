@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { checkManifest, DOMAIN_FUNCTION_IDS } from "../../src/scripts/manifest-checks";
 
-// Structural rules for manifest.xml from issue 2; DOMAIN_FUNCTION_IDS is DOMAIN.md section 10's table.
+// Structural rules for manifest.xml from issue 2; DOMAIN_FUNCTION_IDS is docs/methods.md#functions's table.
 const root = path.resolve(__dirname, "../..");
 const manifest = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
 const functionsJson = path.join(root, "dist", "functions.json");
@@ -42,11 +42,11 @@ describe("manifest.xml", () => {
     expect(checkManifest(namespaced, { siteRoot: root }).join("\n")).toMatch(/Namespace element is present/);
   });
 
-  it("fails a function in functions.json that DOMAIN.md section 10 does not define", () => {
+  it("fails a function in functions.json that docs/methods.md#functions does not define", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "laa-manifest-"));
     const file = path.join(dir, "functions.json");
     fs.writeFileSync(file, JSON.stringify({ functions: [{ id: "LAAGAP" }, { id: "ADD" }] }));
-    expect(checkManifest(manifest, { siteRoot: root, functionsJson: file })).toEqual(["functions.json defines ADD, which is not a function of DOMAIN.md section 10"]);
+    expect(checkManifest(manifest, { siteRoot: root, functionsJson: file })).toEqual(["functions.json defines ADD, which is not a function of docs/methods.md#functions"]);
   });
 });
 
@@ -54,7 +54,7 @@ describe("dist/functions.json", () => {
   const metadata = JSON.parse(fs.readFileSync(functionsJson, "utf8")) as {
     functions: { id: string; name: string; parameters: { name: string; optional?: boolean; dimensionality?: string }[]; result: { dimensionality?: string } }[];
   };
-  it("defines only DOMAIN.md section 10 functions, each under its own unprefixed name", () => {
+  it("defines only docs/methods.md#functions functions, each under its own unprefixed name", () => {
     for (const fn of metadata.functions) {
       expect(DOMAIN_FUNCTION_IDS).toContain(fn.id);
       expect(fn.name).toBe(fn.id);

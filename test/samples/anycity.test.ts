@@ -18,7 +18,7 @@ import { SAMPLES_DIR, openWorkbook, plainValue } from "./xlsx-helpers";
 
 const PERIOD_HEADER = /^(Baseline|Target|Actual) (.+)$/;
 
-describe("Anycity LAA sample (issue 11)", () => {
+describe("Anycity LAA sample", () => {
   it("has about 35 designated indicators, the statutory education targets and a few data-only ones", () => {
     const count = (type: string) => ANYCITY_INDICATORS.filter((i) => i.type === type).length;
     expect(count("Designated")).toBe(35); // an LAA had up to 35 designated improvement targets
@@ -33,14 +33,14 @@ describe("Anycity LAA sample (issue 11)", () => {
     expect(refs.filter((r) => !isValidNiCode(r))).toEqual([]);
     expect(new Set(refs).size).toBe(refs.length);
   });
-  it("writes polarity in words the core reads (DOMAIN.md section 1), Data only meaning none", () => {
+  it("writes polarity in words the core reads (docs/methods.md#polarity), Data only meaning none", () => {
     for (const i of ANYCITY_INDICATORS) {
       const p = parsePolarity(i.polarity);
       expect(p.ok).toBe(true);
       expect(p.ok && p.value === "none").toBe(i.type === "Data only");
     }
   });
-  it("labels every period column the way DOMAIN.md section 1 defines, in chronological order per kind", () => {
+  it("labels every period column the way docs/methods.md#polarity defines, in chronological order per kind", () => {
     const periods = ANYCITY_HEADERS.map((h) => PERIOD_HEADER.exec(h)).filter((m) => m !== null);
     expect(periods.length).toBe(8);
     for (const m of periods) expect(periodEnd(m![2])).toBeDefined();

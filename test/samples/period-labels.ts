@@ -1,5 +1,5 @@
 /**
- * Period labels as DOMAIN.md section 1 writes them, for checking the samples' headers. Only the
+ * Period labels as docs/methods.md#polarity writes them, for checking the samples' headers. Only the
  * forms the samples use are recognised: financial year "2008/09" (the two years consecutive) and a
  * quarter of one, "Q1 2010/11".
  */

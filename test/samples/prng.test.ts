@@ -1,6 +1,6 @@
 import { mulberry32, normalDraw, poissonDraw } from "../../src/samples/prng";
 
-// The samples' generator must repeat itself exactly (issue 11: deterministic seed).
+// The samples' generator must repeat itself exactly (deterministic seed).
 describe("seeded generator for the samples", () => {
   it("gives the same sequence for the same seed and a different one for another seed", () => {
     const a = mulberry32(2008);

@@ -12,7 +12,7 @@ import { SAMPLES_DIR, openWorkbook, sheetRows } from "./xlsx-helpers";
 
 type Row = Record<string, unknown>;
 
-describe("regional community safety workbook (issue 11)", () => {
+describe("regional community safety workbook", () => {
   let rows: Row[];
   let headers: string[];
   beforeAll(async () => {
@@ -29,7 +29,7 @@ describe("regional community safety workbook (issue 11)", () => {
     expect(new Set(rows.map((r) => r["Area Name"])).size).toBe(12);
   });
 
-  it("labels periods as financial years (DOMAIN.md section 1), three of them", () => {
+  it("labels periods as financial years (docs/methods.md#polarity), three of them", () => {
     const periods = [...new Set(rows.map((r) => r["Time period"] as string))];
     expect(periods).toHaveLength(3);
     for (const p of periods) expect(periodEnd(p)).toBeDefined();
@@ -80,8 +80,8 @@ describe("regional community safety workbook (issue 11)", () => {
     expect(nI16.some((r) => (r.Value as number) < (r["England value"] as number) * 0.9)).toBe(true);
   });
 
-  it("has 95% limits that agree with DOMAIN.md section 8's formulas worked here independently (exact below 10, Byars from 10)", () => {
-    // DOMAIN.md section 8: exact limits chisq((1-level)/2, 2x)/2 and chisq((1+level)/2, 2x+2)/2 below 10
+  it("has 95% limits that agree with docs/methods.md#confidence-intervals's formulas worked here independently (exact below 10, Byars from 10)", () => {
+    // docs/methods.md#confidence-intervals: exact limits chisq((1-level)/2, 2x)/2 and chisq((1+level)/2, 2x+2)/2 below 10
     // events; Byars x(1 - 1/(9x) - z/(3 sqrt x))^3 and (x+1)(1 - 1/(9(x+1)) + z/(3 sqrt(x+1)))^3 from 10;
     // both divided by the denominator and times the multiplier.
     expect(headers).toContain("Lower CI 95.0 limit");

@@ -1,7 +1,7 @@
 /**
  * What the end-to-end tests and the task pane bench share to look at the built pages: a static
  * server over a folder on 127.0.0.1, and Debian's Chromium with the launch flags that work on this
- * machine kind (TOOLCHAIN.md: no network, so background networking and updates are turned off).
+ * machine kind (CONTRIBUTING.md#toolchain-notes: no network, so background networking and updates are turned off).
  */
 import { mkdtempSync, promises as fs } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -13,7 +13,7 @@ import { chromium, type BrowserContext } from "playwright-core";
 /** Debian's Chromium (.ci/run installs it); never a test tool's own browser download. */
 export const CHROMIUM = "/usr/bin/chromium";
 
-/** Launch flags measured on this machine kind (TOOLCHAIN.md, "Browser tests"). */
+/** Launch flags measured on this machine kind (CONTRIBUTING.md#toolchain-notes, "Browser tests"). */
 export const CHROMIUM_ARGS: readonly string[] = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 const TYPES: Readonly<Record<string, string>> = {

@@ -45,7 +45,7 @@ describe("task pane outside Excel", () => {
 
 describe("Rate RAG", () => {
   // Expected counts are the ones the fake's report carries (TEST_RATE_REPORT); the pane must show each
-  // status as its word with the count beside it (DOMAIN.md section 1: never colour alone).
+  // status as its word with the count beside it (docs/methods.md#polarity: never colour alone).
   test("shows counts by status as words with numbers after Rate RAG", async () => {
     const actions = fakeActions();
     renderApp(actions);

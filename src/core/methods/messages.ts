@@ -1,6 +1,6 @@
 /**
  * Every message the median comparison and recent trend give a person, in one place
- * (ARCHITECTURE.md guideline 3), in UK English and the users' words.
+ * (docs/architecture.md), in UK English and the users' words.
  */
 export const methodMessages = {
   madsNoValue: "No value to compare with the median",

@@ -1,9 +1,9 @@
 /**
- * The RAG rule engine (DOMAIN.md section 5): rates one indicator with a rule set. The first rule
+ * The RAG rule engine (docs/methods.md#rag-rules): rates one indicator with a rule set. The first rule
  * that matches decides; every rating carries a readable reason. Pure and allocation-light: it is
  * called once per indicator, 100,000 times in a large run.
  *
- * Decisions where DOMAIN.md is silent (also in the report):
+ * Decisions where docs/methods.md is silent (also in the report):
  * - Rule choice: an indicator's rule column wins. It selects the rules whose `when.rule` names it
  *   (first whose other conditions hold), or else a preset named directly ("stretch", "floor
  *   standard" ...) with the rule set's default parameters; any other text rates Grey, never a guess.
@@ -45,7 +45,7 @@ export interface RateOptions {
   readonly asAt?: Period | null;
 }
 
-/** A rating with everything a person needs to check it (DOMAIN.md section 5). */
+/** A rating with everything a person needs to check it (docs/methods.md#rag-rules). */
 export interface Rating {
   readonly status: Status;
   /** One line a person can read, e.g. "Actual 72.0 is 3.0 (4.0%) short of target 75.0; amber band is 5% of target". */
@@ -59,7 +59,7 @@ export interface Rating {
   readonly actual?: { readonly value: number; readonly period: string | null };
   /** The target compared with: its value and what it is ("target 2009/10", "trajectory to 2010/11"). */
   readonly target?: { readonly value: number; readonly label: string };
-  /** Shortfall against the target (DOMAIN.md section 2). */
+  /** Shortfall against the target (docs/methods.md#gap). */
   readonly gap?: number;
   /** Shortfall as a share of abs(target); absent when the target is 0. */
   readonly gapPct?: number;
@@ -176,7 +176,7 @@ function trajectoryChoice(indicator: Indicator, asAt: Period, requireBaseline: b
   return milestoneChoice((at.from ?? at.to) as Milestone, at.value);
 }
 
-/** "Which target" (DOMAIN.md section 5). */
+/** "Which target" (docs/methods.md#rag-rules). */
 function chooseTarget(indicator: Indicator, asAt: Period | null): Choice {
   const targets = indicator.targets;
   if (targets.length === 0) return { missing: reasons.noTarget(asAt?.label ?? null) };
@@ -382,7 +382,7 @@ function ruleMatches(rule: CompiledRule, indicator: Indicator): boolean {
 }
 
 /**
- * Rates one indicator (DOMAIN.md section 5) with a rule set: works out the as-at period (the
+ * Rates one indicator (docs/methods.md#rag-rules) with a rule set: works out the as-at period (the
  * option, else the rule set's, else the latest period with an actual), the actual for it, the
  * direction of travel (section 6), then picks the rule (the indicator's rule column first, else the
  * first matching rule) and applies its preset. Indicators that cannot be rated are Grey with the
@@ -487,7 +487,7 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
 }
 
 /**
- * The latest period with an actual value, the default as-at period (DOMAIN.md section 5); null when
+ * The latest period with an actual value, the default as-at period (docs/methods.md#rag-rules); null when
  * the indicator has no dated actual value.
  * @example latestActualPeriod(makeIndicator({ actuals: [["2008/09", 70], ["2009/10", null]] }))?.label // => "2008/09"
  */

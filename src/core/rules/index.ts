@@ -1,4 +1,4 @@
-/** The RAG rule engine (DOMAIN.md section 5). */
+/** The RAG rule engine (docs/methods.md#rag-rules). */
 export * from "./types";
 export * from "./ruleset";
 export * from "./engine";

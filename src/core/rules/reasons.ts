@@ -1,5 +1,5 @@
 /**
- * The one-line reasons ratings carry (DOMAIN.md section 5), in one place, in UK English.
+ * The one-line reasons ratings carry (docs/methods.md#rag-rules), in one place, in UK English.
  * e.g. `Actual 72.0 is 3.0 (4.0%) short of target 75.0; amber band is 5% of target`.
  */
 /**

@@ -2,7 +2,7 @@
  * Rule sets as plain data: building one from the task pane's settings, validating one read from a
  * workbook, and compiling one once for fast rating.
  *
- * Validation is written by hand rather than with ajv (which is installed): ajv compiles schemas with
+ * Validation is written by hand rather than with ajv: ajv compiles schemas with
  * `new Function`, which the add-in pages' Content-Security-Policy (no 'unsafe-eval') would block at
  * run time, and the schema here is small. The messages name the exact setting that is wrong.
  */
@@ -21,7 +21,7 @@ import {
 } from "./types";
 
 /**
- * Every preset name, in DOMAIN.md section 5's order.
+ * Every preset name, in docs/methods.md#rag-rules's order.
  * @example PRESETS.length // => 6
  */
 export const PRESETS: readonly PresetName[] = ["tolerance", "stretch", "trajectory", "floor", "improvement", "benchmark"];
@@ -47,7 +47,7 @@ export const PRESET_WORDS: Readonly<Record<string, PresetName>> = {
 };
 
 /**
- * The presets' parameters by default (DOMAIN.md section 5).
+ * The presets' parameters by default (docs/methods.md#rag-rules).
  * @example DEFAULT_PRESET_PARAMS.tolerance // => 0.05
  */
 export const DEFAULT_PRESET_PARAMS: PresetParams = {

@@ -1,18 +1,18 @@
 /**
- * The shapes shared by the RAG rule engine (DOMAIN.md section 5), the Excel layer and the task pane.
+ * The shapes shared by the RAG rule engine (docs/methods.md#rag-rules), the Excel layer and the task pane.
  * Plain, JSON-serialisable data: a workbook stores these in its settings.
  */
 
-/** Statuses, fixed spelling, title case (DOMAIN.md section 1). */
+/** Statuses, fixed spelling, title case (docs/methods.md#polarity). */
 export type Status = "Blue" | "Green" | "Amber" | "Red" | "Grey";
 
 /** Every status, best first; the order scorecards and counts use. */
 export const STATUSES: readonly Status[] = ["Blue", "Green", "Amber", "Red", "Grey"];
 
-/** The presets of DOMAIN.md section 5. */
+/** The presets of docs/methods.md#rag-rules. */
 export type PresetName = "tolerance" | "stretch" | "trajectory" | "floor" | "improvement" | "benchmark";
 
-/** How direction of travel compares (DOMAIN.md section 6). */
+/** How direction of travel compares (docs/methods.md#direction-of-travel). */
 export type DotMethod = "previous" | "yearEarlier" | "slope";
 
 /**
@@ -40,7 +40,7 @@ export interface RuleSettings {
   readonly slopePeriods: number;
 }
 
-/** The defaults DOMAIN.md section 5 and 6 give. */
+/** The defaults docs/methods.md#rag-rules, docs/methods.md#direction-of-travel give. */
 export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   preset: "tolerance",
   tolerance: 0.05,
@@ -53,7 +53,7 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   slopePeriods: 3,
 };
 
-/** The parameters a preset uses (DOMAIN.md section 5); fractions, not percentages. */
+/** The parameters a preset uses (docs/methods.md#rag-rules); fractions, not percentages. */
 export interface PresetParams {
   /** Amber band for Tolerance and Trajectory, as a share of abs(target) (default 0.05). */
   readonly tolerance: number;
@@ -93,7 +93,7 @@ export interface Rule {
   readonly onMissing?: "grey" | "next";
 }
 
-/** How direction of travel is worked out (DOMAIN.md section 6). */
+/** How direction of travel is worked out (docs/methods.md#direction-of-travel). */
 export interface DirectionSettings {
   readonly method: DotMethod;
   readonly threshold: number;
@@ -101,7 +101,7 @@ export interface DirectionSettings {
 }
 
 /**
- * A RAG rule set (DOMAIN.md section 5): plain JSON data, stored in a workbook and validated on the
+ * A RAG rule set (docs/methods.md#rag-rules): plain JSON data, stored in a workbook and validated on the
  * way in. Ordered rules; the first that matches decides; the last is always a default (no `when`).
  */
 export interface RuleSet {

@@ -1,6 +1,6 @@
 /**
  * Distribution quantiles (normal, Student's t, chi-square) from the stdlib statistics library
- * (DOMAIN.md section 8: "do not hand-roll them"). These thin wrappers fix the argument order and
+ * (docs/methods.md#confidence-intervals: "do not hand-roll them"). These thin wrappers fix the argument order and
  * cache the quantiles the confidence intervals ask for again and again (the same few levels and
  * small event counts), so a worksheet function spilled down 10,000 rows stays cheap.
  */
@@ -56,7 +56,7 @@ export function chisquareQuantile(p: number, df: number): number {
 
 /**
  * The two-sided z for a confidence level given as a fraction: the normal quantile at
- * `(1 + level) / 2` (DOMAIN.md section 8).
+ * `(1 + level) / 2` (docs/methods.md#confidence-intervals).
  * @example zForLevel(0.95) // => 1.9599639845400538
  */
 export function zForLevel(level: number): number {

@@ -1,5 +1,5 @@
 /**
- * Public health statistics for the calculation core (DOMAIN.md section 8): confidence levels,
+ * Public health statistics for the calculation core (docs/methods.md#confidence-intervals): confidence levels,
  * confidence intervals (Wilson, exact Poisson, Byars, Student's t) and quantiles among comparators.
  * The benchmark comparison and direction-of-travel significance live in ../compare.ts.
  */

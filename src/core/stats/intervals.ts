@@ -1,8 +1,8 @@
 /**
- * Confidence intervals by the public health methods (DOMAIN.md section 8), as implemented in
+ * Confidence intervals by the public health methods (docs/methods.md#confidence-intervals), as implemented in
  * PHEindicatormethods: Wilson score limits for proportions, exact Poisson limits below 10 events and
  * Byars' approximation from 10 events for counts and rates, and Student's t limits for means.
- * The PHE test workbooks in ../shared/reference/phe are the authority for the numbers.
+ * The PHE test workbooks in test/fixtures/phe are the authority for the numbers.
  */
 import { fail, ok, type Result } from "../result";
 import { chisquareQuantile, tQuantile, zForLevel } from "./distributions";
@@ -52,7 +52,7 @@ function readCount(raw: MaybeNumber, what: string): Result<number> {
 }
 
 /**
- * A denominator: a zero is a division by zero (#DIV/0! in a worksheet, DOMAIN.md section 10: the
+ * A denominator: a zero is a division by zero (#DIV/0! in a worksheet, docs/methods.md#functions: the
  * proportion x/n and the rate x/denominator divide by it); a negative one is bad input.
  */
 function readPositive(raw: MaybeNumber, what: string): Result<number> {
@@ -72,7 +72,7 @@ function readMultiplier(raw: MaybeNumber): Result<number> {
 // Proportions
 
 /**
- * Wilson score interval for a proportion of x events out of n (DOMAIN.md section 8; PHE
+ * Wilson score interval for a proportion of x events out of n (docs/methods.md#confidence-intervals; PHE
  * `wilson_lower`/`wilson_upper`, `phe_proportion`):
  * `(2x + z^2 -/+ z sqrt(z^2 + 4x(1 - x/n))) / (2(n + z^2))` with `z` the normal quantile at
  * `(1 + level) / 2`. Level 1 (100%) gives [0, 1]. The multiplier scales value and limits alike
@@ -168,7 +168,7 @@ function countLimits(x: number, level: number, method: RateMethod): Result<{ low
 }
 
 /**
- * Exact Poisson interval for a count of x events (DOMAIN.md section 8):
+ * Exact Poisson interval for a count of x events (docs/methods.md#confidence-intervals):
  * `[chisq_quantile((1-level)/2, 2x)/2, chisq_quantile((1+level)/2, 2x+2)/2]`, value x.
  * Level 1 has no upper limit (a `value` problem); missing x is `na`; negative x is `value`.
  * @example exactPoissonInterval(5) // => ok({ value: 5, lower: 1.6234863901..., upper: 11.668332079... })
@@ -178,7 +178,7 @@ export function exactPoissonInterval(x: MaybeNumber, level?: number | null): Res
 }
 
 /**
- * Byars' interval for a count of x events (DOMAIN.md section 8), value x. Below about 10 events
+ * Byars' interval for a count of x events (docs/methods.md#confidence-intervals), value x. Below about 10 events
  * the exact method is better (and at 1 event and 99.8% Byars gives no lower limit: a `value` problem).
  * @example byarsInterval(65) // => ok({ value: 65, lower: 50.163187710459..., upper: 82.849138545939... })
  */
@@ -193,7 +193,7 @@ export interface RateIntervalOptions extends IntervalOptions {
 }
 
 /**
- * ConfidenceInterval for a rate of x events over a denominator (DOMAIN.md section 8; PHE `phe_rate`): the count
+ * ConfidenceInterval for a rate of x events over a denominator (docs/methods.md#confidence-intervals; PHE `phe_rate`): the count
  * limits (exact below 10 events, Byars from 10 under the default method `rate`) divided by the
  * denominator and times the multiplier, like the value `x / denominator * multiplier`. The numerator
  * may exceed the denominator (a rate, not a proportion).
@@ -235,7 +235,7 @@ const METHOD_WORDS: Readonly<Record<string, IntervalMethod>> = {
 };
 
 /**
- * Reads an interval method word for LAACI (DOMAIN.md section 10), case-insensitive and trimmed;
+ * Reads an interval method word for LAACI (docs/methods.md#functions), case-insensitive and trimmed;
  * blank means `wilson`. Unknown words are a `value` problem.
  * @example parseIntervalMethod("Byars") // => { ok: true, value: "byars" }
  * @example parseIntervalMethod("") // => { ok: true, value: "wilson" }
@@ -256,7 +256,7 @@ export interface ConfidenceIntervalOptions extends IntervalOptions {
 }
 
 /**
- * The interval LAACI shows (DOMAIN.md section 10): Wilson for a proportion (the default) or a rate
+ * The interval LAACI shows (docs/methods.md#functions): Wilson for a proportion (the default) or a rate
  * interval by `rate`, `exact` or `byars`.
  * @example confidenceInterval(65, 100) // => same as wilsonInterval(65, 100)
  * @example confidenceInterval(5, 100, { method: "rate", multiplier: 100000 }) // => same as rateInterval(5, 100, ...)
@@ -291,7 +291,7 @@ export interface MeanSummary {
 }
 
 /**
- * Student's t interval for a mean (DOMAIN.md section 8; PHE `phe_mean`):
+ * Student's t interval for a mean (docs/methods.md#confidence-intervals; PHE `phe_mean`):
  * `mean -/+ t_{(1+level)/2, k-1} x sd / sqrt(k)`, from raw values (missing ones ignored; the sample
  * standard deviation with divisor k - 1) or from a summary `{ mean, sd, count }`.
  *

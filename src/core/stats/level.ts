@@ -5,7 +5,7 @@ import { statsMessages } from "./messages";
 export const DEFAULT_CONFIDENCE_LEVEL = 0.95;
 
 /**
- * Reads a confidence level the way PHE's methods accept it (DOMAIN.md section 8): a fraction from
+ * Reads a confidence level the way PHE's methods accept it (docs/methods.md#confidence-intervals): a fraction from
  * 0.9 to 1 or a percentage from 90 to 100, so 0.95 and 95 both mean 95%. Blank means 95%.
  * Anything else (0.8, 14, 125, text) is an input problem (`value`) with a message saying what to give.
  *

@@ -1,6 +1,6 @@
 /**
- * Every message the public-health statistics give a person (DOMAIN.md section 8), in one place
- * (ARCHITECTURE.md guideline 3), in UK English and the users' words.
+ * Every message the public-health statistics give a person (docs/methods.md#confidence-intervals), in one place
+ * (docs/architecture.md), in UK English and the users' words.
  */
 import { quote } from "../messages";
 

@@ -1,5 +1,5 @@
 /**
- * Quantiles among comparators by PHE's method (DOMAIN.md section 8; PHEindicatormethods
+ * Quantiles among comparators by PHE's method (docs/methods.md#confidence-intervals; PHEindicatormethods
  * `phe_quantile`), numbered so that 1 = best.
  */
 import { fail, ok, type Result } from "../result";
@@ -40,7 +40,7 @@ function invertsFor(polarity: Polarity | undefined): boolean {
 }
 
 /**
- * PHE's quantile for a rank among `count` values, renumbered so that 1 = best (DOMAIN.md section 8):
+ * PHE's quantile for a rank among `count` values, renumbered so that 1 = best (docs/methods.md#confidence-intervals):
  * PHE's `floor(n + 1 - ceil((count + 1 - rank) / (count / n)))`, 0 read as 1, then `n + 1 - that`.
  */
 function quantileForRank(rank: number, count: number, n: number): number {
@@ -69,7 +69,7 @@ function assignGroup(values: readonly MaybeNumber[], positions: readonly number[
 }
 
 /**
- * Assigns each value its quantile among the values of its group, by PHE's method (DOMAIN.md
+ * Assigns each value its quantile among the values of its group, by PHE's method (docs/methods.md
  * section 8): ranks with ties at the minimum rank, missing values ignored (they get null),
  * `floor(n + 1 - ceil((N + 1 - rank) / (N / n)))` with 0 read as 1; a group with fewer than n
  * values gets null throughout. Numbered so that **1 = best**: for `higher` the highest values are in
@@ -156,7 +156,7 @@ export function makeQuantileRanker(comparators: readonly MaybeNumber[], options:
 const rankerCache = new WeakMap<readonly MaybeNumber[], Map<string, Result<QuantileRanker>>>();
 
 /**
- * The quantile of one value among comparator values (LAAQUANTILE, DOMAIN.md sections 8 and 10),
+ * The quantile of one value among comparator values (LAAQUANTILE, docs/methods.md#confidence-intervals, docs/methods.md#functions),
  * 1 = best, by the same method as {@link quantiles}. The value must be one of the comparators (as
  * Excel's RANK.EQ requires). Repeated calls with the same comparator array reuse its sorted form
  * (see {@link makeQuantileRanker}), so the array must not be changed between calls.

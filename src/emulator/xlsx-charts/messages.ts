@@ -1,5 +1,5 @@
 /**
- * Every message the DrawingML chart writer gives, in one place (ARCHITECTURE.md guideline 3). These are
+ * Every message the DrawingML chart writer gives, in one place (docs/architecture.md). These are
  * all programmer-misuse errors (a chart spec that cannot be written, or a package that is not an .xlsx):
  * the writer throws them rather than writing a chart Excel would refuse to open.
  */

@@ -1,7 +1,7 @@
 /**
  * Reads the values a chart series refers to from the worksheet XML, so the chart part can carry
  * c:numCache / c:strCache. Excel recomputes a chart's caches from same-workbook cells when it loads
- * the file, and LibreOffice reads the cells (TOOLCHAIN.md), but viewers that do not calculate (file
+ * the file, and LibreOffice reads the cells (CONTRIBUTING.md#toolchain-notes), but viewers that do not calculate (file
  * previews, some mobile and web viewers) draw only the caches. A cache is written only when every
  * cell's value is known: a formula ExcelJS wrote without a result makes the cache unknowable, and
  * then none is written rather than a wrong one.

@@ -77,7 +77,7 @@ export function entryKey(id: string, area: string, multiArea: boolean): string {
 /**
  * Movement of status since the last review snapshot: "Improved" / "Worsened" / "No change", "Not compared"
  * when either status is Grey (and they differ), "New" when no snapshot has the indicator.
- * Severity order Red < Amber < Green < Blue (DOMAIN.md section 9 points, Blue above Green).
+ * Severity order Red < Amber < Green < Blue (docs/methods.md#scorecard-score points, Blue above Green).
  * @example movement("Green", "Amber") // => "Improved"
  */
 export function movement(current: Status, previous: Status | null): string {

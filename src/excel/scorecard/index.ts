@@ -1,5 +1,5 @@
 /**
- * Build scorecard / Refresh scorecards, Save review snapshot and Insert review checklist (issue 8).
+ * Build scorecard / Refresh scorecards, Save review snapshot and Insert review checklist.
  *
  * Round trips for any size of table under the payload budget: one to read the add-in's record of its
  * sheets (and, when the user is on one of them, to go back to the indicator table), readAndRate's two,

@@ -1,4 +1,4 @@
-/** The rule set in words, for the scorecard's heading (DOMAIN.md section 5 presets, section 9 points). */
+/** The rule set in words, for the scorecard's heading (docs/methods.md#rag-rules presets, section 9 points). */
 import type { RuleSettings } from "../../core/rules/types";
 import { DEFAULT_CUTOFFS } from "../../core/scorecard";
 
@@ -27,7 +27,7 @@ export function describeRules(rules: RuleSettings): string {
 }
 
 /**
- * How scores are made (DOMAIN.md section 9).
+ * How scores are made (docs/methods.md#scorecard-score).
  * @example SCORING_TEXT.startsWith("Score: Blue and Green 1") // => true
  */
 export const SCORING_TEXT = `Score: Blue and Green 1, Amber 0.5, Red 0, Grey left out (weighted mean); perspective and overall status Green from ${DEFAULT_CUTOFFS.green.toFixed(2)}, Amber from ${DEFAULT_CUTOFFS.amber.toFixed(2)}, otherwise Red.`;

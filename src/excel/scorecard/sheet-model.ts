@@ -1,5 +1,5 @@
 /**
- * The plain-data shape of a scorecard sheet (issue 8): everything the Excel writer needs to lay a sheet
+ * The plain-data shape of a scorecard sheet: everything the Excel writer needs to lay a sheet
  * out, computed before any Excel call. Builders (sheets.ts) make these from rated indicators; the writer
  * (write.ts) turns each into a few batched range writes. Nothing here touches Office.
  */

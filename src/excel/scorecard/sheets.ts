@@ -1,5 +1,5 @@
 /**
- * The scorecard sheets as plain data (issue 8): pure builders from rated indicators to SheetSpecs.
+ * The scorecard sheets as plain data: pure builders from rated indicators to SheetSpecs.
  * Every number comes from src/core (ratings, rollUp, countByStatus, quantiles, trajectory); every
  * status is written as its word (fills follow by conditional formatting in the writer).
  */
@@ -71,7 +71,7 @@ function shortTitle(text: string, max = 70): string {
   return `${space > max / 2 ? cut.slice(0, space) : cut}\u2026`;
 }
 
-/** A perspective's (or objective's) roll-up: counts (Grey included), weighted score, status (DOMAIN.md section 9). */
+/** A perspective's (or objective's) roll-up: counts (Grey included), weighted score, status (docs/methods.md#scorecard-score). */
 export interface GroupSummary {
   readonly name: string;
   readonly entries: readonly Entry[];
@@ -263,7 +263,7 @@ export function periodsOf(entries: readonly Entry[]): Period[] {
 }
 
 /**
- * The target trajectory at each period's end (DOMAIN.md section 4): the straight line from the baseline
+ * The target trajectory at each period's end (docs/methods.md#trajectory): the straight line from the baseline
  * through the dated targets (core trajectoryOnProfile); blank when there is no dated milestone.
   * @example trajectoryRow(ni59, periods) // => [64, 70, 75, 76.2..., 77.5..., 80]
  */
@@ -341,7 +341,7 @@ export function areaQuantiles(entries: readonly Entry[], n = 4): Map<Entry, numb
 export function areasSheet(input: BuildInput): SheetSpec {
   const areas = [...new Set(input.entries.map((e) => e.area))];
   const q = areaQuantiles(input.entries);
-  const blocks = headings(SHEET_TITLES.areas as string, input, ["Each cell: the area's status, then its quartile among the areas on the latest value (Q1 = best quarter, DOMAIN.md section 8)."]);
+  const blocks = headings(SHEET_TITLES.areas as string, input, ["Each cell: the area's status, then its quartile among the areas on the latest value (Q1 = best quarter, docs/methods.md#confidence-intervals)."]);
   const top = 6;
   const header = ["Code", "Indicator", "Polarity", "Benchmark", ...areas];
   blocks.push(block(top, 0, [header], [], HEADER));
@@ -392,7 +392,7 @@ export function objectivesSheet(input: BuildInput): SheetSpec {
 }
 
 /**
- * The five questions of the review checklist (issue 8), in order.
+ * The five questions of the review checklist, in order.
  * @example CHECKLIST_QUESTIONS.length // => 5
  */
 export const CHECKLIST_QUESTIONS: readonly string[] = [

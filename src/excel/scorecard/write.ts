@@ -2,7 +2,7 @@
  * Writes SheetSpecs through the Excel API with batched range writes: one values write and one number
  * format write per block, fonts and fills per block, one set of status rules per status column,
  * charts from ranges on the sheet. Nothing here syncs: the caller syncs once for everything queued
- * (ARCHITECTURE.md: one sync to write; never sync inside a loop).
+ * (docs/architecture.md: one sync to write; never sync inside a loop).
  */
 import { STATUSES } from "../../core/rules/types";
 import { cellAddress } from "../../core/a1";

@@ -13,7 +13,7 @@ const DOT_METHODS = Object.keys(DOT_TEXT) as DotMethod[];
 
 /** Largest percentage a tolerance-like field accepts; a band wider than 100% of target says nothing. */
 const MAX_TOLERANCE_PERCENT = 100;
-/** The slope method needs at least two periods (DOMAIN.md section 7) and a narrow pane needs a bound. */
+/** The slope method needs at least two periods (docs/methods.md#trend-and-forecast) and a narrow pane needs a bound. */
 const SLOPE_PERIODS = { min: 2, max: 20 } as const;
 
 /** What the form holds: text as typed, so a half-typed number is not lost. */
@@ -47,7 +47,7 @@ function toDraft(rules: RuleSettings): Draft {
 
 type NumberField = "tolerance" | "blueMargin" | "stretchThreshold" | "improvementTolerance" | "dotThreshold" | "slopePeriods";
 
-/** Which fields the chosen preset and method use (DOMAIN.md sections 5 and 6). */
+/** Which fields the chosen preset and method use (docs/methods.md#rag-rules, docs/methods.md#direction-of-travel). */
 function visibleFields(draft: Draft): ReadonlySet<NumberField> {
   const fields = new Set<NumberField>(["dotThreshold"]);
   if (draft.preset === "tolerance" || draft.preset === "trajectory") fields.add("tolerance");

@@ -6,7 +6,7 @@ import type { StatusCounts as Counts } from "../../excel/types";
 
 /**
  * The fill colour of each status as RRGGBB: the same colours the rated cells and scorecards use.
- * The colour is never the only signal (DOMAIN.md section 1): the word and the count sit beside it.
+ * The colour is never the only signal (docs/methods.md#polarity): the word and the count sit beside it.
  */
 export const STATUS_COLOURS: Readonly<Record<Status, string>> = {
   Blue: "1F6FB2",

@@ -1,18 +1,18 @@
 /**
- * Every word the task pane shows a person, in one place (ARCHITECTURE.md guideline 3), in UK English
+ * Every word the task pane shows a person, in one place (docs/architecture.md), in UK English
  * and the users' words (indicator, target, baseline, polarity, status, perspective, scorecard).
  */
 import type { DotMethod, PresetName } from "../../core/rules/types";
 import type { ColumnRole } from "../../excel/types";
 
-/** A preset's name as the pane shows it and its one-line explanation (DOMAIN.md section 5). */
+/** A preset's name as the pane shows it and its one-line explanation (docs/methods.md#rag-rules). */
 export interface Choice {
   readonly label: string;
   readonly explanation: string;
 }
 
 /**
- * The presets of DOMAIN.md section 5 in plain English, in the order the pane lists them.
+ * The presets of docs/methods.md#rag-rules in plain English, in the order the pane lists them.
  *
  * @example
  * PRESET_TEXT.tolerance.label // => "Tolerance (default)"
@@ -48,7 +48,7 @@ export const PRESET_TEXT: Readonly<Record<PresetName, Choice>> = {
   },
 };
 
-/** Direction-of-travel methods of DOMAIN.md section 6 in plain English. */
+/** Direction-of-travel methods of docs/methods.md#direction-of-travel in plain English. */
 export const DOT_TEXT: Readonly<Record<DotMethod, Choice>> = {
   previous: { label: "Previous period", explanation: "Compares the latest value with the one just before it." },
   yearEarlier: {

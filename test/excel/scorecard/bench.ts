@@ -1,7 +1,7 @@
 /*
- * Scorecard bench (issue 8): builds every scorecard sheet for 500 (and 2,000) generated indicators in
+ * Scorecard bench: builds every scorecard sheet for 500 (and 2,000) generated indicators in
  * four perspectives through the emulator and prints the round trips, request sizes and time of a first
- * build and of a refresh, side by side in one run (ARCHITECTURE.md: benches print, tests never assert
+ * build and of a refresh, side by side in one run (docs/architecture.md: benches print, tests never assert
  * on time). Run: npx tsx test/excel/scorecard/bench.ts (the integrator may call runScorecardBench from
  * test/bench/bench.ts so that npm run bench includes it).
  */

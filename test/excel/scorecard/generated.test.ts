@@ -19,8 +19,8 @@ describe("500 indicators in four perspectives", () => {
   });
 });
 
-// Objectives (issue 8): indicators roll up to objectives, objectives to perspectives, each level
-// with its score and status by DOMAIN.md section 9 (src/core rollUp).
+// Objectives: indicators roll up to objectives, objectives to perspectives, each level
+// with its score and status by docs/methods.md#scorecard-score (src/core rollUp).
 describe("the Objectives sheet", () => {
   it("rolls indicators up to objectives and objectives up to perspectives with src/core's scores and statuses", async () => {
     const api = await generatedWorkbook(60);

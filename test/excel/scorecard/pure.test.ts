@@ -7,7 +7,7 @@ import { trajectoryRow } from "../../../src/excel/scorecard/sheets";
 import type { Entry } from "../../../src/excel/scorecard/entries";
 import type { Rating } from "../../../src/core/rules/engine";
 
-// The pure halves of the scorecard (no Excel): movement by the severity order of DOMAIN.md section 9's
+// The pure halves of the scorecard (no Excel): movement by the severity order of docs/methods.md#scorecard-score's
 // points, Excel's "Name (2)" pattern for copies, the ownership record and typed-text detection.
 describe("movement since the last review snapshot", () => {
   it("is Improved when the status is better than at the snapshot, Worsened when worse", () => {
@@ -82,14 +82,14 @@ describe("grouping and rules in words", () => {
     expect(grouping([rated("", "Anycity"), rated("", "Brackenbury")])).toMatchObject({ by: "area", multiArea: true });
     expect(grouping([rated("", "")]).by).toBe("all");
   });
-  it("names the preset and its band (DOMAIN.md section 5)", () => {
+  it("names the preset and its band (docs/methods.md#rag-rules)", () => {
     expect(describeRules(DEFAULT_RULE_SETTINGS)).toBe("Tolerance: Green when the target is met, Amber when short by up to 5% of target, otherwise Red; Grey when not rated.");
     expect(describeRules({ ...DEFAULT_RULE_SETTINGS, preset: "stretch" })).toContain("from 60%");
   });
 });
 
 describe("the target trajectory on the Trends sheet", () => {
-  it("runs from the baseline through each target, flat after the last (DOMAIN.md section 4)", () => {
+  it("runs from the baseline through each target, flat after the last (docs/methods.md#trajectory)", () => {
     const indicator = makeIndicator({ id: "NI 59", baseline: 64, baselinePeriod: "2007/08", targets: [["2008/09", 70], ["2010/11", 80]] });
     const entry = { indicator } as unknown as Entry;
     const periods = ["2007/08", "2008/09", "2009/10", "2010/11", "2011/12"].map((label) => ({ label, kind: "financialYear" as const, end: 0 }));

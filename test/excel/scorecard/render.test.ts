@@ -8,7 +8,7 @@ import { STATUS_STYLES } from "../../../src/excel/status-style";
 import { countPixelsNear, findRenderer, pdfToPpm, readPpm, renderXlsxToPdf } from "../../emulator/render";
 import { anycity } from "./helpers";
 
-// Looking at the result (issue 8): the Anycity scorecard saved with its native charts and rendered by
+// Looking at the result: the Anycity scorecard saved with its native charts and rendered by
 // LibreOffice, against the same workbook saved without charts. Bars and slices are solid fills in the
 // status colours (src/excel/status-style.ts), so the charts must add pixels of each colour that occurs
 // (Blue does not: the sample has no Blue), and the Trends lines add their navy.

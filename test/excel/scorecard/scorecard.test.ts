@@ -9,7 +9,7 @@ import { buildScorecard, CHECKLIST_QUESTIONS, insertReviewChecklist, saveSnapsho
 import { STATUS_STYLES } from "../../../src/excel/status-style";
 import { anycity, cells, header, rated, region, rowOf, type } from "./helpers";
 
-// Issue 8 through the emulator. Expected numbers come from src/core (DOMAIN.md sections 3, 4, 8, 9)
+// Issue 8 through the emulator. Expected numbers come from src/core (docs/methods.md#progress, docs/methods.md#trajectory, docs/methods.md#confidence-intervals, docs/methods.md#scorecard-score)
 // applied to the core's own ratings of the sample (readAndRate, read before the build); the Anycity mix
 // (19 Green, 10 Amber, 8 Red, 6 Grey) is the sample generator's own check (test/excel/rate-rag.test.ts).
 
@@ -80,7 +80,7 @@ describe("Build scorecard on Anycity's LAA table", () => {
     for (const r of rows) expect(r[h.col("Reason")]).toBe(expected.find((e) => e.indicator.id === r[0])!.rating.reason);
   });
 
-  it("gives the Monitoring report's targets and actuals by year, and progress and reward share by the grant rule (DOMAIN.md section 3)", async () => {
+  it("gives the Monitoring report's targets and actuals by year, and progress and reward share by the grant rule (docs/methods.md#progress)", async () => {
     const api = await anycity();
     const source = await rated(api);
     await build(api);
@@ -101,7 +101,7 @@ describe("Build scorecard on Anycity's LAA table", () => {
     }
   });
 
-  it("draws each indicator's actuals against the target trajectory of DOMAIN.md section 4 on the Trends sheet", async () => {
+  it("draws each indicator's actuals against the target trajectory of docs/methods.md#trajectory on the Trends sheet", async () => {
     const api = await anycity();
     const source = await rated(api);
     await build(api);

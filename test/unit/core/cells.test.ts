@@ -1,6 +1,6 @@
 import { parseNumericText, readNumber } from "../../../src/core/cells";
 
-// Expected values: what Excel's VALUE() returns for the same text in a UK locale (issue 3).
+// Expected values: what Excel's VALUE() returns for the same text in a UK locale.
 describe("readNumber: cells as analysts leave them", () => {
   it.each([
     ["1,234", 1234],

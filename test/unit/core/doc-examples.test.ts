@@ -2,7 +2,7 @@ import fs from "fs";
 import path from "path";
 import * as core from "../../../src/core";
 
-// Style anchor (ARCHITECTURE.md, simple-statistics): JSDoc `@example` lines whose `// =>` results are
+// Style anchor (docs/architecture.md, simple-statistics): JSDoc `@example` lines whose `// =>` results are
 // also tests. Every one-line example `@example expr // => expected` in src/core is evaluated here
 // with the core's exports in scope and compared with its stated result (numbers to 1e-12 relative).
 // A trailing "(...)" after the expected value is commentary (e.g. "(30 June 2009)") and is dropped.

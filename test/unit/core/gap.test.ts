@@ -1,8 +1,8 @@
 import { gap, parseGapMode, shortfall } from "../../../src/core/gap";
 
-// Expected values follow DOMAIN.md section 2 (shortfall = target - actual for higher,
+// Expected values follow docs/methods.md#gap (shortfall = target - actual for higher,
 // actual - target for lower) and section 10 (pct = shortfall / abs(target)).
-describe("shortfall (DOMAIN.md section 2)", () => {
+describe("shortfall (docs/methods.md#gap)", () => {
   it("is target minus actual when higher is better: 72 against 75 is 3 short", () => {
     expect(shortfall(72, 75, "higher")).toEqual({ ok: true, value: 3 });
   });
@@ -20,7 +20,7 @@ describe("shortfall (DOMAIN.md section 2)", () => {
   });
 });
 
-describe("gap (DOMAIN.md section 10, LAAGAP mode)", () => {
+describe("gap (docs/methods.md#functions, LAAGAP mode)", () => {
   it("as a share of target: 3 short of 75 is 0.04", () => {
     const result = gap(72, 75, "higher", "pct");
     expect(result.ok && result.value).toBeCloseTo(0.04, 15);

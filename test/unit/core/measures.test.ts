@@ -4,7 +4,7 @@ import { fitLine, forecast, intercept, likelyToAchieve, slope } from "../../../s
 import { directionBySlope, directionOfTravel } from "../../../src/core/dot";
 import { compareWithBenchmark } from "../../../src/core/compare";
 
-describe("progress (DOMAIN.md section 3: (actual - baseline) / (target - baseline))", () => {
+describe("progress (docs/methods.md#progress: (actual - baseline) / (target - baseline))", () => {
   it("is 0.6 when 9 of a planned 15 points of improvement are made (60 -> 69 of 60 -> 75)", () => {
     expect(progress(60, 75, 69)).toEqual({ ok: true, value: 0.6 });
   });
@@ -29,7 +29,7 @@ describe("progress (DOMAIN.md section 3: (actual - baseline) / (target - baselin
   });
 });
 
-describe("reward share (DOMAIN.md section 3: 0 below the threshold, else min(progress, 1))", () => {
+describe("reward share (docs/methods.md#progress: 0 below the threshold, else min(progress, 1))", () => {
   it("pays nothing below the default threshold of 0.6", () => {
     expect(rewardShare(0.59)).toEqual({ ok: true, value: 0 });
   });
@@ -48,7 +48,7 @@ describe("reward share (DOMAIN.md section 3: 0 below the threshold, else min(pro
   });
 });
 
-describe("trajectory (DOMAIN.md section 4)", () => {
+describe("trajectory (docs/methods.md#trajectory)", () => {
   // Serials: 31 Mar 2008 = 39538, 31 Mar 2009 = 39903, 31 Mar 2010 = 40268, 31 Mar 2011 = 40633 (Excel DATE()).
   const baseline = { at: 39538, value: 60 };
   it("is the straight line from baseline to target: half-way in time is half-way in value", () => {
@@ -74,7 +74,7 @@ describe("trajectory (DOMAIN.md section 4)", () => {
 // known_y {2,3,9,1,8,7,5}, known_x {6,5,11,7,5,4,4} -> 0.305556; INTERCEPT ("INTERCEPT function"),
 // known_y {2,3,9,1,8}, known_x {6,5,11,7,5} -> 0.0483871; FORECAST.LINEAR ("FORECAST and FORECAST.LINEAR functions"):
 // x 30, known_y {6,7,9,15,21}, known_x {20,28,31,38,40} -> 10.607253.
-describe("trend and forecast (DOMAIN.md section 7, Excel SLOPE / INTERCEPT / FORECAST.LINEAR)", () => {
+describe("trend and forecast (docs/methods.md#trend-and-forecast, Excel SLOPE / INTERCEPT / FORECAST.LINEAR)", () => {
   const ys = [2, 3, 9, 1, 8, 7, 5];
   const xs = [6, 5, 11, 7, 5, 4, 4];
   it("ignores text in the lists as SLOPE does", () => {
@@ -121,7 +121,7 @@ describe("trend and forecast (DOMAIN.md section 7, Excel SLOPE / INTERCEPT / FOR
   });
 });
 
-describe("direction of travel (DOMAIN.md section 6)", () => {
+describe("direction of travel (docs/methods.md#direction-of-travel)", () => {
   it("says Improving or Worsening by polarity", () => {
     expect(directionOfTravel(70, 72, "higher")).toEqual({ ok: true, value: "Improving" });
     expect(directionOfTravel(70, 72, "lower")).toEqual({ ok: true, value: "Worsening" });
@@ -157,7 +157,7 @@ describe("direction of travel (DOMAIN.md section 6)", () => {
   });
 });
 
-describe("comparison with a benchmark (DOMAIN.md section 8)", () => {
+describe("comparison with a benchmark (docs/methods.md#confidence-intervals)", () => {
   it("is Better when the lower limit is above the benchmark and higher is better", () => {
     expect(compareWithBenchmark(25, 22, 28, 20, "higher")).toBe("Better");
   });

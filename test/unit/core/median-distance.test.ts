@@ -1,4 +1,4 @@
-import { median, medianAbsoluteDeviation, medianDistance, distanceSize } from "../../../src/core/median-distance";
+import { median, medianAbsoluteDeviation, medianDistance } from "../../../src/core/median-distance";
 
 // Hand-worked group: 10, 12, 14, 16, 18, 20, 40 -> median 16; |x-16| = 6,4,2,0,2,4,24 -> sorted 0,2,2,4,4,6,24 -> MAD 4.
 const group = [10, 12, 14, 16, 18, 20, 40];
@@ -25,14 +25,18 @@ describe("Median preset (distance in MADs, words, status)", () => {
     expect(r.ok && r.value.words).toBe(words);
     expect(r.ok && r.value.status).toBe(status);
   });
-  it("uses plain words from 1.5 to 3 inclusive and 'much' above 3", () => {
-    // (4-16)/4 = -3 exactly: plain "better" for lower-is-better; (3-16)/4 = -3.25: "much better".
+  it("uses plain words from 1.5 up to 3 and 'much' from 3 to 7.5 inclusive", () => {
+    // Each band includes its lower edge, as 0.5 is "slightly" (docs/methods.md#median-mads):
+    // (10-16)/4 = -1.5: plain "better" for lower-is-better; (4-16)/4 = -3 exactly: "much better".
+    const at15 = medianDistance(10, group, "lower");
+    expect(at15.ok && at15.value).toMatchObject({ distance: -1.5, words: "better", status: "Green" });
     const at3 = medianDistance(4, group, "lower");
-    expect(at3.ok && at3.value).toMatchObject({ distance: -3, words: "better", status: "Green" });
+    expect(at3.ok && at3.value).toMatchObject({ distance: -3, words: "much better", status: "Green" });
     const past3 = medianDistance(3, group, "lower");
     expect(past3.ok && past3.value.words).toBe("much better");
-    expect(distanceSize(7.5)).toBe("much");
-    expect(distanceSize(7.51)).toBe("very much");
+    // (46-16)/4 = 7.5: still "much"; (47-16)/4 = 7.75: "very much".
+    expect(medianDistance(46, group, "higher")).toMatchObject({ ok: true, value: { words: "much better" } });
+    expect(medianDistance(47, group, "higher")).toMatchObject({ ok: true, value: { words: "very much better" } });
   });
   it("refuses to scale by a MAD of 0 unless the value is the median", () => {
     const same = [5, 5, 5, 6];

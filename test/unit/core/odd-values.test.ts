@@ -2,7 +2,7 @@ import { readIndicator, readNumber, parsePolarity, rateIndicator, ruleSetFromSet
 import { rateInterval } from "../../../src/core/stats";
 
 // A value with no prototype has no toString, so String(value) throws. fast-check's anything() once
-// produced one ({__proto__: null}) and a data function threw: data functions never throw (issue 3).
+// produced one ({__proto__: null}) and a data function threw: data functions never throw.
 const bare = Object.create(null) as object;
 
 describe("values with no prototype", () => {

@@ -2,14 +2,14 @@ import { comparePeriods, dateToSerial, isPeriodHeader, parsePeriod, samePeriod, 
 
 // Expected serials: Excel's DATE() (DATE(2009,3,31) = 39903 as the brief states; DATE(2009,6,30) =
 // 39994, DATE(2009,12,31) = 40178, DATE(2009,4,30) = 39933, DATE(2010,3,31) = 40268). Labels and
-// their meanings: DOMAIN.md section 1.
+// their meanings: docs/methods.md#polarity.
 function period(raw: unknown): Period {
   const r = parsePeriod(raw);
   if (!r.ok) throw new Error(`expected a period for ${String(raw)}: ${r.problem.message}`);
   return r.value;
 }
 
-describe("parsePeriod: labels as UK public-sector analysts write them (DOMAIN.md section 1)", () => {
+describe("parsePeriod: labels as UK public-sector analysts write them (docs/methods.md#polarity)", () => {
   it.each(["2008/09", "2008-09", "2008/2009", "FY2008/09", "fy 2008/09", " 2008 / 09 "])("reads the financial year %p as ending 31 March 2009", (label) => {
     expect(period(label)).toEqual({ label: "2008/09", kind: "financialYear", end: 39903 });
   });
@@ -88,7 +88,7 @@ describe("comparePeriods and samePeriod", () => {
   });
 });
 
-describe("sameTimeYearEarlier (DOMAIN.md section 6, year-earlier comparison)", () => {
+describe("sameTimeYearEarlier (docs/methods.md#direction-of-travel, year-earlier comparison)", () => {
   it.each([
     ["2009/10", "2008/09"],
     ["Q3 2009/10", "Q3 2008/09"],

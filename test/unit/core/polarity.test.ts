@@ -1,7 +1,7 @@
 import { parsePolarity } from "../../../src/core/polarity";
 
-// The accepted words are DOMAIN.md section 1's list.
-describe("parsePolarity (DOMAIN.md section 1)", () => {
+// The accepted words are docs/methods.md#polarity's list.
+describe("parsePolarity (docs/methods.md#polarity)", () => {
   it.each([
     ["higher", "higher"], ["High", "higher"], ["up", "higher"], ["Increase", "higher"], ["higher is better", "higher"],
     ["High is good", "higher"], ["RAG - High is good", "higher"], ["+", "higher"],

@@ -13,11 +13,11 @@ import { rollUp, score } from "../../../src/core/scorecard";
 import { trajectory } from "../../../src/core/trajectory";
 import { fitLine, forecast, likelyToAchieve } from "../../../src/core/trend";
 
-// Properties the issue asks for (issue 3), each following from a DOMAIN.md definition: polarity
+// Properties the issue asks for, each following from a docs/methods.md definition: polarity
 // mirrors statuses around the target (sections 2 and 5); moving the actual the wrong way never
 // improves a status (section 5); progress is 0 at the baseline and 1 at the target (section 3); a
 // trajectory stays between its end points (section 4); data functions never give NaN, undefined or
-// an exception (ARCHITECTURE.md guideline 2: data problems are values).
+// an exception (docs/architecture.md: data problems are values).
 
 const RANK: Record<Status, number> = { Red: 0, Amber: 1, Green: 2, Blue: 3, Grey: -1 };
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });

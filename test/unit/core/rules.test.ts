@@ -3,7 +3,7 @@ import { parsePeriod, type Period } from "../../../src/core/periods";
 import { latestActualPeriodOf, rateIndicator, rateIndicators, ruleSetFromSettings, validateRuleSet, validateRuleSettings, type RuleSet, type RuleSettings } from "../../../src/core/rules";
 import { DEFAULT_RULE_SETTINGS } from "../../../src/core/rules/types";
 
-// Presets, boundaries, "which target", overrides and reasons: DOMAIN.md section 5. Expected numbers
+// Presets, boundaries, "which target", overrides and reasons: docs/methods.md#rag-rules. Expected numbers
 // are worked by hand from the section's table (shown beside each case).
 const settings = (over: Partial<RuleSettings> = {}): RuleSet => ruleSetFromSettings({ ...DEFAULT_RULE_SETTINGS, ...over });
 const DEFAULT = settings();
@@ -65,7 +65,7 @@ describe("Tolerance preset (default, 5% amber band)", () => {
   });
 });
 
-describe("which target (DOMAIN.md section 5)", () => {
+describe("which target (docs/methods.md#rag-rules)", () => {
   // Baseline 60 in 2007/08; targets 65 for 2008/09 and 80 for 2010/11 (an annual profile).
   const profiled = (actuals: [string, number | null][]) =>
     makeIndicator({ baseline: 60, baselinePeriod: "2007/08", targets: [["2008/09", 65], ["2010/11", 80]], actuals });
@@ -160,7 +160,7 @@ describe("the other presets", () => {
     expect(rateIndicator(ind(85, 85), s).status).toBe("Red");
     expect(rateIndicator(ind(null, 85), s).status).toBe("Grey");
   });
-  it("Benchmark: Better is Green, Similar Amber, Worse Red (DOMAIN.md section 8); no interval is Grey", () => {
+  it("Benchmark: Better is Green, Similar Amber, Worse Red (docs/methods.md#confidence-intervals); no interval is Grey", () => {
     const s = settings({ preset: "benchmark" });
     const ind = (lower: number | null, upper: number | null, polarity: "higher" | "lower" = "higher") =>
       makeIndicator({ polarity, actuals: [["2009/10", 25]], benchmark: 20, lowerCi: lower, upperCi: upper });
@@ -172,7 +172,7 @@ describe("the other presets", () => {
   });
 });
 
-describe("Grey: not rated, always with the reason (DOMAIN.md sections 1 and 5)", () => {
+describe("Grey: not rated, always with the reason (docs/methods.md#polarity, docs/methods.md#rag-rules)", () => {
   it("for polarity none and data-only indicators", () => {
     expect(rateIndicator(simple(5, 10, { polarity: "none" }), DEFAULT)).toMatchObject({ status: "Grey", reason: "Polarity none: data only, not rated" });
     expect(rateIndicator(simple(5, 10, { dataOnly: true }), DEFAULT)).toMatchObject({ status: "Grey", reason: "Data only: not rated" });
@@ -284,7 +284,15 @@ describe("what a rating carries besides the status", () => {
     const r = rateIndicator(ind, DEFAULT);
     expect(r.likelyToAchieve).toBe(true);
     expect(rateIndicator(makeIndicator({ ...{ baseline: 56, baselinePeriod: "2006/07" }, targets: [["2011/12", 77]], actuals: [["2007/08", 60], ["2008/09", 64], ["2009/10", 68]] }), DEFAULT).likelyToAchieve).toBe(false);
-    expect(r.progress).toBeDefined();
+    // Progress is measured against the target in use at 2009/10, the trajectory value (docs/methods.md#trajectory):
+    // 31 Mar 2007 to 31 Mar 2010 is 1,096 of the 1,827 days to 31 Mar 2012, so 56 + 19 x 1096 / 1827 = 67.398;
+    // progress (68 - 56) / (67.398 - 56) = 1.0528; the reward share is capped at 1 (docs/methods.md#reward).
+    expect(r.progress).toBeCloseTo(12 / (19 * 1096 / 1827), 10);
+    expect(r.rewardShare).toBe(1);
+    // Below the 0.6 threshold no reward: baseline 56, actual 60 against the same trajectory gives 4 / 11.398 = 0.35.
+    const early = rateIndicator(makeIndicator({ baseline: 56, baselinePeriod: "2006/07", targets: [["2011/12", 75]], actuals: [["2009/10", 60]] }), DEFAULT);
+    expect(early.progress).toBeCloseTo(4 / (19 * 1096 / 1827), 10);
+    expect(early.rewardShare).toBe(0);
   });
   it("does not change the indicator or the rule set it is given", () => {
     const ind = makeIndicator({ baseline: 60, baselinePeriod: "2007/08", targets: [["2009/10", 80]], actuals: [["2008/09", 70]] });

@@ -1,6 +1,6 @@
 import { countByStatus, parseStatus, points, rollUp, score, statusFromScore } from "../../../src/core/scorecard";
 
-// Points, score, cut-offs and counts: DOMAIN.md section 9 (Blue 1, Green 1, Amber 0.5, Red 0,
+// Points, score, cut-offs and counts: docs/methods.md#scorecard-score (Blue 1, Green 1, Amber 0.5, Red 0,
 // Grey excluded; Green >= 0.75, Amber >= 0.5, else Red).
 describe("points and score", () => {
   it("gives Blue 1, Green 1, Amber 0.5, Red 0 and Grey none", () => {

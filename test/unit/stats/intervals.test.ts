@@ -22,7 +22,7 @@ function problem<T>(result: Result<T>) {
   return result.problem;
 }
 
-describe("distribution quantiles come from the stdlib library (DOMAIN.md section 8)", () => {
+describe("distribution quantiles come from the stdlib library (docs/methods.md#confidence-intervals)", () => {
   // Reference values: Excel NORM.S.INV(0.975) = 1.95996398454005 and T.INV(0.975, 7) = 2.36462425159278.
   it("gives z = 1.95996... at 97.5% and t(7) = 2.36462... at 97.5%", () => {
     expect(normalQuantile(0.975)).toBeCloseTo(1.95996398454005, 13);
@@ -30,7 +30,7 @@ describe("distribution quantiles come from the stdlib library (DOMAIN.md section
   });
 });
 
-describe("wilsonInterval (DOMAIN.md section 8, PHE wilson_lower/wilson_upper)", () => {
+describe("wilsonInterval (docs/methods.md#confidence-intervals, PHE wilson_lower/wilson_upper)", () => {
   it("gives [0, 1] at level 1 (100%), as PHE's testWilson.R expects", () => {
     expect(value(wilsonInterval(65, 100, { level: 1 }))).toEqual({ value: 0.65, lower: 0, upper: 1 });
     expect(value(wilsonInterval(65, 100, { level: 100, multiplier: 100 }))).toEqual({ value: 65, lower: 0, upper: 100 });
@@ -59,7 +59,7 @@ describe("wilsonInterval (DOMAIN.md section 8, PHE wilson_lower/wilson_upper)", 
 
   it("treats a negative numerator, a denominator of 0 or less, and a bad multiplier as input problems", () => {
     expect(problem(wilsonInterval(-4, 100)).kind).toBe("value");
-    expect(problem(wilsonInterval(0, 0)).kind).toBe("div0"); // x/n divides by n (DOMAIN.md section 10: #DIV/0!)
+    expect(problem(wilsonInterval(0, 0)).kind).toBe("div0"); // x/n divides by n (docs/methods.md#functions: #DIV/0!)
     expect(problem(wilsonInterval(5, -6)).kind).toBe("value");
     expect(problem(wilsonInterval(5, 10, { multiplier: 0 })).message).toContain("multiplier");
     expect(problem(wilsonInterval(5, 10, { level: 80 })).message).toContain("0.9 to 1 or 90 to 100");
@@ -73,7 +73,7 @@ describe("wilsonInterval (DOMAIN.md section 8, PHE wilson_lower/wilson_upper)", 
   });
 });
 
-describe("exact Poisson and Byars limits for counts (DOMAIN.md section 8)", () => {
+describe("exact Poisson and Byars limits for counts (docs/methods.md#confidence-intervals)", () => {
   // For 2 degrees of freedom the chi-square quantile has the closed form -2 ln(1 - p), so the exact
   // limits for 0 and 1 events can be checked by hand: upper(0) = -ln(0.025), lower(1) = -ln(0.975).
   it("gives [0, -ln 0.025] for no events at 95% (exact method, closed form)", () => {
@@ -97,7 +97,7 @@ describe("exact Poisson and Byars limits for counts (DOMAIN.md section 8)", () =
   });
 });
 
-describe("rateInterval (DOMAIN.md section 8, PHE phe_rate)", () => {
+describe("rateInterval (docs/methods.md#confidence-intervals, PHE phe_rate)", () => {
   const perThousand = (r: ConfidenceInterval, denominator: number) => ({
     value: (r.value / denominator) * 1000,
     lower: (r.lower / denominator) * 1000,
@@ -129,13 +129,13 @@ describe("rateInterval (DOMAIN.md section 8, PHE phe_rate)", () => {
 
   it("treats a negative numerator or a denominator of 0 as input problems, and missing ones as no result", () => {
     expect(problem(rateInterval(-1, 100)).kind).toBe("value");
-    expect(problem(rateInterval(5, 0)).kind).toBe("div0"); // x/denominator divides by it (DOMAIN.md section 10)
+    expect(problem(rateInterval(5, 0)).kind).toBe("div0"); // x/denominator divides by it (docs/methods.md#functions)
     expect(problem(rateInterval(null, 100)).kind).toBe("na");
     expect(problem(rateInterval(10, null)).kind).toBe("na");
   });
 });
 
-describe("confidenceInterval and parseIntervalMethod (LAACI, DOMAIN.md section 10)", () => {
+describe("confidenceInterval and parseIntervalMethod (LAACI, docs/methods.md#functions)", () => {
   it("uses Wilson by default and a rate method when asked", () => {
     expect(confidenceInterval(65, 100)).toEqual(wilsonInterval(65, 100));
     expect(confidenceInterval(5, 100, { method: "rate", multiplier: 100000, level: 99.8 })).toEqual(
@@ -152,7 +152,7 @@ describe("confidenceInterval and parseIntervalMethod (LAACI, DOMAIN.md section 1
   });
 });
 
-describe("meanInterval (DOMAIN.md section 8, PHE phe_mean)", () => {
+describe("meanInterval (docs/methods.md#confidence-intervals, PHE phe_mean)", () => {
   it("gives mean -/+ t x sd / sqrt(k): 1, 2, 3, 4 has mean 2.5 and half-width t(3) x 1.29099 / 2", () => {
     // Textbook t table: t(0.975, 3) = 3.182; sample sd of 1..4 = sqrt(5/3).
     const result = value(meanInterval([1, 2, 3, 4]));

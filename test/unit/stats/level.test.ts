@@ -1,9 +1,9 @@
 import { parseConfidenceLevel } from "../../../src/core/stats";
 
-// DOMAIN.md section 8: a level is accepted as 0.9 to 1 or 90 to 100 (95 = 0.95); anything else is an
+// docs/methods.md#confidence-intervals: a level is accepted as 0.9 to 1 or 90 to 100 (95 = 0.95); anything else is an
 // input error. The rejected values 0.7, 14 and 125 are those of PHE's own error tests
 // (PHEindicatormethods tests/testthat/testByars.R and testWilson.R).
-describe("parseConfidenceLevel (DOMAIN.md section 8)", () => {
+describe("parseConfidenceLevel (docs/methods.md#confidence-intervals)", () => {
   it("reads 95 and 0.95 alike as 95%", () => {
     expect(parseConfidenceLevel(95)).toEqual({ ok: true, value: 0.95 });
     expect(parseConfidenceLevel(0.95)).toEqual({ ok: true, value: 0.95 });

@@ -1,34 +1,40 @@
 /**
- * Conformance with PHEindicatormethods' own test workbooks (DOMAIN.md section 8; issue 4): every row
- * that has inputs agrees to 1e-9 relative, and missing inputs give no result.
+ * Conformance with PHEindicatormethods' own test workbooks (docs/methods.md#confidence-intervals,
+ * docs/methods.md#quantiles): every row that has inputs agrees to 1e-9 relative, and missing inputs
+ * give no result.
  *
- * - Full run: reads every workbook in ../shared/reference/phe beside the project (see its README).
- *   When that folder is absent the suite is reported as skipped with that reason, never passed.
- * - Always: the rows transcribed into test/fixtures/phe/phe-transcribed.json (each case names its
- *   workbook, sheet and row), so the core is still checked without ../shared.
+ * - Full run: every row of the workbooks, transcribed into test/fixtures/phe/phe-all.json by
+ *   test/fixtures/phe/regenerate.ts (each case names its workbook, sheet and row). Nothing outside
+ *   the repository is read, so this run is never skipped.
+ * - The hand-picked rows in test/fixtures/phe/phe-transcribed.json, one test per case, so a failure
+ *   names its row.
  */
-import { existsSync } from "fs";
+import full from "../../fixtures/phe/phe-all.json";
 import fixture from "../../fixtures/phe/phe-transcribed.json";
 import { checkCase, checkCases, type PheCase } from "./phe/cases";
-import { loadAllPheCases, PHE_REFERENCE_DIR } from "./phe/workbooks";
 
-const present = existsSync(PHE_REFERENCE_DIR);
-const describeWithReference = present ? describe : describe.skip;
-const title = present
-  ? "PHE conformance against every workbook in ../shared/reference/phe"
-  : "PHE conformance skipped: ../shared/reference/phe not found";
+describe("PHE conformance against every row of PHEindicatormethods' test workbooks", () => {
+  const all = full.cases as unknown as PheCase[];
 
-if (!present) console.warn(`${title} (looked in ${PHE_REFERENCE_DIR})`);
-
-describeWithReference(title, () => {
-  it("agrees with every row of every PHE workbook to 1e-9 relative, and gives no result for missing inputs", async () => {
-    const { cases, sheetRows } = await loadAllPheCases();
-    const outcome = checkCases(cases);
+  it("agrees with every row of every PHE workbook to 1e-9 relative, and gives no result for missing inputs", () => {
+    const outcome = checkCases(all);
     console.log(`PHE conformance: ${outcome.rows} rows checked, ${outcome.mismatchedRows} mismatches`);
     expect(outcome.mismatches).toEqual([]);
-    // Every row of every sheet with results was checked (the README counts 1,017 quantile rows).
-    expect(outcome.rows).toBe(sheetRows);
+    // Every row of every sheet with results was checked (PHE's quantile sheet alone has 1,017 rows).
+    expect(outcome.rows).toBe(full.sheetRows);
     expect(outcome.rows).toBeGreaterThan(1017);
+  });
+
+  it("names the workbook and sheet of every case", () => {
+    for (const c of all) expect(c.source).toMatch(/^testdata_\w+\.xlsx \w+/);
+    const workbooks = new Set(all.map((c) => c.source.split(" ")[0]));
+    expect([...workbooks].sort()).toEqual([
+      "testdata_Byars_Wilson.xlsx",
+      "testdata_Mean.xlsx",
+      "testdata_Proportion.xlsx",
+      "testdata_Quantiles.xlsx",
+      "testdata_Rate.xlsx",
+    ]);
   });
 });
 

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { meanInterval, quantileOf, quantiles, rateInterval, wilsonInterval, type ConfidenceInterval } from "../../../src/core/stats";
 import type { Result } from "../../../src/core/result";
 
-// Properties the issue asks for (issue 4): lower <= value <= upper; intervals narrow as n grows at a
-// fixed proportion; 99.8% intervals contain the 95% ones. They follow from the formulas in DOMAIN.md
+// Properties the issue asks for: lower <= value <= upper; intervals narrow as n grows at a
+// fixed proportion; 99.8% intervals contain the 95% ones. They follow from the formulas in docs/methods.md
 // section 8 and hold for every input the generators give.
 
 function get<T>(result: Result<T>): T {

@@ -1,10 +1,10 @@
 import { makeQuantileRanker, quantileOf, quantiles } from "../../../src/core/stats";
 
-// Expected numbers follow DOMAIN.md section 8: PHE's quantile = floor(n + 1 - ceil((N + 1 - rank) / (N / n))),
+// Expected numbers follow docs/methods.md#confidence-intervals: PHE's quantile = floor(n + 1 - ceil((N + 1 - rank) / (N / n))),
 // 0 read as 1, ties at the minimum rank, missing values ignored, fewer than n values give none; then
 // renumbered so that 1 = best (ours = n + 1 - PHE's). Worked by hand for N = 4, n = 4: PHE's quantile
 // equals the rank, so ours = 5 - rank.
-describe("quantiles (DOMAIN.md section 8, PHE phe_quantile)", () => {
+describe("quantiles (docs/methods.md#confidence-intervals, PHE phe_quantile)", () => {
   it("puts the highest value in quantile 1 when higher is better", () => {
     expect(quantiles([10, 20, 30, 40], { n: 4, polarity: "higher" })).toEqual({ ok: true, value: [4, 3, 2, 1] });
   });
@@ -67,7 +67,7 @@ describe("quantiles (DOMAIN.md section 8, PHE phe_quantile)", () => {
   });
 });
 
-describe("quantileOf (LAAQUANTILE, DOMAIN.md sections 8 and 10)", () => {
+describe("quantileOf (LAAQUANTILE, docs/methods.md#confidence-intervals, docs/methods.md#functions)", () => {
   it("places one value among its comparators, 1 = best", () => {
     expect(quantileOf(40, [10, 20, 30, 40], { n: 4 })).toEqual({ ok: true, value: 1 });
     expect(quantileOf(40, [10, 20, 30, 40], { n: 4, polarity: "lower" })).toEqual({ ok: true, value: 4 });

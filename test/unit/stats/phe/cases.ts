@@ -1,6 +1,6 @@
 /**
  * PHE reference rows as plain cases, and how the core is checked against one of them. Used by the
- * full conformance run over ../shared/reference/phe (workbooks.ts reads them) and by the fixture
+ * full conformance run over test/fixtures/phe (workbooks.ts reads them) and by the fixture
  * test over the rows transcribed into test/fixtures/phe (which names its source per case).
  */
 import {
@@ -152,7 +152,7 @@ export function checkCase(c: PheCase): CaseOutcome {
       if (!result.ok) return { rows: c.values.length, mismatchedRows: c.values.length, mismatches: [`${c.source}: ${result.problem.message}`] };
       const mismatches: string[] = [];
       c.pheQuantiles.forEach((phe, i) => {
-        // PHE's top quantile holds the best values; ours numbers 1 = best (DOMAIN.md section 8).
+        // PHE's top quantile holds the best values; ours numbers 1 = best (docs/methods.md#confidence-intervals).
         const expected = phe === null ? null : c.n + 1 - phe;
         if (result.value[i] !== expected) {
           mismatches.push(`${c.source} row ${c.rows[i]}: value ${c.values[i]} expected quantile ${expected} (PHE ${phe}), got ${result.value[i]}`);

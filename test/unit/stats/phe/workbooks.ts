@@ -1,5 +1,5 @@
 /**
- * Reads PHEindicatormethods' test workbooks (../shared/reference/phe, see its README) into plain
+ * Reads PHEindicatormethods' test workbooks (test/fixtures/phe, see its README) into plain
  * cases. Column meanings, from the workbooks and PHE's tests (tests/testthat at commit 093fd28):
  * - testdata_B_W: x, n, lowercl, uppercl, confidence ("95%"/"99.8%"), method (Byars = count, Wilson = proportion).
  * - testdata_Prop / testdata_Rate: Numerator, Denominator, value, lower95_0cl, upper95_0cl, lower99_8cl,
@@ -16,8 +16,12 @@ import type { PheCase, PheLimits } from "./cases";
 /** The project root (this file is test/unit/stats/phe). */
 export const PROJECT_ROOT = path.resolve(__dirname, "../../../..");
 
-/** Where the reference workbooks live: ../shared/reference/phe beside the project. */
-export const PHE_REFERENCE_DIR = path.resolve(PROJECT_ROOT, "../shared/reference/phe");
+/**
+ * Where the PHEindicatormethods test workbooks are read from when the fixture is regenerated
+ * (test/fixtures/phe/regenerate.ts): the folder given in PHE_TESTDATA_DIR, e.g. a checkout of
+ * PHEindicatormethods' tests/testthat. The tests themselves read only test/fixtures/phe/phe-all.json.
+ */
+export const PHE_REFERENCE_DIR = path.resolve(process.env.PHE_TESTDATA_DIR ?? path.join(PROJECT_ROOT, "tests/testthat"));
 
 type Row = Record<string, unknown>;
 
