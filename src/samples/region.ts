@@ -194,7 +194,7 @@ export const REGION_NOTES: readonly string[] = [
   "FICTIONAL DATA. The region (Northmoor), its twelve unitary authorities and their codes are invented. The codes E06099001 to E06099012 and E12099001 are in a range no real area uses; do not join them to real geography.",
   "Counts are simulated (seeded generator, seed 20100930) around each area's expected rate; Anycity's rates for NI 16, NI 20 and NI 111 reproduce the Anycity LAA sample. England values are illustrative, not the published figures.",
   "Layout: one row per indicator, area and financial year, with the column names of a public health Fingertips download. Value is the rate: Count / Denominator x 1,000 (per 100,000 aged 0-15 for child road casualties, per 100,000 aged 10-17 for first time entrants).",
-  "Lower and upper 95% confidence limits: exact Poisson limits below 10 events, Byars' approximation from 10 (DOMAIN.md section 8), computed by the add-in's own calculation core.",
+  "Lower and upper 95% confidence limits: exact Poisson limits below 10 events, Byars' approximation from 10 (as PHEindicatormethods computes them), computed by the add-in's own calculation core.",
   "Polarity uses Fingertips' words: 'RAG - Low is good'; 'BOB' (no judgement) for domestic abuse incidents, where more reporting is not simply worse.",
   "Made by npm run samples (src/samples/generate.ts); regenerate rather than edit by hand.",
 ];

@@ -18,4 +18,6 @@ export const scorecardMessages = {
   nameExhaustedNext: "Rename or delete one of those sheets, then try again.",
   changedHistory: (sheet: string) => `The review snapshots on ${sheet} no longer have the add-in's columns (Review date, Code, Area, Indicator, As at, Value, Target, Status), so earlier snapshots were not read.`,
   emptyExceptions: "No indicator is Red or Amber.",
+  /** The Area comparison legend; the method is named publicly, see docs/methods.md. */
+  areasLegend: "Each cell: the area's status, then its quartile among the areas on the latest value (Q1 = best quarter), with quantiles as the public health profiles compute them (PHEindicatormethods).",
 } as const;

@@ -341,7 +341,7 @@ export function areaQuantiles(entries: readonly Entry[], n = 4): Map<Entry, numb
 export function areasSheet(input: BuildInput): SheetSpec {
   const areas = [...new Set(input.entries.map((e) => e.area))];
   const q = areaQuantiles(input.entries);
-  const blocks = headings(SHEET_TITLES.areas as string, input, ["Each cell: the area's status, then its quartile among the areas on the latest value (Q1 = best quarter, DOMAIN.md section 8)."]);
+  const blocks = headings(SHEET_TITLES.areas as string, input, [scorecardMessages.areasLegend]);
   const top = 6;
   const header = ["Code", "Indicator", "Polarity", "Benchmark", ...areas];
   blocks.push(block(top, 0, [header], [], HEADER));
