@@ -18,6 +18,7 @@ import { rawIndicators, type TableOrigin } from "./rows";
 import type { CellProblem, ColumnRole, StatusCounts } from "./types";
 import { publicSourceHook } from "./public-source-rating";
 import { isInformationOnly } from "../core/public-sources";
+import { whyNothingRated } from "../core/nothing-rated";
 import { isValidNiCode, lookupNiReference, polarityFromReference, POLARITY_FROM_REFERENCE } from "../core/ni-reference";
 
 /** The add-in's own output columns, in order (issue 7). */
@@ -46,6 +47,8 @@ export interface RateComputation {
   readonly problems: CellProblem[];
   /** The as-at period used (the latest seen when each indicator used its own latest). */
   readonly asAt: string;
+  /** One sentence when nothing could be rated because the table has nothing to compare with; else null. */
+  readonly nothingRated: string | null;
 }
 
 const BLANK: OutputRow = ["", "", "", "", "", "", ""];
@@ -238,7 +241,14 @@ export function computeRatings(
     problems.push({ sheet, address: "", message: `The table has no Polarity column, so ${assumedPolarity === indicators.length ? "every indicator is" : `${assumedPolarity} indicators are`} rated as higher is better (each says "polarity assumed" in its reason): add a Polarity column if lower is better for some` });
   }
   const counts = countByStatus(countable);
-  return { outputs, rated, counts: Object.fromEntries(STATUSES.map((s) => [s, counts[s]])) as StatusCounts, problems, asAt: asAt?.label ?? latest?.label ?? "" };
+  const hasRole = (role: ColumnRole) => mapping.entries.some((e) => e.role === role);
+  const nothingRated = whyNothingRated(countable, {
+    preset: settings.preset,
+    target: hasRole("target"),
+    benchmark: hasRole("benchmark") || (hook !== null && rows.some((_, r) => hook.benchmark(r) !== undefined)),
+    median: hook !== null && hasRole("median"),
+  });
+  return { outputs, rated, counts: Object.fromEntries(STATUSES.map((s) => [s, counts[s]])) as StatusCounts, problems, asAt: asAt?.label ?? latest?.label ?? "", nothingRated };
 }
 
 /** A target of 0 with a figure of 0 or more is for information: Grey, never Green (docs/methods.md#information-only). */

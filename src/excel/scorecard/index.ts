@@ -155,7 +155,7 @@ export async function buildScorecard(context: Excel.RequestContext, options: Sco
   }
   const verified: SheetsRecord = { ...record, sheets: record.sheets.filter((s) => !kinds.includes(s.kind) || reads.has(s.kind)) };
   const { assigned, renamed } = assignNames(kinds, verified, names);
-  const warnings = [...rated.warnings, ...renamed.map((r) => m.renamed(r.wanted, r.used))];
+  const warnings = [...(rated.computed.nothingRated ? [rated.computed.nothingRated] : []), ...rated.warnings, ...renamed.map((r) => m.renamed(r.wanted, r.used))];
 
   const data = fromData(rated, group);
   const written = record.written;

@@ -29,7 +29,7 @@ function visibleTexts(api: ExcelApi): { where: string; text: string }[] {
   return out;
 }
 
-async function scan(api: ExcelApi): Promise<{ texts: { where: string; text: string }[]; sheets: string[] }> {
+async function scan(api: ExcelApi): Promise<{ texts: { where: string; text: string }[]; sheets: readonly string[] }> {
   const report = await api.run((context) => buildScorecard(context, { today: "2010-10-20" }));
   const messages = JSON.stringify(report).match(/"[^"]*"/g) ?? [];
   return { texts: [...visibleTexts(api), ...messages.map((text) => ({ where: "report", text }))], sheets: report.sheets };
