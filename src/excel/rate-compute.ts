@@ -49,6 +49,10 @@ export interface RateComputation {
   readonly asAt: string;
   /** One sentence when nothing could be rated because the table has nothing to compare with; else null. */
   readonly nothingRated: string | null;
+  /** How many counted indicators have a status that rests on an assumed polarity (higher is better). */
+  readonly polarityAssumed: number;
+  /** Whether the table has a Polarity column (then the assumed ones are its blank cells). */
+  readonly hasPolarityColumn: boolean;
 }
 
 const BLANK: OutputRow = ["", "", "", "", "", "", ""];
@@ -170,6 +174,7 @@ export function computeRatings(
   // Public-source tables: benchmark rows, context rows, polarity clues, the Median preset.
   const hook = publicSourceHook(rows, mapping);
   let assumedPolarity = 0;
+  let assumedShown = 0;
   for (const source of indicators) {
     let raw = source.raw;
     let fromReference = false;
@@ -206,6 +211,7 @@ export function computeRatings(
       outputs[row] = outputOf(rating);
       rated.push({ indicator, rating, row });
       countable.push(rating.status);
+      if (assumed && rating.reason.endsWith(POLARITY_ASSUMED)) assumedShown++;
       latest = later(latest, rating.asAt);
       continue;
     }
@@ -234,6 +240,7 @@ export function computeRatings(
       const c: { rating: Rating; row: number } = counted;
       rated.push({ indicator, rating: c.rating, row: c.row });
       countable.push(c.rating.status);
+      if (assumed && c.rating.reason.endsWith(POLARITY_ASSUMED)) assumedShown++;
       latest = later(latest, c.rating.asAt);
     }
   }
@@ -248,7 +255,7 @@ export function computeRatings(
     benchmark: hasRole("benchmark") || (hook !== null && rows.some((_, r) => hook.benchmark(r) !== undefined)),
     median: hook !== null && hasRole("median"),
   });
-  return { outputs, rated, counts: Object.fromEntries(STATUSES.map((s) => [s, counts[s]])) as StatusCounts, problems, asAt: asAt?.label ?? latest?.label ?? "", nothingRated };
+  return { outputs, rated, counts: Object.fromEntries(STATUSES.map((s) => [s, counts[s]])) as StatusCounts, problems, asAt: asAt?.label ?? latest?.label ?? "", nothingRated, polarityAssumed: assumedShown, hasPolarityColumn: polarityEntry !== undefined };
 }
 
 /** A target of 0 with a figure of 0 or more is for information: Grey, never Green (docs/methods.md#information-only). */

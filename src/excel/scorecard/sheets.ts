@@ -27,6 +27,8 @@ export interface BuildInput {
   readonly builtOn: string;
   /** Review date of the snapshot movement is measured against, or null. */
   readonly snapshotDate: string | null;
+  /** Said on every sheet's headings when some statuses rest on an assumed polarity. */
+  readonly polarityNote?: string;
 }
 
 const TITLE = { bold: true, size: 16 } as const;
@@ -44,6 +46,11 @@ function headings(title: string, input: BuildInput, extra: string[] = []): Block
     [`Rule set: ${describeRules(input.settings.rules)}`],
     ...extra.map((e) => [e] as CellValue[]),
   ];
+  // The sheet's own summary line says it too, so no status on the sheet is read without it.
+  if (input.polarityNote) {
+    const last = lines[lines.length - 1];
+    last[0] = `${String(last[0])} ${input.polarityNote}`;
+  }
   return [block(0, 0, [[title]], [], TITLE), block(1, 0, lines, [], NOTE)];
 }
 
