@@ -155,7 +155,7 @@ async function runCommand(api: ExcelApi, options: ProcessOptions, settings: Retu
     const { result, counters } = await api.runWithCounters((context) => rateRag(context, { ...(settings ? { settings } : {}), ...(onProgress ? { onProgress } : {}) }));
     return {
       source: { sheet: result.source.sheet, address: result.source.address, kind: result.source.kind, ...(result.source.name ? { name: result.source.name } : {}), layout: result.source.layout, chosenBy: "" },
-      asAt: result.asAt, rowsRated: result.rated, counts: result.counts, problems: toReportProblems(result.problems), warnings: result.warnings, counters,
+      asAt: result.asAt, rowsRated: result.rated, counts: result.counts, problems: toReportProblems(result.problems), warnings: [...(result.nothingRated ? [result.nothingRated] : []), ...result.warnings], counters,
     };
   }
   const commands = scorecardCommands;

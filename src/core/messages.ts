@@ -28,6 +28,11 @@ export function quote(raw: unknown): string {
 }
 
 export const messages = {
+  // A table where nothing could be rated (docs/methods.md#nothing-rated)
+  nothingRatedNoBasis: "Nothing could be rated: the table has no Target column, no England or benchmark rows and no median. Add a Target column, or a Benchmark column, to rate against.",
+  nothingRatedNoBenchmark: "Nothing could be rated: the Benchmark rules compare each value with a benchmark, and the table has no Benchmark column and no England or benchmark rows. Add a Benchmark (or England value) column, or choose rules that use the Target column.",
+  nothingRatedNoTarget: "Nothing could be rated: these rules compare each value with a target, and the table has no Target column. Add a Target column, or choose the Benchmark rules in the panel to rate against the benchmark.",
+
   polarityNotText: (raw: unknown) =>
     `Polarity ${quote(raw)} is not a word: use higher, lower or none (or blank for higher)`,
   unknownPolarity: (raw: unknown) =>

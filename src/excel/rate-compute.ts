@@ -18,6 +18,7 @@ import { rawIndicators, type TableOrigin } from "./rows";
 import type { CellProblem, ColumnRole, StatusCounts } from "./types";
 import { publicSourceHook } from "./public-source-rating";
 import { isInformationOnly } from "../core/public-sources";
+import { whyNothingRated } from "../core/nothing-rated";
 import { isValidNiCode, lookupNiReference, polarityFromReference, POLARITY_FROM_REFERENCE } from "../core/ni-reference";
 
 /** The add-in's own output columns, in order. */
@@ -46,6 +47,12 @@ export interface RateComputation {
   readonly problems: CellProblem[];
   /** The as-at period used (the latest seen when each indicator used its own latest). */
   readonly asAt: string;
+  /** One sentence when nothing could be rated because the table has nothing to compare with; else null. */
+  readonly nothingRated: string | null;
+  /** How many counted indicators have a status that rests on an assumed polarity (higher is better). */
+  readonly polarityAssumed: number;
+  /** Whether the table has a Polarity column (then the assumed ones are its blank cells). */
+  readonly hasPolarityColumn: boolean;
 }
 
 const BLANK: OutputRow = ["", "", "", "", "", "", ""];
@@ -167,6 +174,7 @@ export function computeRatings(
   // Public-source tables: benchmark rows, context rows, polarity clues, the Median preset.
   const hook = publicSourceHook(rows, mapping);
   let assumedPolarity = 0;
+  let assumedShown = 0;
   for (const source of indicators) {
     let raw = source.raw;
     let fromReference = false;
@@ -203,6 +211,7 @@ export function computeRatings(
       outputs[row] = outputOf(rating);
       rated.push({ indicator, rating, row });
       countable.push(rating.status);
+      if (assumed && rating.reason.endsWith(POLARITY_ASSUMED)) assumedShown++;
       latest = later(latest, rating.asAt);
       continue;
     }
@@ -231,6 +240,7 @@ export function computeRatings(
       const c: { rating: Rating; row: number } = counted;
       rated.push({ indicator, rating: c.rating, row: c.row });
       countable.push(c.rating.status);
+      if (assumed && c.rating.reason.endsWith(POLARITY_ASSUMED)) assumedShown++;
       latest = later(latest, c.rating.asAt);
     }
   }
@@ -238,7 +248,14 @@ export function computeRatings(
     problems.push({ sheet, address: "", message: `The table has no Polarity column, so ${assumedPolarity === indicators.length ? "every indicator is" : `${assumedPolarity} indicators are`} rated as higher is better (each says "polarity assumed" in its reason): add a Polarity column if lower is better for some` });
   }
   const counts = countByStatus(countable);
-  return { outputs, rated, counts: Object.fromEntries(STATUSES.map((s) => [s, counts[s]])) as StatusCounts, problems, asAt: asAt?.label ?? latest?.label ?? "" };
+  const hasRole = (role: ColumnRole) => mapping.entries.some((e) => e.role === role);
+  const nothingRated = whyNothingRated(countable, {
+    preset: settings.preset,
+    target: hasRole("target"),
+    benchmark: hasRole("benchmark") || (hook !== null && rows.some((_, r) => hook.benchmark(r) !== undefined)),
+    median: hook !== null && hasRole("median"),
+  });
+  return { outputs, rated, counts: Object.fromEntries(STATUSES.map((s) => [s, counts[s]])) as StatusCounts, problems, asAt: asAt?.label ?? latest?.label ?? "", nothingRated, polarityAssumed: assumedShown, hasPolarityColumn: polarityEntry !== undefined };
 }
 
 /** A target of 0 with a figure of 0 or more is for information: Grey, never Green (docs/methods.md#information-only). */

@@ -388,6 +388,7 @@ export async function rateRag(context: Excel.RequestContext, options: RateRagOpt
     counts: computed.counts,
     problems: computed.problems.map((p) => ({ ...p, sheet: p.sheet || sheetName })),
     warnings: located.warnings,
+    ...(computed.nothingRated ? { nothingRated: computed.nothingRated } : {}),
   };
 }
 

@@ -61,6 +61,8 @@ export interface RateReport {
   readonly problems: readonly CellProblem[];
   /** Things the user should know that are not about one cell (e.g. settings fell back to defaults). */
   readonly warnings: readonly string[];
+  /** Why nothing could be rated, with what to add, when the table has nothing to compare with; shown first. */
+  readonly nothingRated?: string;
 }
 
 /** What Build scorecard / Refresh scorecards report. */

@@ -120,7 +120,7 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): strin
   if (options.functionsJson !== undefined) {
     const metadata = JSON.parse(fs.readFileSync(options.functionsJson, "utf8")) as { functions?: { id: string }[] };
     for (const fn of metadata.functions ?? []) {
-      if (!DOMAIN_FUNCTION_IDS.includes(fn.id)) problems.push(`functions.json defines ${fn.id}, which is not a function of docs/methods.md#functions`);
+      if (!DOMAIN_FUNCTION_IDS.includes(fn.id)) problems.push(`functions.json defines ${fn.id}, which is not one of the add-in's worksheet functions`);
     }
   }
   return problems;

@@ -48,3 +48,24 @@ export function wideWorkbook(n: number, sheetName = "Indicators", firstRow = 0, 
   }
   return wb;
 }
+
+/** A sheet of rows written straight into a new workbook, with A2 selected and the given rules saved. */
+export async function tableApi(rows: readonly (readonly unknown[])[], preset: PresetName = "tolerance"): Promise<ExcelApi> {
+  const wb = createWorkbook(["KPIs"]);
+  rows.forEach((row, r) => row.forEach((v, c) => { if (v !== null) wb.sheets[0].ensureCell(r, c).value = v as never; }));
+  const api = createExcelApi(wb);
+  await api.run(async (context) => {
+    context.workbook.worksheets.getItem("KPIs").getRange("A2").select();
+    await context.sync();
+    await saveSettings(context, { rules: { ...DEFAULT_RULE_SETTINGS, preset }, mapping: null });
+  });
+  return api;
+}
+
+/** A council KPI list with actuals only: no target, no benchmark, no median (figures invented). */
+export const ACTUALS_ONLY = [
+  ["Code", "Indicator", "Service", "Polarity", "Actual 2022/23"],
+  ["HOU 1", "Days to decide a homelessness application", "Housing", "Lower", 41],
+  ["BEN 2", "Days to process a new benefit claim", "Revenues and Benefits", "Lower", 18.5],
+  ["WAS 3", "Household waste recycled (%)", "Environment", "Higher", 44.2],
+];

@@ -46,7 +46,7 @@ describe("manifest.xml", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "laa-manifest-"));
     const file = path.join(dir, "functions.json");
     fs.writeFileSync(file, JSON.stringify({ functions: [{ id: "LAAGAP" }, { id: "ADD" }] }));
-    expect(checkManifest(manifest, { siteRoot: root, functionsJson: file })).toEqual(["functions.json defines ADD, which is not a function of docs/methods.md#functions"]);
+    expect(checkManifest(manifest, { siteRoot: root, functionsJson: file })).toEqual(["functions.json defines ADD, which is not one of the add-in's worksheet functions"]);
   });
 });
 

@@ -155,7 +155,7 @@ export async function buildScorecard(context: Excel.RequestContext, options: Sco
   }
   const verified: SheetsRecord = { ...record, sheets: record.sheets.filter((s) => !kinds.includes(s.kind) || reads.has(s.kind)) };
   const { assigned, renamed } = assignNames(kinds, verified, names);
-  const warnings = [...rated.warnings, ...renamed.map((r) => m.renamed(r.wanted, r.used))];
+  const warnings = [...(rated.computed.nothingRated ? [rated.computed.nothingRated] : []), ...rated.warnings, ...renamed.map((r) => m.renamed(r.wanted, r.used))];
 
   const data = fromData(rated, group);
   const written = record.written;
@@ -176,7 +176,8 @@ export async function buildScorecard(context: Excel.RequestContext, options: Sco
   }
   const entries: Entry[] = buildEntries(rated.computed.rated, group, snapshots, carried);
   const snapshotDate = snapshots.reduce<string | null>((d, s) => (d === null || s.reviewDate > d ? s.reviewDate : d), null);
-  const input: BuildInput = { entries, group, settings: rated.settings, sourceText: sourceText(rated), asAt: rated.computed.asAt, builtOn: today(options), snapshotDate };
+  const input: BuildInput = { entries, group, settings: rated.settings, sourceText: sourceText(rated), asAt: rated.computed.asAt, builtOn: today(options), snapshotDate,
+    ...(rated.computed.polarityAssumed > 0 ? { polarityNote: m.polarityAssumed(rated.computed.polarityAssumed, rated.computed.hasPolarityColumn) } : {}) };
   progress(0.7, "Laying out the scorecard sheets");
   const builders: Record<string, (i: BuildInput) => SheetSpec> = { scorecard: scorecardSheet, exceptions: exceptionsSheet, monitoring: monitoringSheet, trends: trendsSheet, areas: areasSheet, objectives: objectivesSheet };
   const specs = kinds.map((k) => builders[k](input));

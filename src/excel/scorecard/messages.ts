@@ -18,4 +18,9 @@ export const scorecardMessages = {
   nameExhaustedNext: "Rename or delete one of those sheets, then try again.",
   changedHistory: (sheet: string) => `The review snapshots on ${sheet} no longer have the add-in's columns (Review date, Code, Area, Indicator, As at, Value, Target, Status), so earlier snapshots were not read.`,
   emptyExceptions: "No indicator is Red or Amber.",
+  /** On every sheet's heading when some statuses rest on an assumed polarity (docs/methods.md#polarity-assumed). */
+  polarityAssumed: (n: number, hasColumn: boolean) =>
+    `Polarity assumed (higher is better) for ${n === 1 ? "1 indicator" : `${n} indicators`}: ${hasColumn ? "check the Polarity column" : "add a Polarity column"} where lower is better; each says "polarity assumed" in its reason.`,
+  /** The Area comparison legend; the method is named publicly, see docs/methods.md. */
+  areasLegend: "Each cell: the area's status, then its quartile among the areas on the latest value (Q1 = best quarter), with quantiles as the public health profiles compute them (PHEindicatormethods).",
 } as const;

@@ -27,6 +27,8 @@ export interface BuildInput {
   readonly builtOn: string;
   /** Review date of the snapshot movement is measured against, or null. */
   readonly snapshotDate: string | null;
+  /** Said on every sheet's headings when some statuses rest on an assumed polarity. */
+  readonly polarityNote?: string;
 }
 
 const TITLE = { bold: true, size: 16 } as const;
@@ -44,6 +46,11 @@ function headings(title: string, input: BuildInput, extra: string[] = []): Block
     [`Rule set: ${describeRules(input.settings.rules)}`],
     ...extra.map((e) => [e] as CellValue[]),
   ];
+  // The sheet's own summary line says it too, so no status on the sheet is read without it.
+  if (input.polarityNote) {
+    const last = lines[lines.length - 1];
+    last[0] = `${String(last[0])} ${input.polarityNote}`;
+  }
   return [block(0, 0, [[title]], [], TITLE), block(1, 0, lines, [], NOTE)];
 }
 
@@ -341,7 +348,7 @@ export function areaQuantiles(entries: readonly Entry[], n = 4): Map<Entry, numb
 export function areasSheet(input: BuildInput): SheetSpec {
   const areas = [...new Set(input.entries.map((e) => e.area))];
   const q = areaQuantiles(input.entries);
-  const blocks = headings(SHEET_TITLES.areas as string, input, ["Each cell: the area's status, then its quartile among the areas on the latest value (Q1 = best quarter, docs/methods.md#confidence-intervals)."]);
+  const blocks = headings(SHEET_TITLES.areas as string, input, [scorecardMessages.areasLegend]);
   const top = 6;
   const header = ["Code", "Indicator", "Polarity", "Benchmark", ...areas];
   blocks.push(block(top, 0, [header], [], HEADER));

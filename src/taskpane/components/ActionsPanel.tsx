@@ -63,6 +63,8 @@ interface Summary {
   readonly counts?: Counts;
   readonly problems?: readonly CellProblem[];
   readonly warnings?: readonly string[];
+  /** Why nothing could be rated: shown first, above the summary. */
+  readonly nothingRated?: string;
 }
 
 /** The words, counts and lists a result is shown with. */
@@ -70,7 +72,7 @@ function summarise(result: ActionResult): Summary {
   switch (result.kind) {
     case "rateRag": {
       const r = result.report;
-      return { lines: [DONE.rated(r.rated, r.asAt)], counts: r.counts, problems: r.problems, warnings: r.warnings };
+      return { lines: [DONE.rated(r.rated, r.asAt)], counts: r.counts, problems: r.problems, warnings: r.warnings, ...(r.nothingRated ? { nothingRated: r.nothingRated } : {}) };
     }
     case "buildScorecard":
     case "refreshScorecards": {
@@ -136,6 +138,11 @@ export function ActionsPanel({ running, progress, result, onRun, onSelectCell }:
           <>
             {/* Only the one-line summary is announced; the counts and problems are there to read on demand. */}
             <div aria-live="polite">
+              {summary.nothingRated && (
+                <MessageBar intent="warning" layout="multiline">
+                  <MessageBarBody>{summary.nothingRated}</MessageBarBody>
+                </MessageBar>
+              )}
               <MessageBar intent="success">
                 <MessageBarBody>
                   <MessageBarTitle>Done.</MessageBarTitle>

@@ -21,7 +21,8 @@ export function ribbonSummary(report: RateReport): string {
   const counts = STATUSES.map((s) => `${s} ${report.counts[s]}`).join(", ");
   const problems = report.problems.length;
   const listed = problems === 0 ? "no problems" : `${problems} ${problems === 1 ? "problem" : "problems"} (press Rate RAG here to list them)`;
-  return `Rated ${report.rated} ${report.rated === 1 ? "indicator" : "indicators"} as at ${report.asAt}: ${counts}; ${listed}.`;
+  const line = `Rated ${report.rated} ${report.rated === 1 ? "indicator" : "indicators"} as at ${report.asAt}: ${counts}; ${listed}.`;
+  return report.nothingRated ? `${report.nothingRated} ${line}` : line;
 }
 
 /** The ribbon's last Rate RAG outcome (src/commands/rate-from-ribbon.ts), shown above the pane until dismissed. */
@@ -32,7 +33,7 @@ export function RibbonOutcomeBar({ theme }: { theme: "light" | "dark" }): React.
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme}>
       <div aria-live="polite" style={{ padding: "8px 12px 0" }}>
-        <MessageBar intent={outcome.kind === "rated" ? "success" : "error"} layout="multiline">
+        <MessageBar intent={outcome.kind === "rated" ? (outcome.report.nothingRated ? "warning" : "success") : "error"} layout="multiline">
           <MessageBarBody>
             {outcome.kind === "rated" ? (
               <>
