@@ -3,18 +3,10 @@
  * can click Rate RAG straight away. Names never clash: an existing sheet or table of the same name
  * is left alone and the sample takes the next free name.
  */
+import type { SampleSheetPlan } from "../shared/sample-sheet";
 import { navigateLast } from "./navigate";
 
-/** A sample sheet to insert: plain data, made by the samples (src/samples/anycity.ts anycityInsertPlan). */
-export interface SampleSheetPlan {
-  readonly sheetName: string;
-  readonly tableName: string;
-  /** Header row then data rows; blanks are "". */
-  readonly values: (string | number)[][];
-  readonly numberFormats: string[][];
-  /** Column widths in characters. */
-  readonly columnWidths: readonly number[];
-}
+export type { SampleSheetPlan };
 
 /** The first of `wanted`, `wanted 2`, `wanted 3` ... that is not taken (case-insensitive, like Excel). */
 export function freeName(wanted: string, taken: readonly string[], join = " "): string {

@@ -12,6 +12,7 @@
  * JavaScript API) write the very same rows.
  */
 import { type LaaBlock } from "../core/ni-reference";
+import type { SampleSheetPlan } from "../shared/sample-sheet";
 
 /** Sheet and table names the Anycity sample uses. */
 export const ANYCITY_SHEET_NAME = "LAA indicators";
@@ -247,15 +248,7 @@ export function anycityRowFormats(i: AnycityIndicator): string[] {
 /** Column widths (in characters) that make the sheet readable. */
 export const ANYCITY_COLUMN_WIDTHS: readonly number[] = [8, 66, 38, 18, 16, 36, 10, 10, 10, 10, 10, 10, 10, 10, 8, 40, 90];
 
-/** Everything Insert sample data writes, as plain arrays the Excel API takes in one call each. */
-export interface SampleSheetPlan {
-  readonly sheetName: string;
-  readonly tableName: string;
-  /** Header row then data rows; blanks are "" (the Excel API's blank). */
-  readonly values: (string | number)[][];
-  readonly numberFormats: string[][];
-  readonly columnWidths: readonly number[];
-}
+export type { SampleSheetPlan };
 
 /**
  * What the task pane's Insert sample data writes into a new sheet: the Anycity header and rows as
