@@ -21,6 +21,7 @@ import { fileMessages, usage } from "./messages";
 import { inspectPackage, lossesOutside } from "./package-parts";
 import { carryPartsInZip } from "./carry-parts";
 import { passThroughInZip } from "./pass-through";
+import { phaseClock, type PhaseClock } from "./phases";
 import { restoreLookInZip } from "./restore-look";
 import type { FileReport, ReportProblem } from "./report";
 import { settingsFor, type RulesOverride } from "./rules";
@@ -149,10 +150,17 @@ async function oversizedSheets(bytes: Uint8Array): Promise<string[]> {
 }
 
 /** Runs the command through the emulator; gives what the report says about it. */
-async function runCommand(api: ExcelApi, options: ProcessOptions, settings: ReturnType<typeof settingsFor>): Promise<Partial<FileReport>> {
-  const onProgress = options.onProgress;
+async function runCommand(api: ExcelApi, options: ProcessOptions, settings: ReturnType<typeof settingsFor>, clock: PhaseClock): Promise<Partial<FileReport>> {
+  const userProgress = options.onProgress;
+  // Rate RAG's own progress steps end the profile's phases (reading, rating, writing).
+  const onProgress: ProgressListener | undefined = (fraction, label) => {
+    if (label === "Reading the indicators") clock.mark("command: finding the table");
+    else if (label.startsWith("Rating ")) clock.mark("table read");
+    else if (label === "Writing the ratings") clock.mark("core");
+    userProgress?.(fraction, label);
+  };
   if (options.command === "rate") {
-    const { result, counters } = await api.runWithCounters((context) => rateRag(context, { ...(settings ? { settings } : {}), ...(onProgress ? { onProgress } : {}) }));
+    const { result, counters } = await api.runWithCounters((context) => rateRag(context, { ...(settings ? { settings } : {}), onProgress }));
     return {
       source: { sheet: result.source.sheet, address: result.source.address, kind: result.source.kind, ...(result.source.name ? { name: result.source.name } : {}), layout: result.source.layout, chosenBy: "" },
       asAt: result.asAt, rowsRated: result.rated, counts: result.counts, problems: toReportProblems(result.problems), warnings: [...(result.nothingRated ? [result.nothingRated] : []), ...result.warnings], counters,
@@ -166,7 +174,7 @@ async function runCommand(api: ExcelApi, options: ProcessOptions, settings: Retu
     const { result, counters } = await api.runWithCounters((context) => commands.saveSnapshot(context));
     return { snapshot: result, counters, problems: [], warnings: [] };
   }
-  const { result, counters } = await api.runWithCounters((context) => commands.buildScorecard(context, { refresh: options.command === "refresh", ...(onProgress ? { onProgress } : {}) }));
+  const { result, counters } = await api.runWithCounters((context) => commands.buildScorecard(context, { refresh: options.command === "refresh", onProgress }));
   return { sheets: result.sheets, counts: result.counts, problems: toReportProblems(result.problems), warnings: [...result.warnings, ...result.renamed.map((r) => `Sheet ${r.wanted} is yours, so the scorecard went to ${r.used}.`)], counters };
 }
 
@@ -178,7 +186,11 @@ async function runCommand(api: ExcelApi, options: ProcessOptions, settings: Retu
 export async function processFile(file: string, options: ProcessOptions): Promise<FileReport> {
   const started = Date.now();
   const base = { file, command: options.command, output: null, problems: [], warnings: [] } as const;
-  const done = (entry: Omit<FileReport, "milliseconds">): FileReport => ({ ...entry, milliseconds: Date.now() - started });
+  const clock = phaseClock();
+  const done = (entry: Omit<FileReport, "milliseconds">): FileReport => {
+    clock.flush(file);
+    return { ...entry, milliseconds: Date.now() - started };
+  };
   const progress = options.onProgress ?? (() => undefined);
 
   let bytes: Uint8Array;
@@ -198,6 +210,7 @@ export async function processFile(file: string, options: ProcessOptions): Promis
     const tooBig = await oversizedSheets(bytes);
     if (tooBig.length > 0) return done({ ...base, outcome: "refused", message: fileMessages.tooBig(file, tooBig, MAX_SHEET_XML_BYTES) });
     inspection = await inspectPackage(bytes);
+    clock.mark("package read");
     wb = await loadXlsx(bytes);
   } catch (e) {
     return done({ ...base, outcome: "unreadable", message: fileMessages.notXlsx(file, reason(e)) });
@@ -218,6 +231,7 @@ export async function processFile(file: string, options: ProcessOptions): Promis
     return done({ ...base, outcome: "refused", lost: partLosses, message: fileMessages.refused(file, partLosses) });
   }
   const api = createExcelApi(wb);
+  clock.mark("emulator import");
 
   let outcome: Partial<FileReport>;
   let chosenBy: string;
@@ -226,7 +240,9 @@ export async function processFile(file: string, options: ProcessOptions): Promis
     loadWarnings.push(...stored.warnings);
     const settings = settingsFor(options.override, stored.settings);
     chosenBy = (await chooseSource(api, inspection.selection, settings ?? undefined)).why;
-    outcome = await runCommand(api, options, settings);
+    clock.mark("source choice");
+    outcome = await runCommand(api, options, settings, clock);
+    clock.mark(options.command === "rate" ? "writes" : "command");
   } catch (e) {
     if (e instanceof RateRagError) return done({ ...base, outcome: "not-done", message: fileMessages.notRated(file, e.userMessage), nextStep: e.nextStep });
     return done({ ...base, outcome: "not-done", message: fileMessages.failed(file, reason(e)) });
@@ -236,6 +252,7 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   const rebuilt = new Set([...inputRebuilt, ...rebuiltSheets(options.command, wb.settings), ...wb.sheets.filter((s) => !inputSheets.has(s.name)).map((s) => s.name)]);
   const owned: OwnedArea[] = [...inputColumns, ...outputColumns(wb.settings), ...[...rebuilt].map((sheet) => ({ sheet, rect: null }))];
   const written = await saveXlsx(wb, { writeCharts: addChartsToXlsx });
+  clock.mark("package write (ExcelJS save)");
   // Both put-backs work on the opened packages, so the output is unzipped and zipped once.
   const inZip = await JSZip.loadAsync(bytes);
   const outZip = await JSZip.loadAsync(written);
@@ -243,8 +260,11 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   const userSheets = new Set([...inputSheets].filter((s) => !rebuilt.has(s)));
   await carryPartsInZip(inZip, outZip, userSheets);
   await passThroughInZip(inZip, outZip, userSheets);
+  clock.mark("style restoration");
   const saved = new Uint8Array(await outZip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  clock.mark("package write (zip)");
   const lost = [...partLosses, ...(await lostInRoundTrip(bytes, saved, owned))];
+  clock.mark("no-loss verification");
   const report: Omit<FileReport, "milliseconds"> = {
     ...base, ...outcome, outcome: "done", output: options.output,
     ...(outcome.source ? { source: { ...outcome.source, chosenBy } } : {}),
@@ -257,6 +277,7 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   progress(0.95, "Writing");
   try {
     await writeAtomically(options.output, saved, inputStat);
+    clock.mark("file write");
   } catch (e) {
     return done({ ...report, outcome: "unwritable", output: null, message: fileMessages.unwritable(options.output, reason(e)) });
   }

@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
+import type { Phase } from "../../src/cli/phases";
 import type { RunReport } from "../../src/cli/report";
 import { mulberry32 as random } from "../../src/samples/prng";
 
@@ -33,6 +34,7 @@ const ROOT = path.join(__dirname, "..", "..");
 const BIN = path.join(ROOT, "src", "cli", "bin.cjs");
 const ANYCITY = path.join(ROOT, "assets", "samples", "anycity-laa.xlsx");
 const GNU_TIME = "/usr/bin/time";
+const FLOOR = path.join(__dirname, "runner-floor.cjs");
 
 
 /** A wide-layout indicator table of `rows` rows (the Anycity headers' shape) as an .xlsx file. */
@@ -56,28 +58,49 @@ interface RunMeasure {
   readonly ms: number;
   readonly peakMb: number;
   readonly report: RunReport;
+  /** The runner's per-phase profile (src/cli/phases.ts), when it was asked for. */
+  readonly phases: readonly Phase[];
 }
 
-/** Runs the CLI as a child process: wall time, peak resident memory and its report. */
-async function measureRun(args: string[], reportFile: string): Promise<RunMeasure> {
+/** Wall time, peak resident memory and stderr of one Node script run as a child process. */
+async function measureNode(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; peakMb: number; stderr: string; stdout: string }> {
   const useTime = existsSync(GNU_TIME);
   const command = useTime ? GNU_TIME : process.execPath;
   // Without GNU time, a one-line wrapper makes the child print its own peak RSS at exit.
   const wrapped = useTime
-    ? ["-v", process.execPath, BIN, ...args]
-    : ["-e", `process.on("exit",()=>process.stderr.write("maxRSS "+process.resourceUsage().maxRSS+"\\n"));process.argv.splice(1,1,${JSON.stringify(BIN)});require(${JSON.stringify(BIN)})`, "--", ...args];
+    ? ["-v", process.execPath, script, ...args]
+    : ["-e", `process.on("exit",()=>process.stderr.write("maxRSS "+process.resourceUsage().maxRSS+"\\n"));process.argv.splice(1,1,${JSON.stringify(script)});require(${JSON.stringify(script)})`, "--", ...args];
   const started = performance.now();
-  const stderr = await new Promise<string>((resolve, reject) => {
-    execFile(command, wrapped, { maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, err) => {
-      if (error && (error as { code?: number }).code !== 0 && !/Exit status: 0/.test(err)) reject(new Error(`laa-scorecard ${args.join(" ")} failed: ${err}`));
-      else resolve(err);
+  const { stderr, stdout } = await new Promise<{ stderr: string; stdout: string }>((resolve, reject) => {
+    execFile(command, wrapped, { maxBuffer: 64 * 1024 * 1024, env }, (error, out, err) => {
+      if (error && (error as { code?: number }).code !== 0 && !/Exit status: 0/.test(err)) reject(new Error(`${path.basename(script)} ${args.join(" ")} failed: ${err}`));
+      else resolve({ stderr: err, stdout: out });
     });
   });
   const ms = performance.now() - started;
   const kb = Number((useTime ? /Maximum resident set size \(kbytes\): (\d+)/ : /maxRSS (\d+)/).exec(stderr)?.[1] ?? NaN);
+  return { ms, peakMb: kb / 1024, stderr, stdout };
+}
+
+/** Runs the CLI as a child process (with its phase profile on): wall time, peak resident memory, its report and phases. */
+async function measureRun(args: string[], reportFile: string): Promise<RunMeasure> {
+  const { ms, peakMb, stderr } = await measureNode(BIN, args, { ...process.env, LAA_SCORECARD_PHASES: "1" });
   const report = JSON.parse(await fs.readFile(reportFile, "utf8")) as RunReport;
   if (report.exitCode !== 0) throw new Error(`laa-scorecard ${args.join(" ")} exited ${report.exitCode}: ${report.files.map((f) => f.message).filter(Boolean).join("; ")}`);
-  return { ms, peakMb: kb / 1024, report };
+  const line = stderr.split("\n").find((l) => l.startsWith("laa-phases "));
+  const phases = line ? (JSON.parse(line.slice("laa-phases ".length)) as { phases: Phase[] }).phases : [];
+  return { ms, peakMb, report, phases };
+}
+
+/**
+ * The floor: ExcelJS's streaming reader and writer alone read the workbook and write it back with
+ * the 7 output columns filled (test/bench/runner-floor.cjs), in a child process like the runner.
+ */
+async function measureFloor(input: string, output: string): Promise<{ ms: number; peakMb: number }> {
+  const { ms, peakMb, stdout } = await measureNode(FLOOR, [input, output]);
+  const rows = Number(stdout.trim());
+  if (!(rows > ROWS)) throw new Error(`The floor wrote ${stdout.trim()} rows of ${ROWS + 1}: its time would compare different work.`);
+  return { ms, peakMb };
 }
 
 function totals(report: RunReport): { syncs: number; requestBytes: number; responseBytes: number; rows: number } {
@@ -85,6 +108,14 @@ function totals(report: RunReport): { syncs: number; requestBytes: number; respo
     (t, f) => ({ syncs: t.syncs + (f.counters?.syncs ?? 0), requestBytes: t.requestBytes + (f.counters?.requestBytes ?? 0), responseBytes: t.responseBytes + (f.counters?.responseBytes ?? 0), rows: t.rows + (f.rowsRated ?? 0) }),
     { syncs: 0, requestBytes: 0, responseBytes: 0, rows: 0 },
   );
+}
+
+/** One figure per phase of the large run: its time (share of the run) and the resident memory when it ended. */
+function phaseFigures(phases: readonly Phase[], totalMs: number, rows: string): BenchFigure[] {
+  return phases.flatMap((p) => [
+    { name: `phase (${rows} rows): ${p.name}`, value: p.ms, unit: "ms", baseline: "whole run", ratio: p.ms / totalMs },
+    { name: `phase (${rows} rows): ${p.name}, memory at end (RSS)`, value: p.rssMb, unit: "MB" },
+  ]);
 }
 
 /**
@@ -107,6 +138,7 @@ export async function benchRunner(): Promise<BenchFigure[]> {
     const single = await measureRun(["rate", path.join(one, "area.xlsx"), "--out", path.join(dir, "out-one"), "--report", path.join(dir, "one.json"), "--quiet"], path.join(dir, "one.json"));
     const many = await measureRun(["rate", path.join(copies, "*.xlsx"), "--out", path.join(dir, "out-copies"), "--report", path.join(dir, "copies.json"), "--quiet"], path.join(dir, "copies.json"));
     const big = await measureRun(["rate", large, "--out", path.join(dir, "out-large"), "--report", path.join(dir, "large.json"), "--quiet"], path.join(dir, "large.json"));
+    const floor = await measureFloor(large, path.join(dir, "floor.xlsx"));
     const bigTotals = totals(big.report);
     const manyTotals = totals(many.report);
     const rows = ROWS.toLocaleString("en-GB");
@@ -126,6 +158,11 @@ export async function benchRunner(): Promise<BenchFigure[]> {
       { name: `rate: ${rows}-row workbook, request bytes`, value: bigTotals.requestBytes, unit: "bytes" },
       { name: `rate: ${rows}-row workbook, response bytes`, value: bigTotals.responseBytes, unit: "bytes" },
       { name: `rate: ${rows}-row workbook, largest request`, value: big.report.files[0].counters?.maxRequestBytes ?? NaN, unit: "bytes" },
+      { name: `floor: ExcelJS streaming read + write of the ${rows}-row workbook, 7 filled columns`, value: floor.ms, unit: "ms" },
+      { name: `floor: ExcelJS streaming read + write, peak memory`, value: floor.peakMb, unit: "MB" },
+      { name: `rate: ${rows}-row workbook against the floor (time)`, value: big.ms, unit: "ms", baseline: "ExcelJS streaming floor", ratio: big.ms / floor.ms },
+      { name: `rate: ${rows}-row workbook against the floor (peak memory)`, value: big.peakMb, unit: "MB", baseline: "ExcelJS streaming floor", ratio: big.peakMb / floor.peakMb },
+      ...phaseFigures(big.phases, big.ms, rows),
     ];
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
