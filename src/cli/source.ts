@@ -62,7 +62,7 @@ async function candidates(api: ExcelApi, saved: { sheet: string; ref: string } |
 
 /**
  * Chooses the source and leaves it selected: each candidate is tried with the add-in's own
- * readAndRate (reads only), and the first that finds an indicator table wins.
+ * readAndRate (reads only, rates nothing), and the first that finds an indicator table wins.
  * @throws RateRagError of the first candidate when none holds an indicator table (or of an empty workbook)
  */
 export async function chooseSource(api: ExcelApi, saved: { sheet: string; ref: string } | null, settings?: WorkbookSettings): Promise<SourceCandidate> {
@@ -70,7 +70,8 @@ export async function chooseSource(api: ExcelApi, saved: { sheet: string; ref: s
   for (const c of await candidates(api, saved)) {
     await selectRange(api, c.sheet, c.address);
     try {
-      await api.run((context) => readAndRate(context, settings ? { settings } : {}));
+      // Only whether an indicator table is here decides; Rate RAG then rates it (once).
+      await api.run((context) => readAndRate(context, { ...(settings ? { settings } : {}), rate: false }));
       return c;
     } catch (e) {
       if (!(e instanceof RateRagError)) throw e;

@@ -58,6 +58,11 @@ export interface RateRagOptions {
   readonly onProgress?: ProgressListener;
   /** Payload budget per request/response in bytes (default 4 MB). */
   readonly budgetBytes?: number;
+  /**
+   * False: find and read the table and check it can be rated, but rate nothing (computed has no
+   * ratings). The headless runner chooses its source this way, so the table is rated once, by Rate RAG.
+   */
+  readonly rate?: boolean;
 }
 
 const SAMPLE_ROWS = 50;
@@ -304,7 +309,9 @@ export async function readAndRate(context: Excel.RequestContext, options: RateRa
     const bench = mapping.entries.find((e) => e.role === "benchmark")?.header ?? "the benchmark";
     warnings.push(`This table has no targets but has confidence limits and ${bench}, so each value is rated against ${bench} (the Benchmark rules). Choose other rules in the panel to change this.`);
   }
-  const computed = computeRatings(dataRows, mapping, { headerRow, firstColumn: box.left }, sheetName, rules, hiddenDataRows);
+  const computed = options.rate === false
+    ? computeRatings([], mapping, { headerRow, firstColumn: box.left }, sheetName, rules, hiddenDataRows)
+    : computeRatings(dataRows, mapping, { headerRow, firstColumn: box.left }, sheetName, rules, hiddenDataRows);
   return {
     sheet: sheetName, box, kind: source.kind, ...(source.kind === "name" ? { name: options.sourceName } : source.name ? { name: source.name } : {}),
     headerRow, headers, mapping, dataRows, computed, record, settings: { ...located.settings, rules }, warnings,
