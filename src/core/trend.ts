@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from "./result";
 import { messages } from "./messages";
-import { isFiniteNumber } from "./numbers";
+import { atMost, isFiniteNumber } from "./numbers";
 import type { Polarity } from "./polarity";
 
 /** A least-squares line `y = intercept + slope x` and the points it was fitted to. */
@@ -98,6 +98,9 @@ export function forecast(values: readonly unknown[], at: number, periods?: reado
 /**
  * "Likely to achieve" (docs/methods.md#trend-and-forecast): the forecast at the target date meets the target, by
  * polarity (`>=` when higher is better, `<=` when lower is better). Polarity `none` is `na`.
+ * The comparison allows the relative slack of numbers.ts (docs/methods.md#rag-rules reads "exactly
+ * at the target" in decimal), so a forecast at the target is likely whichever way binary rounding
+ * lands; the rating engine uses this same function, so a rating and LAALIKELY never disagree.
  *
  * @example likelyToAchieve([60, 64, 68], [1, 2, 3], 5, 75, "higher") // => { ok: true, value: true } (forecast 76)
  */
@@ -112,5 +115,6 @@ export function likelyToAchieve(
   if (!isFiniteNumber(target)) return fail("value", messages.notFinite("Target"));
   const f = forecast(values, targetAt, periods);
   if (!f.ok) return f;
-  return ok(polarity === "higher" ? f.value >= target : f.value <= target);
+  const shortfall = polarity === "higher" ? target - f.value : f.value - target;
+  return ok(atMost(shortfall, 0, Math.max(Math.abs(f.value), Math.abs(target))));
 }

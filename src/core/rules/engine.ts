@@ -32,10 +32,11 @@ import { directionByMethod, type Direction } from "../dot";
 import type { Indicator, Observation } from "../indicator";
 import { atMost } from "../numbers";
 import { comparePeriods, sameTimeYearEarlier, type Period } from "../periods";
-import { progress } from "../progress";
+import { progress, rewardShare } from "../progress";
+import { likelyToAchieve } from "../trend";
 import type { Polarity } from "../polarity";
 import { trajectoryOnProfile, type TrajectoryPoint } from "../trajectory";
-import { reasonNumber, reasonPercent, reasons } from "./reasons";
+import { reasonPercent, reasons } from "./reasons";
 import { compileRuleSet, matchKey, PRESET_WORDS, type CompiledRule } from "./ruleset";
 import type { PresetName, RuleSet, Status } from "./types";
 
@@ -157,8 +158,8 @@ function milestones(indicator: Indicator): Milestone[] {
 
 function milestoneChoice(m: Milestone, value: number): TargetChoice {
   return m.baseline
-    ? { value, label: `baseline ${m.label}`, phrase: `the baseline ${reasonNumber(value)} for ${m.label}` }
-    : { value, label: `target ${m.label}`, phrase: `target ${reasonNumber(value)} for ${m.label}` };
+    ? { value, label: `baseline ${m.label}`, phrase: reasons.baselinePhrase(value, m.label) }
+    : { value, label: `target ${m.label}`, phrase: reasons.targetPhrase(value, m.label) };
 }
 
 function trajectoryChoice(indicator: Indicator, asAt: Period, requireBaseline: boolean): Choice {
@@ -170,7 +171,7 @@ function trajectoryChoice(indicator: Indicator, asAt: Period, requireBaseline: b
   if (asAt.end < first.at && !first.baseline) return { missing: reasons.noTargetBeforeFirst(asAt.label, first.label) };
   const at = trajectoryOnProfile(points, asAt.end);
   if (at.from !== undefined && at.to !== undefined && at.from !== at.to) {
-    return { value: at.value, label: `trajectory to ${at.to.label}`, phrase: `${reasonNumber(at.value)} on the trajectory to ${at.to.label}` };
+    return { value: at.value, label: `trajectory to ${at.to.label}`, phrase: reasons.onTrajectory(at.value, at.to.label) };
   }
   // At a milestone, after the last (the last target) or before the first (the baseline).
   return milestoneChoice((at.from ?? at.to) as Milestone, at.value);
@@ -187,18 +188,18 @@ function chooseTarget(indicator: Indicator, asAt: Period | null): Choice {
     const i = findPeriod(targets, asAt);
     if (i >= 0) {
       const t = targets[i];
-      if (t.value !== null) return { value: t.value, label: `target ${(t.period as Period).label}`, phrase: `target ${reasonNumber(t.value)} for ${(t.period as Period).label}` };
+      if (t.value !== null) return { value: t.value, label: `target ${(t.period as Period).label}`, phrase: reasons.targetPhrase(t.value, (t.period as Period).label) };
       missingWhy = t.missingReason;
     }
   }
   if (undated !== undefined) {
-    if (undated.value !== null) return { value: undated.value, label: "target", phrase: `target ${reasonNumber(undated.value)}` };
+    if (undated.value !== null) return { value: undated.value, label: "target", phrase: reasons.targetPhrase(undated.value, null) };
     return { missing: reasons.withReason(reasons.noTarget(asAt?.label ?? null), undated.missingReason) };
   }
   if (asAt === null) {
     for (let j = targets.length - 1; j >= 0; j--) {
       const t = targets[j];
-      if (t.value !== null) return { value: t.value, label: `target ${(t.period as Period).label}`, phrase: `target ${reasonNumber(t.value)} for ${(t.period as Period).label}` };
+      if (t.value !== null) return { value: t.value, label: `target ${(t.period as Period).label}`, phrase: reasons.targetPhrase(t.value, (t.period as Period).label) };
     }
     return { missing: reasons.noTarget(null) };
   }
@@ -219,16 +220,16 @@ function tolerancePreset(ctx: Context, rule: CompiledRule, target: TargetChoice,
   const margin = rule.params.blueMargin;
   if (atMost(short, 0, scale)) {
     if (short === 0 || atMost(-short, 0, scale)) {
-      return { status: "Green", reason: `${ctx.actualPhrase} meets ${target.phrase}`, target };
+      return { status: "Green", reason: reasons.meets(ctx.actualPhrase, target.phrase), target };
     }
-    const beats = `${ctx.actualPhrase} beats ${target.phrase} by ${reasonNumber(-short)}${pct}`;
+    const beats = reasons.beats(ctx.actualPhrase, target.phrase, -short, pct);
     if (blue && margin !== null) {
       if (atMost(margin * absT, -short, scale)) return { status: "Blue", reason: `${beats}; ${reasons.blueMargin(margin)}`, target };
       return { status: "Green", reason: `${beats}; ${reasons.blueMargin(margin)}`, target };
     }
     return { status: "Green", reason: beats, target };
   }
-  const shortText = `${ctx.actualPhrase} is ${reasonNumber(short)}${pct} short of ${target.phrase}`;
+  const shortText = reasons.short(ctx.actualPhrase, short, pct, target.phrase);
   if (atMost(short, tolerance * absT, scale)) return { status: "Amber", reason: `${shortText}; ${reasons.band(tolerance, own)}`, target };
   return { status: "Red", reason: `${shortText}; ${reasons.beyondBand(tolerance, own)}`, target };
 }
@@ -254,7 +255,7 @@ function floorPreset(ctx: Context, target: TargetChoice): Outcome {
   const a = ctx.actualValue;
   const short = shortfallOf(a, target.value, ctx.polarity);
   if (atMost(short, 0, scaleOf(a, target.value))) {
-    return { status: "Green", reason: short === 0 ? `${ctx.actualPhrase} meets ${target.phrase}` : `${ctx.actualPhrase} beats ${target.phrase} by ${reasonNumber(-short)}`, target };
+    return { status: "Green", reason: short === 0 ? reasons.meets(ctx.actualPhrase, target.phrase) : reasons.beats(ctx.actualPhrase, target.phrase, -short, ""), target };
   }
   if (atMost(shortfallOf(a, floor, ctx.polarity), 0, scaleOf(a, floor))) return { status: "Amber", reason: reasons.meetsFloor(ctx.actualPhrase, floor, target.phrase), target };
   return { status: "Red", reason: reasons.belowFloor(ctx.actualPhrase, floor, target.phrase), target };
@@ -268,10 +269,10 @@ function improvementPreset(ctx: Context, rule: CompiledRule, target: TargetChoic
   const scale = scaleOf(a, target.value);
   const absT = Math.abs(target.value);
   if (atMost(short, tolerance * absT, scale)) {
-    const how = atMost(short, 0, scale) ? `meets ${target.phrase}` : `is ${reasonNumber(short)} short of ${target.phrase}`;
-    return { status: "Green", reason: `${ctx.actualPhrase} ${how}; ${reasons.withinTolerance(tolerance, own !== null)}`, target };
+    const how = atMost(short, 0, scale) ? reasons.meets(ctx.actualPhrase, target.phrase) : reasons.short(ctx.actualPhrase, short, "", target.phrase);
+    return { status: "Green", reason: `${how}; ${reasons.withinTolerance(tolerance, own !== null)}`, target };
   }
-  const shortText = `${ctx.actualPhrase} is ${reasonNumber(short)} short of ${target.phrase}, ${reasons.outsideTolerance(tolerance, own !== null)}`;
+  const shortText = `${reasons.short(ctx.actualPhrase, short, "", target.phrase)}, ${reasons.outsideTolerance(tolerance, own !== null)}`;
   const period = ctx.actual.period;
   if (period === null) return { status: "Grey", reason: `${shortText}; ${reasons.noYearEarlierUndated}`, lacking: true, target };
   const earlier = sameTimeYearEarlier(period);
@@ -280,7 +281,7 @@ function improvementPreset(ctx: Context, rule: CompiledRule, target: TargetChoic
   if (prior === null || prior.value === null) {
     return { status: "Grey", reason: `${shortText}; ${reasons.noYearEarlier(earlier.label, prior?.missingReason ?? null)}`, lacking: true, target };
   }
-  const priorPhrase = `${reasonNumber(prior.value)} for ${earlier.label}`;
+  const priorPhrase = reasons.valueFor(prior.value, earlier.label);
   const better = ctx.polarity === "lower" ? a < prior.value : a > prior.value;
   return better
     ? { status: "Amber", reason: `${shortText}; ${reasons.improved(priorPhrase)}`, target }
@@ -331,7 +332,10 @@ function evaluate(ctx: Context, rule: CompiledRule): Outcome {
   }
 }
 
-/** Forecast at the last dated target's date from the dated actuals up to the as-at one (section 7). */
+/**
+ * Forecast at the last dated target's date from the dated actuals up to the as-at one meets it
+ * (docs/methods.md#trend-and-forecast): trend.ts's likelyToAchieve, so LAALIKELY and a rating agree.
+ */
 function likely(indicator: Indicator, index: number, polarity: Polarity): boolean | undefined {
   if (polarity === "none" || index < 1) return undefined;
   const targets = indicator.targets;
@@ -344,35 +348,18 @@ function likely(indicator: Indicator, index: number, polarity: Polarity): boolea
   }
   if (final === undefined) return undefined;
   const actuals = indicator.actuals;
-  let n = 0;
-  let sx = 0;
-  let sy = 0;
+  const values: number[] = [];
+  const ends: number[] = [];
   for (let i = 0; i <= index; i++) {
     const o = actuals[i];
     if (o.value !== null && o.period !== null) {
-      n++;
-      sx += o.period.end;
-      sy += o.value;
+      values.push(o.value);
+      ends.push(o.period.end);
     }
   }
-  if (n < 2) return undefined;
-  const mx = sx / n;
-  const my = sy / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i <= index; i++) {
-    const o = actuals[i];
-    if (o.value !== null && o.period !== null) {
-      const dx = o.period.end - mx;
-      sxx += dx * dx;
-      sxy += dx * (o.value - my);
-    }
-  }
-  if (sxx === 0) return undefined;
-  const f = my + (sxy / sxx) * ((final.period as Period).end - mx);
-  if (!Number.isFinite(f)) return undefined;
-  const t = final.value as number;
-  return atMost(shortfallOf(f, t, polarity), 0, scaleOf(f, t));
+  if (values.length < 2) return undefined;
+  const r = likelyToAchieve(values, ends, (final.period as Period).end, final.value as number, polarity);
+  return r.ok ? r.value : undefined;
 }
 
 function ruleMatches(rule: CompiledRule, indicator: Indicator): boolean {
@@ -440,7 +427,7 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
     actualIndex: index,
     actual: obs,
     actualValue: obs.value,
-    actualPhrase: obs.period === null ? `Actual ${reasonNumber(obs.value)}` : `Actual ${reasonNumber(obs.value)} for ${obs.period.label}`,
+    actualPhrase: obs.period === null ? reasons.actualPhrase(obs.value, null) : reasons.actualPhrase(obs.value, obs.period.label),
   };
   let outcome: Outcome | undefined;
   let used: CompiledRule | undefined;
@@ -452,7 +439,7 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
     if (!(outcome.lacking && rule.next)) break;
   }
   if (outcome === undefined || used === undefined) {
-    return { status: "Grey", reason: reasons.notRated(`rule "${indicator.rule}" does not apply to this indicator`), ...base, actual };
+    return { status: "Grey", reason: reasons.ruleDoesNotApply(indicator.rule), ...base, actual };
   }
 
   let target = outcome.target;
@@ -477,7 +464,8 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
       const p = progressOf(b, target.value, obs.value);
       if (p !== null) {
         rating.progress = p;
-        rating.rewardShare = p < used.params.stretchThreshold ? 0 : Math.min(p, 1);
+        const share = rewardShare(p, used.params.stretchThreshold);
+        if (share.ok) rating.rewardShare = share.value;
       }
     }
   }

@@ -55,6 +55,19 @@ export function settingPercent(fraction: number): string {
  * @example reasons.noActual("2009/10") // => "No actual for 2009/10"
  */
 export const reasons = {
+  /** "Actual 72.0" or "Actual 72.0 for 2009/10". */
+  actualPhrase: (value: number, period: string | null) => (period === null ? `Actual ${reasonNumber(value)}` : `Actual ${reasonNumber(value)} for ${period}`),
+  /** "target 75.0" or "target 75.0 for 2009/10". */
+  targetPhrase: (value: number, period: string | null) => (period === null ? `target ${reasonNumber(value)}` : `target ${reasonNumber(value)} for ${period}`),
+  baselinePhrase: (value: number, period: string) => `the baseline ${reasonNumber(value)} for ${period}`,
+  onTrajectory: (value: number, to: string) => `${reasonNumber(value)} on the trajectory to ${to}`,
+  valueFor: (value: number, period: string) => `${reasonNumber(value)} for ${period}`,
+  meets: (actual: string, target: string) => `${actual} meets ${target}`,
+  /** `pct` is "" or " (4.0%)". */
+  beats: (actual: string, target: string, by: number, pct: string) => `${actual} beats ${target} by ${reasonNumber(by)}${pct}`,
+  /** `pct` is "" or " (4.0%)". */
+  short: (actual: string, shortfall: number, pct: string, target: string) => `${actual} is ${reasonNumber(shortfall)}${pct} short of ${target}`,
+  ruleDoesNotApply: (rule: string | null) => `Not rated: rule "${rule}" does not apply to this indicator`,
   withReason: (what: string, why: string | null) => (why ? `${what} (${why})` : what),
   noActual: (period: string | null) => (period === null ? "No actual" : `No actual for ${period}`),
   noTarget: (period: string | null) => (period === null ? "No target" : `No target for ${period}`),

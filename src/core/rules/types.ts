@@ -2,6 +2,7 @@
  * The shapes shared by the RAG rule engine (docs/methods.md#rag-rules), the Excel layer and the task pane.
  * Plain, JSON-serialisable data: a workbook stores these in its settings.
  */
+import { DEFAULT_REWARD_THRESHOLD } from "../progress";
 
 /** Statuses, fixed spelling, title case (docs/methods.md#polarity). */
 export type Status = "Blue" | "Green" | "Amber" | "Red" | "Grey";
@@ -45,7 +46,7 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   preset: "tolerance",
   tolerance: 0.05,
   blueMargin: null,
-  stretchThreshold: 0.6,
+  stretchThreshold: DEFAULT_REWARD_THRESHOLD,
   improvementTolerance: 0.1,
   asAt: null,
   dotMethod: "previous",

@@ -119,6 +119,15 @@ describe("trend and forecast (docs/methods.md#trend-and-forecast, Excel SLOPE / 
     expect(likelyToAchieve([60, 64, 68], [1, 2, 3], 5, 77, "lower")).toEqual({ ok: true, value: true });
     expect(likelyToAchieve([60, 64, 68], [1, 2, 3], 5, 77, "none").ok).toBe(false);
   });
+  it("is likely exactly at the target whichever the polarity (one comparison, shared with the rating engine)", () => {
+    // By hand: the line through (1, 0.1) and (2, 0.2) is 0.3 at 3, the target itself. In binary the
+    // forecast is 0.30000000000000004; a bare `<=` would call it unlikely when lower is better.
+    expect(forecast([0.1, 0.2], 3, [1, 2])).toEqual({ ok: true, value: 0.30000000000000004 });
+    expect(likelyToAchieve([0.1, 0.2], [1, 2], 3, 0.3, "higher")).toEqual({ ok: true, value: true });
+    expect(likelyToAchieve([0.1, 0.2], [1, 2], 3, 0.3, "lower")).toEqual({ ok: true, value: true });
+    // Just past the target the other way is not likely.
+    expect(likelyToAchieve([0.1, 0.2], [1, 2], 3, 0.2999, "lower")).toEqual({ ok: true, value: false });
+  });
 });
 
 describe("direction of travel (docs/methods.md#direction-of-travel)", () => {
