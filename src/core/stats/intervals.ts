@@ -258,8 +258,8 @@ export interface ConfidenceIntervalOptions extends IntervalOptions {
 /**
  * The interval LAACI shows (docs/methods.md#functions): Wilson for a proportion (the default) or a rate
  * interval by `rate`, `exact` or `byars`.
- * @example confidenceInterval(65, 100) // => same as wilsonInterval(65, 100)
- * @example confidenceInterval(5, 100, { method: "rate", multiplier: 100000 }) // => same as rateInterval(5, 100, ...)
+ * @example confidenceInterval(65, 100) // => wilsonInterval(65, 100)
+ * @example confidenceInterval(5, 100, { method: "rate", multiplier: 100000 }) // => rateInterval(5, 100, { multiplier: 100000 })
  */
 export function confidenceInterval(
   numerator: MaybeNumber,
@@ -299,7 +299,7 @@ export interface MeanSummary {
  * least 2), a bad level, or level 1 (no finite limits) is `value`.
  *
  * @example meanInterval([1, 2, 3, 4]) // => ok({ value: 2.5, lower: 0.4457..., upper: 4.5542..., count: 4, standardDeviation: 1.2909... })
- * @example meanInterval({ mean: 10, sd: 2, count: 25 }, 99.8) // => ok({ value: 10, lower: 8.6..., ... })
+ * @example meanInterval({ mean: 10, sd: 2, count: 25 }, 99.8) // => ok({ value: 10, lower: 8.6132890807..., upper: 11.3867109192..., count: 25, standardDeviation: 2 })
  */
 export function meanInterval(
   input: readonly MaybeNumber[] | MeanSummary,

@@ -128,7 +128,7 @@ function countBelow(sorted: Float64Array, key: number): number {
  * Problems: a bad n is `value` (returned at once); fewer than n comparator values, a missing value or
  * a value not among the comparators is `na` (returned by the ranker).
  *
- * @example makeQuantileRanker([10, 20, 30, 40], { n: 4 }).ok // => true; its ranker gives 40 -> ok(1), 10 -> ok(4)
+ * @example makeQuantileRanker([10, 20, 30, 40], { n: 4 }).ok // => true (its ranker gives 40 -> ok(1), 10 -> ok(4))
  */
 export function makeQuantileRanker(comparators: readonly MaybeNumber[], options: QuantileOptions): Result<QuantileRanker> {
   const n = checkCount(options.n);
