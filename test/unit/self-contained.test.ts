@@ -29,12 +29,12 @@ function walk(dir: string): string[] {
 }
 
 describe("a clone of the repository is the whole product", () => {
-  const files = [...walk(path.join(ROOT, "src")), ...walk(path.join(ROOT, "test")), ...walk(path.join(ROOT, "docs")), path.join(ROOT, "README.md")]
+  const files = [...walk(path.join(ROOT, "src")), ...walk(path.join(ROOT, "test")), ...walk(path.join(ROOT, "docs")), ...readdirSync(ROOT).filter((f) => f.endsWith(".md")).map((f) => path.join(ROOT, f))]
     .filter((f) => /\.(ts|tsx|cjs|js|mjs|json|md|html|css)$/.test(f));
 
-  it("scans the source, tests, docs and README (including docs/methods.md)", () => {
+  it("scans the source, tests, docs and every top-level .md (README, BENCHMARKS, CONTRIBUTING)", () => {
     const names = files.map((f) => path.relative(ROOT, f));
-    expect(names).toEqual(expect.arrayContaining(["README.md", path.join("docs", "methods.md"), path.join("src", "core", "index.ts")]));
+    expect(names).toEqual(expect.arrayContaining(["README.md", "BENCHMARKS.md", "CONTRIBUTING.md", path.join("docs", "methods.md"), path.join("src", "core", "index.ts")]));
   });
 
   it("cites no file outside the repository", () => {
