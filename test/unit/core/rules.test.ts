@@ -2,7 +2,6 @@ import { makeIndicator, readIndicator } from "../../../src/core/indicator";
 import { parsePeriod, type Period } from "../../../src/core/periods";
 import { latestActualPeriodOf, rateIndicator, rateIndicators, ruleSetFromSettings, validateRuleSet, validateRuleSettings, type RuleSet, type RuleSettings } from "../../../src/core/rules";
 import { DEFAULT_RULE_SETTINGS } from "../../../src/core/rules/types";
-import { likelyToAchieve } from "../../../src/core/trend";
 
 // Presets, boundaries, "which target", overrides and reasons: docs/methods.md#rag-rules. Expected numbers
 // are worked by hand from the section's table (shown beside each case).
