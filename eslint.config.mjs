@@ -1,9 +1,9 @@
-// Lint rules. The calculation core is kept pure by rule (ARCHITECTURE.md guideline 1): it may not
+// Lint rules. The calculation core is kept pure by rule (docs/architecture.md): it may not
 // import Office, React, the DOM or any other layer of src.
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
-// Layer boundaries (ARCHITECTURE.md, Layers): which other layers of src each layer may never import.
+// Layer boundaries (docs/architecture.md, Layers): which other layers of src each layer may never import.
 // Patterns are gitignore-style and start with **/, so they catch an import at any depth
 // (`../excel/a1`, `../../excel/a1`, `../../../excel/x/y`); test/lint/boundaries.test.ts plants a
 // violating file three folders deep in each layer and checks lint fails.
@@ -43,8 +43,8 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["react", "react-dom", "react/*", "@fluentui/*"], message: "src/core is pure: no React or Fluent UI (ARCHITECTURE.md guideline 1)." },
-            { group: ["@microsoft/office-js", "office-*"], message: "src/core is pure: no Office (ARCHITECTURE.md guideline 1)." },
+            { group: ["react", "react-dom", "react/*", "@fluentui/*"], message: "src/core is pure: no React or Fluent UI (docs/architecture.md)." },
+            { group: ["@microsoft/office-js", "office-*"], message: "src/core is pure: no Office (docs/architecture.md)." },
             layerPattern("src/core", "src/core is the bottom layer: it may not import another layer of src."),
             { group: ["fs", "path", "node:*", "child_process", "os"], message: "src/core is pure: no Node APIs, so it runs the same in Excel, the browser and the runner." },
           ],
@@ -57,7 +57,7 @@ export default tseslint.config(
     .filter(([layer]) => layer !== "core")
     .map(([layer, nevers]) => ({
       files: [`src/${layer}/**/*.{ts,tsx}`],
-      rules: { "no-restricted-imports": ["error", { patterns: [layerPattern(`src/${layer}`, `src/${layer} may not import ${nevers.map((n) => "src/" + n).join(", ")} (ARCHITECTURE.md, Layers).`)] }] },
+      rules: { "no-restricted-imports": ["error", { patterns: [layerPattern(`src/${layer}`, `src/${layer} may not import ${nevers.map((n) => "src/" + n).join(", ")} (docs/architecture.md, Layers).`)] }] },
     })),
   {
     files: ["src/taskpane/components/**/*.{ts,tsx}"],

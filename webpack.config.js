@@ -1,5 +1,5 @@
 // One shared-runtime page (taskpane.html) carrying the functions, commands and taskpane chunks
-// (ARCHITECTURE.md). functions.json is generated from the JSDoc in src/functions/functions.ts.
+// (docs/architecture.md). functions.json is generated from the JSDoc in src/functions/functions.ts.
 const path = require("path");
 const fs = require("fs");
 const os = require("os");
@@ -15,7 +15,7 @@ const PORT = pkg.config.dev_server_port;
 // builds serve the copy in @microsoft/office-js so the page also loads on a machine without internet.
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-/** The page's Content-Security-Policy: nothing but our own files and office.js (ARCHITECTURE.md). */
+/** The page's Content-Security-Policy: nothing but our own files and office.js (docs/architecture.md). */
 function contentSecurityPolicy(production) {
   const officeOrigin = production ? " https://appsforoffice.microsoft.com" : "";
   return [
@@ -35,7 +35,7 @@ function contentSecurityPolicy(production) {
  * HTTPS options for the dev server when development certificates exist (made by
  * `npx office-addin-dev-certs install`, which writes them even where it cannot then trust them).
  * Read directly from disk: office-addin-dev-certs' getHttpsServerOptions() throws on Linux
- * (TOOLCHAIN.md).
+ * (CONTRIBUTING.md#toolchain-notes).
  */
 function devServerHttps() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");

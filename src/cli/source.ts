@@ -1,6 +1,6 @@
 /**
  * Which indicator table a file's command works on. In Excel the user's selection says; a file on a
- * server has no user, so the runner chooses (issue 10 brief): the selection saved in the file when it
+ * server has no user, so the runner chooses (docs/architecture.md): the selection saved in the file when it
  * lies in an indicator table, else the first Excel table whose headers look like indicators, else the
  * first sheet's used range (its header row is found the way Rate RAG finds it). The choice is made
  * by selecting a range through the Excel API, so the add-in's own code then runs unchanged.

@@ -74,8 +74,8 @@ const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(["baseline", 
 
 /**
  * Notes on cells that were read but needed interpreting, so the analyst can tidy the sheet: numbers
- * stored as text, not-available markers and Excel error values (all read as docs/methods.md#polarity and
- * issue 3 say), and a target profile that stops (a blank target after a filled one).
+ * stored as text, not-available markers and Excel error values (all read as docs/methods.md#polarity
+ * says), and a target profile that stops (a blank target after a filled one).
  */
 function cellNotes(row: readonly unknown[], r: number, mapping: ColumnMapping, origin: TableOrigin, label: string): { address: string; message: string }[] {
   const notes: { address: string; message: string }[] = [];

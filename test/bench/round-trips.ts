@@ -16,7 +16,7 @@ import { MB, withRatio, type Row } from "./table";
 
 /** One read and one write: the fewest syncs a command that reads the workbook and writes to it can take. */
 export const SYNC_FLOOR = 2;
-/** Issue 12's budgets (counts): Rate RAG on 10,000 rows, Build scorecard for 500 indicators. */
+/** The budgets (counts, BENCHMARKS.md): Rate RAG on 10,000 rows, Build scorecard for 500 indicators. */
 export const RATE_RAG_10K_SYNCS = 3;
 export const SCORECARD_500_SYNCS = 6;
 

@@ -1,6 +1,6 @@
 /*
  * Task pane figures: the gzipped size of the pane's initial JavaScript (budget 300 KB,
- * issue 9) against React 18 + ReactDOM alone, and the time to first render of the pages in Debian's
+ * BENCHMARKS.md) against React 18 + ReactDOM alone, and the time to first render of the pages in Debian's
  * Chromium against a static page with one heading served the same way. The build is made fresh into
  * a temporary folder (so the figures are of the current source, never of a stale dist/), unless
  * BENCH_DIST names a build to reuse.

@@ -1,6 +1,6 @@
 /**
- * Issue 16, through the runner: nothing the user owns is lost or changed, or the file is not written
- * and the message says what and why. One test per case of the issue (numbers in the test names), and
+ * Through the runner: nothing the user owns is lost or changed, or the file is not written
+ * and the message says what and why. One test per case (numbers in the test names), and
  * a package-level comparison over a workbook rich in user-owned things: every part the command does
  * not own byte for byte, the workbook and sheet settings it does not own by parsed equality, and
  * every cell of every sheet by ExcelJS (an independent reader).
@@ -152,7 +152,7 @@ describe("the package comparison: a workbook rich in user-owned things through r
   });
 });
 
-describe("issue 16 cases through the runner", () => {
+describe("hostile inputs through the runner: nothing the user owns is lost", () => {
   it("1: --report naming an input or an output workbook is refused and the workbook is untouched", async () => {
     const dir = await sampleDir("anycity-laa.xlsx");
     const before = await digest(path.join(dir, "anycity-laa.xlsx"));

@@ -1,5 +1,5 @@
 /**
- * Issue 10, "No data loss": everything in the input that the add-in does not own survives the round
+ * "No data loss": everything in the input that the add-in does not own survives the round
  * trip through the runner: other sheets, values, formulas, styles, merged cells, row heights, hidden
  * rows and column widths. Checked with ExcelJS (an independent reader): every cell of the input
  * outside the add-in's own output columns must read back with the same value and the same style.

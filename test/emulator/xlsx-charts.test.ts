@@ -17,7 +17,7 @@ import { addChartsToXlsx, parseSheetRange, quoteSheet } from "../../src/emulator
 import { withDrawingElement, withFrames } from "../../src/emulator/xlsx-charts/drawing-xml";
 import { countPixelsNear, findRenderer, nonWhitePixels, pdfToPpm, readPpm, renderXlsxToPdf, renderXlsxToPng } from "./render";
 
-/** The product's status colours as the brief for issue 10 gives them. */
+/** The product's status colours (docs/methods.md#rag-rules). */
 const STATUS_COLOURS = { Blue: "1F6FB2", Green: "2E8B57", Amber: "E69B00", Red: "C0392B", Grey: "8C8C8C" } as const;
 type StatusName = keyof typeof STATUS_COLOURS;
 const STATUSES = Object.keys(STATUS_COLOURS) as StatusName[];

@@ -2,7 +2,7 @@ import { createExcelApi } from "../../src/emulator";
 import { rateRag } from "../../src/excel/rate-rag";
 import { wideWorkbook } from "./fixtures";
 
-// Rate RAG on sheets whose names Excel must quote in an address (issue 16 case 3): spaces, an
+// Rate RAG on sheets whose names Excel must quote in an address (hostile-input case 3 of test/cli/keeps-user-things.test.ts): spaces, an
 // apostrophe (written 'Bob''s data'!A1), a comma and brackets. The fixture's four indicators each
 // have an actual of 55 against a target of 56, or none (test/excel/fixtures.ts actualFor).
 describe.each(["NIs, 2008 (final)", "Bob's data", "Q3 data"])("Rate RAG on the sheet %p", (sheetName) => {

@@ -3,7 +3,7 @@ import { rateRag } from "../../src/excel/rate-rag";
 import { staleRowsToClear } from "../../src/excel/stale-rows";
 import { wideWorkbook } from "./fixtures";
 
-// The output record is not trusted to say how far to clear (issue 16 case 2): only rows whose cells
+// The output record is not trusted to say how far to clear (the hostile-input case 2 of test/cli/keeps-user-things.test.ts): only rows whose cells
 // still show the add-in's outputs are cleared.
 
 describe("staleRowsToClear (pure, no emulator)", () => {

@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { checkManifest, DOMAIN_FUNCTION_IDS } from "../../src/scripts/manifest-checks";
 
-// Structural rules for manifest.xml from issue 2; DOMAIN_FUNCTION_IDS is docs/methods.md#functions's table.
+// Structural rules for manifest.xml (README, Deployment); DOMAIN_FUNCTION_IDS is docs/methods.md#functions's table.
 const root = path.resolve(__dirname, "../..");
 const manifest = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
 const functionsJson = path.join(root, "dist", "functions.json");

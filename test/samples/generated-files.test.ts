@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { SAMPLE_FILES, generateSamples } from "../../src/samples/generate";
 import { SAMPLES_DIR, openWorkbook, snapshot } from "./xlsx-helpers";
 
-// Issue 11: the generated files are committed, so they must be what `npm run samples` writes now.
+// The generated files are committed, so they must be what `npm run samples` writes now.
 // Compared by cell values, hidden rows and merges (not bytes), after regenerating into a temp folder.
 describe("committed sample workbooks", () => {
   let fresh: string;

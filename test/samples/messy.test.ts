@@ -10,7 +10,7 @@ import { SAMPLE_FILES } from "../../src/samples/generate";
 import { lookupNiReference } from "../../src/core/ni-reference";
 import { SAMPLES_DIR, openWorkbook, plainValue } from "./xlsx-helpers";
 
-// Issue 11: the messy workbook's expected-problem list must describe the file's cells exactly,
+// The messy workbook's expected-problem list must describe the file's cells exactly,
 // because the Rate RAG tests take it as their expected results.
 const expected: MessyExpected = JSON.parse(fs.readFileSync(path.join(SAMPLES_DIR, SAMPLE_FILES.messyExpected), "utf8"));
 

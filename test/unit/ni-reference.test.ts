@@ -12,7 +12,7 @@ import {
 } from "../../src/core/ni-reference";
 import { REGION_INDICATORS } from "../../src/samples/region";
 
-// Issue 11: National Indicator codes run NI 1 to NI 199 with NI 31 withdrawn; anything else is rejected.
+// National Indicator codes run NI 1 to NI 199 with NI 31 withdrawn; anything else is rejected.
 describe("National Indicator codes", () => {
   it.each(["NI 1", "NI 30", "NI 32", "NI 199", "ni 16", "NI16", "NI-16", "  NI  192 "])("accepts %p", (code) => {
     expect(isValidNiCode(code)).toBe(true);

@@ -9,7 +9,7 @@ import { buildScorecard, CHECKLIST_QUESTIONS, insertReviewChecklist, saveSnapsho
 import { STATUS_STYLES } from "../../../src/excel/status-style";
 import { anycity, cells, header, rated, region, rowOf, type } from "./helpers";
 
-// Issue 8 through the emulator. Expected numbers come from src/core (docs/methods.md#progress, docs/methods.md#trajectory, docs/methods.md#confidence-intervals, docs/methods.md#scorecard-score)
+// Build scorecard through the emulator. Expected numbers come from src/core (docs/methods.md#progress, docs/methods.md#trajectory, docs/methods.md#confidence-intervals, docs/methods.md#scorecard-score)
 // applied to the core's own ratings of the sample (readAndRate, read before the build); the Anycity mix
 // (19 Green, 10 Amber, 8 Red, 6 Grey) is the sample generator's own check (test/excel/rate-rag.test.ts).
 

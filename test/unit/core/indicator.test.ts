@@ -1,7 +1,7 @@
 import { readIndicator, readIndicators, type RawIndicator } from "../../../src/core/indicator";
 
-// Reading rules: issue 3 ("Reading raw cells into typed values the way analysts' workbooks really
-// look") and docs/methods.md#polarity (polarity words, period labels).
+// Reading rules: raw cells into typed values the way analysts' workbooks really look,
+// docs/methods.md#polarity (polarity words, period labels).
 const row = (extra: Partial<RawIndicator> = {}): RawIndicator => ({
   id: { value: "NI 16", ref: "Data!A2" },
   title: { value: " Serious acquisitive crime rate ", ref: "Data!B2" },
