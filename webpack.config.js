@@ -16,6 +16,32 @@ const PORT = pkg.config.dev_server_port;
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** The page's Content-Security-Policy: nothing but our own files and office.js (docs/architecture.md). */
+/**
+ * Lets Excel pass error values to the worksheet functions (functions.json's top-level
+ * `allowErrorForDataTypeAny`, learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#allowerrorfordatatypeany).
+ * Without it Excel shows an argument's error without calling the function, so one #N/A anywhere in a
+ * range would turn a whole spilled column into one #N/A; with it each cell is rated on its own and a
+ * missing value gives Grey or "No actual (cell shows #N/A)" (docs/methods.md#functions). The JSDoc
+ * generator has no tag for this property (custom-functions-errors, "Errors as custom function
+ * inputs"), so it is added to the generated file here.
+ */
+class AllowErrorArgumentsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("AllowErrorArgumentsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "AllowErrorArgumentsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (!asset) {
+          compilation.errors.push(new webpack.WebpackError("functions.json was not generated, so Excel would not know the worksheet functions"));
+          return;
+        }
+        const metadata = JSON.parse(asset.source.source().toString());
+        const json = JSON.stringify({ allowErrorForDataTypeAny: true, ...metadata }, null, 4);
+        compilation.updateAsset("functions.json", new webpack.sources.RawSource(json));
+      });
+    });
+  }
+}
+
 function contentSecurityPolicy(production) {
   const officeOrigin = production ? " https://appsforoffice.microsoft.com" : "";
   return [
@@ -87,6 +113,7 @@ module.exports = (env = {}, argv = {}) => {
     plugins: [
       new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(pkg.version) }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new AllowErrorArgumentsPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

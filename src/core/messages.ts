@@ -80,6 +80,7 @@ export const messages = {
   ruleSetDuplicateName: (name: string) => `Two rules are named "${name}"`,
 
   // Scorecard (docs/methods.md#scorecard-score)
+  statusIsError: (position: number, code: string) => `No status in cell ${position} of the statuses (cell shows ${code})`,
   unknownStatus: (raw: unknown) => `Status ${quote(raw)} is not one of Blue, Green, Amber, Red, Grey`,
   weightsLength: (statuses: number, weights: number) => `There are ${statuses} statuses but ${weights} weights`,
   badScoreWeight: (raw: unknown) => `Weight ${quote(raw)} must be a number of 0 or more`,

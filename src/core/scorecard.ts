@@ -12,7 +12,7 @@
  *   (a perspective), else the points of its status (an indicator).
  */
 import { fail, ok, type Result } from "./result";
-import { readNumber } from "./cells";
+import { isExcelError, readNumber } from "./cells";
 import { messages } from "./messages";
 import { STATUSES, type Status } from "./rules/types";
 
@@ -73,6 +73,8 @@ export function score(statuses: readonly unknown[], weights?: readonly unknown[]
   let weightSum = 0;
   let rated = 0;
   for (let i = 0; i < statuses.length; i++) {
+    // An error where a status should be (a failed lookup) is missing data, not a misspelt status.
+    if (isExcelError(statuses[i])) return fail("na", messages.statusIsError(i + 1, String(statuses[i]).trim().toUpperCase()));
     const s = parseStatus(statuses[i]);
     if (!s.ok) return s;
     let w = 1;

@@ -158,6 +158,19 @@ export function listCells(value: Arg): CellInput[] | undefined {
 }
 
 /**
+ * The cells of an optional list argument (periods, weights, counts, a standard population): as
+ * {@link listCells}, but a single blank cell or "" is the argument left out, so `=LAATREND(B2:B8, C1)`
+ * with C1 empty uses the default as `=LAATREND(B2:B8)` does (docs/methods.md#functions: "Optional
+ * arguments may be left out or blank").
+ * @example optionalListCells([[""]]) // => undefined
+ */
+export function optionalListCells(value: Arg): CellInput[] | undefined {
+  const cells = listCells(value);
+  if (cells === undefined || (cells.length === 1 && (cells[0] === null || (typeof cells[0] === "string" && cells[0].trim() === "")))) return undefined;
+  return cells;
+}
+
+/**
  * Wraps one value as the 1x1 result a function that gives a single number returns.
  * @example single(ok(1.8)) // => [[1.8]]
  */

@@ -12,6 +12,7 @@
  * skipped as Excel's SLOPE skips them. The JSDoc below is read by custom-functions-metadata-plugin
  * to generate functions.json: keep descriptions in UK English.
  */
+import { readNumber } from "../core/cells";
 import { compareWithBenchmark } from "../core/compare";
 import { directionOfTravel } from "../core/dot";
 import { gap, parseGapMode } from "../core/gap";
@@ -28,7 +29,7 @@ import { recentTrend, type TrendPoint } from "../core/methods/recent-trend";
 import { xmrChart } from "../core/methods/spc";
 import { trajectory } from "../core/trajectory";
 import { forecast, slope } from "../core/trend";
-import { broadcast, broadcastWide, listCells, single } from "./broadcast";
+import { broadcast, broadcastWide, listCells, optionalListCells, single } from "./broadcast";
 import {
   axisList, axisPoint, dateArg, maybeNumberArg, nonNegativeArg, numberArg, numberList, optionalNumberArg, optionalWordArg, polarityArg, readingArg,
 } from "./coerce";
@@ -242,7 +243,7 @@ export function laadot(previous: any[][], current: any[][], polarity?: any[][], 
 function trendLists(values: any[][], periods: any[][] | undefined | null): Result<{ ys: (number | null)[]; xs: (number | null)[] | undefined }> {
   const ys = numberList(listCells(values) ?? [], "values");
   if (!ys.ok) return ys;
-  const periodCells = listCells(periods ?? null);
+  const periodCells = optionalListCells(periods ?? null);
   if (periodCells === undefined) return ok({ ys: ys.value, xs: undefined });
   const xs = axisList(periodCells, "periods");
   if (!xs.ok) return xs;
@@ -278,7 +279,10 @@ export function laaforecast(values: any[][], at: any[][], periods?: any[][]): an
     if (!lists.ok) return lists;
     const point = axisPoint(x, "at");
     if (!point.ok) return point;
-    if (point.value === null) return fail("na", functionMessages.missing("at", "blank cell"));
+    if (point.value === null) {
+      const reading = readNumber(x, "at");
+      return fail("na", functionMessages.missing("at", reading.kind === "missing" ? reading.reason : "blank cell"));
+    }
     return forecast(lists.value.ys, point.value, lists.value.xs);
   });
 }
@@ -400,7 +404,7 @@ export function laaquantile(value: any[][], values: any[][], n?: any[][], polari
  * @example =LAASCORE({"Green","Amber","Red","Grey"}) returns 0.5
  */
 export function laascore(statuses: any[][], weights?: any[][]): any[][] {
-  return single(score(listCells(statuses) ?? [], listCells(weights ?? null)));
+  return single(score(listCells(statuses) ?? [], optionalListCells(weights ?? null)));
 }
 
 /**
@@ -456,7 +460,7 @@ export function laamadswords(distance: any[][], polarity?: any[][]): any[][] {
 
 /** An optional list argument of a recent trend, as long as the values. */
 function trendList(raw: any[][] | undefined | null, name: string, length: number): Result<(number | null)[] | undefined> {
-  const cells = listCells(raw ?? null);
+  const cells = optionalListCells(raw ?? null);
   if (cells === undefined) return ok(undefined);
   const list = numberList(cells, name);
   if (!list.ok) return list;
@@ -569,7 +573,7 @@ export function laaspcpoints(values: any[][], polarity?: any[][], baselinePoints
 export function laadsr(counts: any[][], populations: any[][], standard?: any[][], level?: any[][], multiplier?: any[][]): any[][] {
   const xs = numberList(listCells(counts) ?? [], "counts");
   const ns = numberList(listCells(populations) ?? [], "populations");
-  const std = listCells(standard ?? null);
+  const std = optionalListCells(standard ?? null);
   const ws = std === undefined ? ok(undefined) : numberList(std, "standard");
   const lvl = optionalNumberArg(listCells(level ?? null)?.[0] ?? null, "level", null);
   const per = optionalNumberArg(listCells(multiplier ?? null)?.[0] ?? null, "multiplier", 100000);
@@ -579,7 +583,12 @@ export function laadsr(counts: any[][], populations: any[][], standard?: any[][]
     if (!ws.ok) return ws;
     if (!lvl.ok) return lvl;
     if (!per.ok) return per;
-    if (ws.value?.some((w) => w === null)) return fail("na", functionMessages.missing("standard", "a blank cell"));
+    const gap = ws.value?.findIndex((w) => w === null) ?? -1;
+    if (gap >= 0) {
+      const raw = std?.[gap];
+      const shown = typeof raw === "string" && raw.trim() !== "" ? `cell shows ${raw.trim()}` : "blank cell";
+      return fail("na", functionMessages.missing(`standard population for age band ${gap + 1}`, shown));
+    }
     const r = dsr(xs.value, ns.value, { standard: ws.value as number[] | undefined, level: lvl.value, multiplier: per.value });
     return r.ok ? ok([r.value.value, r.value.lower, r.value.upper]) : r;
   });

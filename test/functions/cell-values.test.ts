@@ -1,4 +1,6 @@
-import { laagap, laarag, laatrend } from "../../src/functions/functions";
+import { excel } from "./as-excel";
+// Called as Excel calls them: omitted optional arguments as null, error values as Excel's objects (as-excel.ts).
+const { laagap, laarag, laatrend } = excel;
 import { basicValueOf } from "../../src/functions/cell-values";
 
 // Formatted numbers and entities reach `any` arguments as objects because the metadata sets

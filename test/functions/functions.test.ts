@@ -1,6 +1,6 @@
-import {
-  laaci, laacompare, laadot, laaforecast, laagap, laaprogress, laaquantile, laarag, laareward, laascore, laatrajectory, laatrend,
-} from "../../src/functions/functions";
+import { excel, excelError } from "./as-excel";
+// Called as Excel calls them: omitted optional arguments as null, error values as Excel's objects (as-excel.ts).
+const { laaci, laacompare, laadot, laaforecast, laagap, laaprogress, laaquantile, laarag, laareward, laascore, laatrajectory, laatrend } = excel;
 import { WorksheetError } from "../../src/functions/errors";
 import phe from "../fixtures/phe/phe-transcribed.json";
 
@@ -107,7 +107,7 @@ describe("LAATRAJECTORY (docs/methods.md#trajectory; dates are serials or period
   });
   it("is #N/A for a missing value or date, or an error value in a date", () => {
     expectError(only(laatrajectory(cell(null), cell("2007/08"), cell(80), cell("2010/11"), cell("2008/09"))), "#N/A", "No baseline (blank cell)");
-    expectError(only(laatrajectory(cell(60), cell("2007/08"), cell(80), cell({ code: "#REF!" }), cell("2008/09"))), "#N/A", "No targetDate (cell shows #REF!)");
+    expectError(only(laatrajectory(cell(60), cell("2007/08"), cell(80), cell(excelError("#REF!")), cell("2008/09"))), "#N/A", "No targetDate (cell shows #REF!)");
   });
 });
 
@@ -138,7 +138,7 @@ describe("LAARAG (docs/methods.md#rag-rules, Tolerance preset)", () => {
   it("rates Grey for a missing actual or target, an error value in either, or polarity none", () => {
     expect(only(laarag(cell(null), cell(75)))).toBe("Grey");
     expect(only(laarag(cell("n/a"), cell(75)))).toBe("Grey");
-    expect(only(laarag(cell(72), cell({ code: "#N/A" })))).toBe("Grey");
+    expect(only(laarag(cell(72), cell(excelError("#N/A"))))).toBe("Grey");
     expect(only(laarag(cell(72), cell(75), cell("data only")))).toBe("Grey");
   });
   it("is #VALUE! for bad input: text that is not a number, an unknown polarity, a negative tolerance or margin", () => {
@@ -149,7 +149,7 @@ describe("LAARAG (docs/methods.md#rag-rules, Tolerance preset)", () => {
     expectError(only(laarag(cell(72), cell(75), cell(true))), "#VALUE!", /Polarity true is not a word/);
   });
   it("is #N/A when the polarity cell shows an error", () => {
-    expectError(only(laarag(cell(72), cell(75), cell({ code: "#N/A" }))), "#N/A", "No polarity (cell shows #N/A)");
+    expectError(only(laarag(cell(72), cell(75), cell(excelError("#N/A")))), "#N/A", "No polarity (cell shows #N/A)");
   });
   it("rates a whole column in one call, with per-row polarities and tolerances", () => {
     const out = laarag(column(72, 12, null, "lots", 68), column(75, 10, 75, 75, 75), column("higher", "lower", "", "", ""), column(null, null, null, null, 0.1));
@@ -183,7 +183,7 @@ describe("LAADOT (docs/methods.md#direction-of-travel)", () => {
   it("says Not compared when either value is missing or shows an error", () => {
     expect(only(laadot(cell(null), cell(72)))).toBe("Not compared");
     expect(only(laadot(cell(70), cell("n/a")))).toBe("Not compared");
-    expect(only(laadot(cell({ code: "#DIV/0!" }), cell(72)))).toBe("Not compared");
+    expect(only(laadot(cell(excelError("#DIV/0!")), cell(72)))).toBe("Not compared");
   });
   it("is #VALUE! for text that is not a number, an unknown polarity or a negative threshold", () => {
     expectError(only(laadot(cell("lots"), cell(72))), "#VALUE!", /previous "lots" is not a number/);
@@ -208,7 +208,7 @@ describe("LAATREND (docs/methods.md#trend-and-forecast: matches Excel SLOPE)", (
     expect(withBlank).toBeCloseTo(only(laatrend(column(10, 15, 15), column(1, 3, 4))) as number, 12);
     const blankPeriod = only(laatrend(column(10, 12, 15, 15), column(1, "", 3, 4)));
     expect(blankPeriod).toBeCloseTo(only(laatrend(column(10, 15, 15), column(1, 3, 4))) as number, 12);
-    expect(only(laatrend(column(10, "n/a", 15, { code: "#N/A" }, 15), column(1, 2, 3, 4, 5)))).toBeCloseTo(only(laatrend(column(10, 15, 15), column(1, 3, 5))) as number, 12);
+    expect(only(laatrend(column(10, "n/a", 15, excelError("#N/A"), 15), column(1, 2, 3, 4, 5)))).toBeCloseTo(only(laatrend(column(10, 15, 15), column(1, 3, 5))) as number, 12);
   });
   it("reads period labels as the end of each period (docs/methods.md#polarity), so the slope is per day", () => {
     const days = serial(2010, 3, 31) - serial(2009, 3, 31);
@@ -322,7 +322,7 @@ describe("LAACI (docs/methods.md#confidence-intervals, docs/methods.md#functions
   });
   it("is #N/A for a missing denominator or an error value in the method cell", () => {
     expectError(laaci(cell(5), cell("n/a"))[0][0], "#N/A", "No denominator (cell shows n/a)");
-    expectError(laaci(cell(5), cell(100), cell({ code: "#N/A" }))[0][0], "#N/A", "No method (cell shows #N/A)");
+    expectError(laaci(cell(5), cell(100), cell(excelError("#N/A")))[0][0], "#N/A", "No method (cell shows #N/A)");
   });
 });
 
@@ -410,7 +410,7 @@ describe("Every function, in general (docs/methods.md#functions)", () => {
     expect(laagap([[72]], [[75]])).toEqual(laagap(cell(72), cell(75), cell(null)));
   });
   it("gives LAAGAP #N/A for an error value in the mode cell, and #VALUE! for an unknown mode", () => {
-    expectError(only(laagap(cell(72), cell(75), OMITTED, cell({ code: "#NAME?" }))), "#N/A", "No mode (cell shows #NAME?)");
+    expectError(only(laagap(cell(72), cell(75), OMITTED, cell(excelError("#NAME?")))), "#N/A", "No mode (cell shows #NAME?)");
     expectError(only(laagap(cell(72), cell(75), OMITTED, cell("percent"))), "#VALUE!", /Mode "percent"/);
   });
   it("broadcasts a row against a column only when shapes agree, naming both arguments otherwise", () => {
@@ -438,7 +438,7 @@ describe("Every function, in general (docs/methods.md#functions)", () => {
     expect(scope.CustomFunctions).toBeUndefined();
     scope.CustomFunctions = { Error: FakeError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!" } };
     try {
-      const [[na]] = laarag(cell(72), cell(75), cell({ code: "#N/A" }));
+      const [[na]] = laarag(cell(72), cell(75), cell(excelError("#N/A")));
       expect(na).toEqual(new FakeError("#N/A", "No polarity (cell shows #N/A)"));
       // Excel shows no message with a #DIV/0! from a custom function (CustomFunctions.ErrorCode:
       // "A custom error message can't be used"), so in Excel it is a #VALUE! that says why.
@@ -463,5 +463,22 @@ describe("LAARAG reads a tolerance typed as a whole number as a percentage", () 
     const [[asFraction]] = laarag([[70]], [[75]], null as never, [[0.05]]);
     expect([asWhole, asText, asFraction]).toEqual(["Red", "Red", "Red"]);
     expect(laarag([[70]], [[75]], null as never, [[10]])).toEqual([["Amber"]]);
+  });
+});
+
+describe("error values in the arguments, as Excel passes them (docs/methods.md#error-arguments)", () => {
+  it("rates every other row of a spilled column when one actual is #N/A", () => {
+    // 72 v 75: 4% short, within the 5% tolerance (Amber); 80 v 75 met (Green); the #N/A row has no actual (Grey).
+    expect(laarag(column(72, excelError("#N/A"), 80), column(75, 75, 75))).toEqual([["Amber"], ["Grey"], ["Green"]]);
+  });
+  it("LAASCORE reads an error among the statuses as a missing status, naming its cell", () => {
+    expectError(only(laascore(column("Green", "Amber", excelError("#N/A")))), "#N/A", "No status in cell 3 of the statuses (cell shows #N/A)");
+  });
+  it("LAAFORECAST says the period to forecast at shows an error, not that it is blank", () => {
+    expectError(only(laaforecast(column(10, 12, 15), cell(excelError("#REF!")))), "#N/A", "No at (cell shows #REF!)");
+    expectError(only(laaforecast(column(10, 12, 15), cell(null))), "#N/A", "No at (blank cell)");
+  });
+  it("reads the error object a custom functions runtime may pass ({ code }) as Excel's error cell value", () => {
+    expect(laagap(cell({ code: "#N/A" }), cell(75))).toEqual(laagap(cell(excelError("#N/A")), cell(75)));
   });
 });

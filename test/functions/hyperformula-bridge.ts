@@ -4,7 +4,7 @@
  * and see what spills, the way Excel calls custom functions:
  * - every argument arrives as a 2-D array (the functions declare matrix parameters), a single cell as [[v]];
  * - omitted optional arguments arrive as null;
- * - blank cells arrive as null; error values arrive as objects with an Excel error code;
+ * - blank cells arrive as null; error values arrive as Excel's error cell value objects (as-excel.ts says why);
  * - results are 2-D arrays that spill; error cells become the engine's errors.
  */
 import {
@@ -12,6 +12,7 @@ import {
   type ImplementedFunctions,
 } from "hyperformula";
 import { WorksheetError } from "../../src/functions/errors";
+import { excelError } from "./as-excel";
 
 /** How a function's result is shaped, for the engine's parse-time spill prediction. */
 export type ResultShape =
@@ -35,7 +36,7 @@ const ENGINE_TYPE: Record<string, ErrorType> = { "#VALUE!": ErrorType.VALUE, "#N
 
 function toExcelCell(value: unknown): unknown {
   if (value === EmptyValue || value === undefined) return null;
-  if (value instanceof CellError) return { code: EXCEL_CODE[value.type] ?? "#VALUE!", message: value.message };
+  if (value instanceof CellError) return excelError(EXCEL_CODE[value.type] ?? "#VALUE!");
   if (value !== null && typeof value === "object" && "val" in value) return (value as { val: number }).val; // rich numbers (percent, currency)
   return value;
 }

@@ -1,4 +1,6 @@
-import { laagap } from "../../src/functions/functions";
+import { excel, excelError } from "./as-excel";
+// Called as Excel calls them: omitted optional arguments as null, error values as Excel's objects (as-excel.ts).
+const { laagap } = excel;
 import { WorksheetError } from "../../src/functions/errors";
 
 // LAAGAP as docs/methods.md#functions defines it; the numbers follow section 2.
@@ -29,7 +31,7 @@ describe("LAAGAP", () => {
   });
   it("is #N/A with a message for a missing actual or an error value in a cell", () => {
     expect(laagap(cell(null), cell(10))).toEqual([[new WorksheetError("#N/A", "No actual (blank cell)")]]);
-    expect(laagap(cell({ code: "#DIV/0!" }), cell(10))).toEqual([[new WorksheetError("#N/A", "No actual (cell shows #DIV/0!)")]]);
+    expect(laagap(cell(excelError("#DIV/0!")), cell(10))).toEqual([[new WorksheetError("#N/A", "No actual (cell shows #DIV/0!)")]]);
   });
   it("is #VALUE! for text that is not a number or an unknown polarity", () => {
     const [[bad]] = laagap(cell("lots"), cell(10));

@@ -55,6 +55,14 @@ describe("dist/functions.json for every worksheet function (docs/methods.md#func
   const metadata: { functions: FunctionMetadata[] } = built ? JSON.parse(fs.readFileSync(file, "utf8")) : { functions: [] };
   const byId = new Map(metadata.functions.map((f) => [f.id, f]));
 
+  it("lets Excel pass error values and data types to the functions, so each cell of a range is rated on its own", () => {
+    // custom-functions-json#allowerrorfordatatypeany: without the flag Excel shows an argument's error and never
+    // calls the function, so =LAARAG(C2:C40, D2:D40) would be one #N/A for one missing actual.
+    const top = metadata as unknown as { allowErrorForDataTypeAny?: boolean; allowCustomDataForDataTypeAny?: boolean };
+    expect(top.allowErrorForDataTypeAny).toBe(true);
+    expect(top.allowCustomDataForDataTypeAny).toBe(true);
+  });
+
   it("defines exactly these functions, each id its own name without a namespace", () => {
     expect(metadata.functions.map((f) => f.id).sort()).toEqual(Object.keys(SECTION_10).sort());
     for (const f of metadata.functions) {

@@ -3,7 +3,9 @@
  * typed into cells of the formula engine harness. Expected results are worked by hand in the tests
  * of the core (test/unit/core/methods) and repeated here with their arithmetic.
  */
-import { laadsr, laamads, laamadswords, laarecenttrend, laaspc, laaspcpoints } from "../../src/functions/functions";
+import { excel, excelError } from "./as-excel";
+// Called as Excel calls them: omitted optional arguments as null, error values as Excel's objects (as-excel.ts).
+const { laadsr, laamads, laamadswords, laarecenttrend, laaspc, laaspcpoints } = excel;
 import { WorksheetError } from "../../src/functions/errors";
 import { ALL_FUNCTIONS } from "./all-functions";
 import { buildSheet, registerFunctions, shown } from "./hyperformula-bridge";
@@ -103,6 +105,9 @@ describe("LAADSR", () => {
   });
   it("is #N/A below 10 events and #DIV/0! for a zero population", () => {
     expect(codeOf(laadsr(column(4, 5), column(100, 100), column(1, 1))[0][0])).toBe("#N/A");
+    // A standard population with a gap names the age band and what the cell shows.
+    const gapped = laadsr(column(40, 50), column(100, 100), column(1, excelError("#N/A")))[0][0] as { code: string; message: string };
+    expect([gapped.code, gapped.message]).toEqual(["#N/A", "No standard population for age band 2 (cell shows #N/A)"]);
     expect(codeOf(laadsr(column(40, 5), column(100, 0), column(1, 1))[0][0])).toBe("#DIV/0!");
   });
 });
