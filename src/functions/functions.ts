@@ -23,6 +23,7 @@ import { score } from "../core/scorecard";
 import { confidenceInterval, parseIntervalMethod } from "../core/stats/intervals";
 import { quantileOf } from "../core/stats/quantiles";
 import { dsr } from "../core/methods/dsr";
+import { isRate, isRatio, type IsrReference } from "../core/methods/isr";
 import { madsFromMedian, madsWords } from "../core/methods/median-mads";
 import { methodMessages } from "../core/methods/messages";
 import { recentTrend, type TrendPoint } from "../core/methods/recent-trend";
@@ -590,6 +591,79 @@ export function laadsr(counts: any[][], populations: any[][], standard?: any[][]
       return fail("na", functionMessages.missing(`standard population for age band ${gap + 1}`, shown));
     }
     const r = dsr(xs.value, ns.value, { standard: ws.value as number[] | undefined, level: lvl.value, multiplier: per.value });
+    return r.ok ? ok([r.value.value, r.value.lower, r.value.upper]) : r;
+  });
+}
+
+/** The arguments LAAISR and LAASMR share, read once: the reference is counts and populations when refPopulations is given, else rates. */
+function isrInputs(
+  counts: any[][], populations: any[][], refCountsOrRates: any[][], refPopulations: any[][] | undefined, level: any[][] | undefined, multiplier: any[][] | undefined,
+  defaultMultiplier: number,
+): Result<{ xs: (number | null)[]; ns: (number | null)[]; reference: IsrReference; level: number | null; multiplier: number }> {
+  const xs = numberList(listCells(counts) ?? [], "counts");
+  if (!xs.ok) return xs;
+  const ns = numberList(listCells(populations) ?? [], "populations");
+  if (!ns.ok) return ns;
+  const refPops = optionalListCells(refPopulations ?? null);
+  const ref = numberList(listCells(refCountsOrRates) ?? [], refPops === undefined ? "reference rates" : "reference counts");
+  if (!ref.ok) return ref;
+  let reference: IsrReference = { rates: ref.value };
+  if (refPops !== undefined) {
+    const rn = numberList(refPops, "reference populations");
+    if (!rn.ok) return rn;
+    reference = { counts: ref.value, populations: rn.value };
+  }
+  const lvl = optionalNumberArg(listCells(level ?? null)?.[0] ?? null, "level", null);
+  if (!lvl.ok) return lvl;
+  const per = optionalNumberArg(listCells(multiplier ?? null)?.[0] ?? null, "multiplier", defaultMultiplier);
+  if (!per.ok) return per;
+  return ok({ xs: xs.value, ns: ns.value, reference, level: lvl.value, multiplier: per.value });
+}
+
+/**
+ * Indirectly standardised rate (PHEindicatormethods' method): spills rate, lower, upper. The observed events over the events the reference rates predict for the area's populations, times the reference crude rate; exact Poisson limits below 10 events, Byars from 10. One cell per age band in every range; it needs the reference counts and populations.
+ * @customfunction LAAISR
+ * @param {any[][]} counts The number of events in each age band (a row or column; a band with none is 0).
+ * @param {any[][]} populations The area's population of each age band, same number of cells.
+ * @param {any[][]} refCountsOrRates The reference population's events in each age band (or, without refPopulations, its rates per person).
+ * @param {any[][]} [refPopulations] The reference population of each age band.
+ * @param {any[][]} [level] Confidence level: 95 (default) or 99.8, as 0.95 or 95.
+ * @param {any[][]} [multiplier] Rate per this many people (default 100000).
+ * @returns {any[][]} One row: rate, lower limit, upper limit.
+ * @example =LAAISR(B2:B20, C2:C20, D2:D20, E2:E20) spills the rate per 100,000 and its 95% limits
+ */
+export function laaisr(
+  counts: any[][], populations: any[][], refCountsOrRates: any[][], refPopulations?: any[][], level?: any[][], multiplier?: any[][],
+): any[][] {
+  const inputs = isrInputs(counts, populations, refCountsOrRates, refPopulations, level, multiplier, 100000);
+  return broadcastWide([], 3, () => {
+    if (!inputs.ok) return inputs;
+    const { xs, ns, reference, level: lvl, multiplier: per } = inputs.value;
+    const r = isRate(xs, ns, reference, { level: lvl, multiplier: per });
+    return r.ok ? ok([r.value.value, r.value.lower, r.value.upper]) : r;
+  });
+}
+
+/**
+ * Standardised mortality (or admission) ratio, an indirectly standardised ratio: spills ratio, lower, upper. The observed events over the events the reference rates predict for the area's populations, times 100 (100 = as expected); exact Poisson limits below 10 events, Byars from 10.
+ * @customfunction LAASMR
+ * @param {any[][]} counts The number of events in each age band (a row or column; a band with none is 0).
+ * @param {any[][]} populations The area's population of each age band, same number of cells.
+ * @param {any[][]} refCountsOrRates The reference population's events in each age band (or, without refPopulations, its rates per person).
+ * @param {any[][]} [refPopulations] The reference population of each age band.
+ * @param {any[][]} [level] Confidence level: 95 (default) or 99.8, as 0.95 or 95.
+ * @param {any[][]} [multiplier] 100 (default) for a standardised mortality ratio, 1 for a ratio around 1.
+ * @returns {any[][]} One row: ratio, lower limit, upper limit.
+ * @example =LAASMR(B2:B20, C2:C20, D2:D20, E2:E20) spills the ratio and its 95% limits
+ */
+export function laasmr(
+  counts: any[][], populations: any[][], refCountsOrRates: any[][], refPopulations?: any[][], level?: any[][], multiplier?: any[][],
+): any[][] {
+  const inputs = isrInputs(counts, populations, refCountsOrRates, refPopulations, level, multiplier, 100);
+  return broadcastWide([], 3, () => {
+    if (!inputs.ok) return inputs;
+    const { xs, ns, reference, level: lvl, multiplier: per } = inputs.value;
+    const r = isRatio(xs, ns, reference, { level: lvl, multiplier: per });
     return r.ok ? ok([r.value.value, r.value.lower, r.value.upper]) : r;
   });
 }

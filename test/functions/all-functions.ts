@@ -27,5 +27,7 @@ export const ALL_FUNCTIONS: readonly BridgedFunction[] = [
   { name: "LAASPCPOINTS", fn: fns.laaspcpoints as Fn, params: 3, required: 1, shape: broadcastOver(0) },
   { name: "LAAMADS", fn: fns.laamads as Fn, params: 3, required: 2, shape: broadcastOver(0, 2) },
   { name: "LAADSR", fn: fns.laadsr as Fn, params: 5, required: 2, shape: { kind: "fixed", rows: 1, cols: 3 } },
+  { name: "LAAISR", fn: fns.laaisr as Fn, params: 6, required: 3, shape: { kind: "fixed", rows: 1, cols: 3 } },
+  { name: "LAASMR", fn: fns.laasmr as Fn, params: 6, required: 3, shape: { kind: "fixed", rows: 1, cols: 3 } },
   { name: "LAAMADSWORDS", fn: fns.laamadswords as Fn, params: 2, required: 1, shape: broadcastOver(0, 1) },
 ];

@@ -28,6 +28,8 @@ const SECTION_10: Readonly<Record<string, readonly string[]>> = {
   LAAMADS: ["value", "values", "polarity?"],
   LAAMADSWORDS: ["distance", "polarity?"],
   LAADSR: ["counts", "populations", "standard?", "level?", "multiplier?"],
+  LAAISR: ["counts", "populations", "refCountsOrRates", "refPopulations?", "level?", "multiplier?"],
+  LAASMR: ["counts", "populations", "refCountsOrRates", "refPopulations?", "level?", "multiplier?"],
 };
 
 interface Parameter {

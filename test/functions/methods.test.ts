@@ -5,7 +5,7 @@
  */
 import { excel, excelError } from "./as-excel";
 // Called as Excel calls them: omitted optional arguments as null, error values as Excel's objects (as-excel.ts).
-const { laadsr, laamads, laamadswords, laarecenttrend, laaspc, laaspcpoints } = excel;
+const { laadsr, laaisr, laamads, laamadswords, laarecenttrend, laasmr, laaspc, laaspcpoints } = excel;
 import { WorksheetError } from "../../src/functions/errors";
 import { ALL_FUNCTIONS } from "./all-functions";
 import { buildSheet, registerFunctions, shown } from "./hyperformula-bridge";
@@ -92,6 +92,18 @@ describe("the new functions in a formula engine", () => {
     expect(shown(hf, sheet, 0, 6)).toBe(-1);
     expect(shown(hf, sheet, 19, 6)).toBe(1);
   });
+  it("spills LAASMR and LAAISR across 3 cells from ranges of age bands", () => {
+    // Columns A-D: counts 10, 20; populations 1,000, 2,000; reference counts 100, 50 in 10,000 each.
+    // E = 20, O = 30: SMR 150; reference crude rate 750 per 100,000, so the rate is 1,125.
+    const rows: unknown[][] = [[10, 1000, 100, 10000, null, null, null, null, null, null], [20, 2000, 50, 10000]];
+    rows[0][4] = "=LAASMR(A1:A2, B1:B2, C1:C2, D1:D2)";
+    rows[0][7] = "=LAAISR(A1:A2, B1:B2, C1:C2, D1:D2)";
+    const { hf, sheet } = buildSheet(rows);
+    expect(shown(hf, sheet, 0, 4)).toBeCloseTo(150, 10);
+    expect(shown(hf, sheet, 0, 5)).toBeLessThan(150);
+    expect(shown(hf, sheet, 0, 6)).toBeGreaterThan(150);
+    expect(shown(hf, sheet, 0, 7)).toBeCloseTo(1125, 9);
+  });
 });
 
 describe("LAADSR", () => {
@@ -109,5 +121,32 @@ describe("LAADSR", () => {
     const gapped = laadsr(column(40, 50), column(100, 100), column(1, excelError("#N/A")))[0][0] as { code: string; message: string };
     expect([gapped.code, gapped.message]).toEqual(["#N/A", "No standard population for age band 2 (cell shows #N/A)"]);
     expect(codeOf(laadsr(column(40, 5), column(100, 0), column(1, 1))[0][0])).toBe("#DIV/0!");
+  });
+});
+
+describe("LAAISR and LAASMR", () => {
+  it("spill PHE's testdata_big results: rate 10011.1376 per 100,000 and ratio 107.0723 (testresults_ISR rows 2 and 11)", async () => {
+    const { default: phe } = await import("../fixtures/phe/isr-multiarea.json");
+    const big = phe.inputs.filter((r) => r.area === "testdata_big"); // testdata_multiarea_isr rows 2-20
+    const args = [column(...big.map((b) => b.count)), column(...big.map((b) => b.pop)), column(...big.map((b) => b.refcount)), column(...big.map((b) => b.refpop))];
+    const [rate] = laaisr(args[0], args[1], args[2], args[3]);
+    expect(rate[0]).toBeCloseTo(10011.137622091057, 8);
+    expect(rate[1]).toBeCloseTo(9365.91600297888, 8);
+    expect(rate[2]).toBeCloseTo(10689.097582910616, 8);
+    const [ratio] = laasmr(args[0], args[1], args[2], args[3], cell(99.8));
+    expect(ratio[0]).toBeCloseTo(107.07232939020275, 10);
+    expect(ratio[1]).toBeCloseTo(96.35155619614437, 10); // testresults_ISR row 11, 99.8%
+    expect(ratio[2]).toBeCloseTo(118.60070415876287, 10);
+  });
+  it("reads the third range as rates per person without reference populations (SMR 150 by hand)", () => {
+    // O = 30, E = 1000 x 0.01 + 2000 x 0.005 = 20: 30 / 20 x 100 = 150; x 1 gives 1.5.
+    expect(laasmr(column(10, 20), column(1000, 2000), column(0.01, 0.005))[0][0]).toBeCloseTo(150, 10);
+    expect(laasmr(column(10, 20), column(1000, 2000), column(0.01, 0.005), null as never, null as never, cell(1))[0][0]).toBeCloseTo(1.5, 12);
+    expect(codeOf(laaisr(column(10, 20), column(1000, 2000), column(0.01, 0.005))[0][0])).toBe("#VALUE!");
+  });
+  it("is #DIV/0! for a zero reference population, #N/A for a blank band and #VALUE! for lists of different lengths", () => {
+    expect(codeOf(laasmr(column(10, 20), column(1000, 2000), column(100, 50), column(10000, 0))[0][0])).toBe("#DIV/0!");
+    expect(codeOf(laasmr(column(10, null), column(1000, 2000), column(100, 50), column(10000, 10000))[0][0])).toBe("#N/A");
+    expect(codeOf(laasmr(column(10, 20, 5), column(1000, 2000), column(100, 50), column(10000, 10000))[0][0])).toBe("#VALUE!");
   });
 });

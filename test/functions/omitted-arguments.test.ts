@@ -17,7 +17,9 @@ type Fn = (...a: unknown[]) => unknown[][];
 interface Case {
   /** The required arguments: a call that gives a result. */
   readonly required: readonly unknown[];
-  /** Each optional argument's documented default, typed explicitly. */
+  /** Optional arguments that must be given for a result (LAAISR's reference populations); always passed. */
+  readonly given?: readonly unknown[];
+  /** Each remaining optional argument's documented default, typed explicitly. */
   readonly defaults: readonly unknown[];
 }
 
@@ -48,6 +50,11 @@ const CASES: Readonly<Record<string, Case>> = {
   LAASPC: { required: [series], defaults: [cell("higher")] },
   LAASPCPOINTS: { required: [series], defaults: [cell("higher")] },
   LAADSR: { required: [bands(20), bands(10000)], defaults: [column(...ESP_2013), cell(95), cell(100000)] },
+  // Without reference populations the third argument is rates per person: the same as giving each band a
+  // reference population of 1 (rate = count / 1).
+  LAASMR: { required: [column(10, 20), column(1000, 2000), column(0.01, 0.005)], defaults: [column(1, 1), cell(95), cell(100)] },
+  // The rate needs the reference populations (for the reference crude rate), so they are given here.
+  LAAISR: { required: [column(10, 20), column(1000, 2000), column(30, 10)], given: [column(3000, 2000)], defaults: [cell(95), cell(100000)] },
 };
 
 const byName = new Map(ALL_FUNCTIONS.map((f) => [f.name, f]));
@@ -61,19 +68,21 @@ describe("omitted optional arguments (docs/methods.md#functions: \"Optional argu
   it.each(Object.entries(CASES))("%s: left out, null, a blank cell and \"\" all give the documented default", (name, c) => {
     const f = byName.get(name);
     if (f === undefined) throw new Error(`${name} is not registered`);
-    const fn = f.fn as Fn;
+    const given = [...c.required, ...(c.given ?? [])];
+    const fn = (...rest: unknown[]) => (f.fn as Fn)(...given, ...rest);
     expect(c.required).toHaveLength(f.required);
-    const optional = f.params - f.required;
-    const explicit = fn(...c.required, ...c.defaults);
+    const optional = f.params - given.length;
+    expect(c.defaults.length).toBeLessThanOrEqual(optional); // the rest have no value to type (no Blue, no target)
+    const explicit = fn(...c.defaults);
     // A result, not an error: the case exercises the calculation.
     expect(explicit.flat().some((v) => v !== null && typeof v === "object")).toBe(false);
-    expect(fn(...c.required)).toEqual(explicit); // fewer arguments (JavaScript callers)
-    expect(fn(...c.required, ...Array.from({ length: optional }, () => null))).toEqual(explicit); // Excel
-    expect(fn(...c.required, ...Array.from({ length: optional }, () => undefined))).toEqual(explicit);
-    expect(fn(...c.required, ...Array.from({ length: optional }, () => cell(null)))).toEqual(explicit); // blank cells
-    expect(fn(...c.required, ...Array.from({ length: optional }, () => cell("")))).toEqual(explicit); // typed ""
+    expect(fn()).toEqual(explicit); // fewer arguments (JavaScript callers)
+    expect(fn(...Array.from({ length: optional }, () => null))).toEqual(explicit); // Excel
+    expect(fn(...Array.from({ length: optional }, () => undefined))).toEqual(explicit);
+    expect(fn(...Array.from({ length: optional }, () => cell(null)))).toEqual(explicit); // blank cells
+    expect(fn(...Array.from({ length: optional }, () => cell("")))).toEqual(explicit); // typed ""
     // Leaving out only the first optional argument, with the others given, is the same as its default.
-    if (optional >= 2) expect(fn(...c.required, null, ...c.defaults.slice(1))).toEqual(explicit);
+    if (optional >= 2) expect(fn(null, ...c.defaults.slice(1))).toEqual(explicit);
   });
 
   it("the defaults are not what any value would give: LAARAG's omitted blue margin gives no Blue", () => {

@@ -5,3 +5,5 @@ export { methodMessages } from "./messages";
 export * from "./spc";
 export { spcMessages } from "./messages";
 export * from "./dsr";
+export * from "./isr";
+export { isrMessages } from "./messages";

@@ -34,3 +34,23 @@ export const dsrMessages = {
   tooFewEvents: (total: number) =>
     `A directly standardised rate is not given for fewer than 10 events in total; there ${total === 1 ? "is 1" : `are ${total}`}`,
 } as const;
+
+/** Messages of the indirectly standardised ratio and rate. */
+export const isrMessages = {
+  bandCount: (what: string, count: number, bands: number) =>
+    `The ${what} have ${count} age band${count === 1 ? "" : "s"} but the counts have ${bands}: give one for each band, in the same order (a band with no events is a 0 count, not a gap)`,
+  noBands: "No age bands: give the counts, populations and reference figures of at least one band",
+  bandMissing: (what: string, band: number) => `Age band ${band}: no ${what} (a band with none is a 0, not a blank)`,
+  bandNotANumber: (what: string, band: number) => `Age band ${band}: the ${what} is not a number`,
+  bandNegative: (what: string, band: number) => `Age band ${band}: the ${what} is negative`,
+  zeroReferencePopulation: (band: number) =>
+    `Age band ${band}: the reference population is 0, and the reference rate divides by it`,
+  zeroExpected:
+    "The expected count is 0 (no reference events in the bands where the area has people), and the ratio divides by it",
+  fullConfidence:
+    "A 100% confidence interval for an indirectly standardised ratio or rate has no upper limit: use a level below 100%, such as 95 or 99.8",
+  multiplierNotPositive: (raw: unknown) =>
+    `The multiplier ${String(raw)} must be a number greater than 0 (1 for a ratio, 100 for a standardised mortality ratio, 100000 for a rate per 100,000)`,
+  rateNeedsReferencePopulations:
+    "An indirectly standardised rate needs the reference counts and reference populations (to find the reference crude rate), not the reference rates alone",
+} as const;
