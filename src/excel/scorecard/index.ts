@@ -211,8 +211,9 @@ export async function buildScorecard(context: Excel.RequestContext, options: Sco
     pending += step.bytes;
   }
   context.workbook.settings.add(SHEETS_KEY, newRecord);
-  context.workbook.worksheets.getItem(returnTo ?? assigned.get("scorecard")!.name).activate();
   await context.sync();
+  // The view moves last, on its own (navigate.ts): a refusal (the user switched workbook) leaves the built sheets as they are.
+  await navigateLast(context, () => context.workbook.worksheets.getItem(returnTo ?? assigned.get("scorecard")!.name).activate());
   progress(1, "Done");
   return {
     sheets: specs.map((s) => assigned.get(s.kind)!.name),
@@ -284,8 +285,8 @@ export async function saveSnapshot(context: Excel.RequestContext, options: Score
   queueStatusRules(status);
   const sheets = new Map<SheetKind, { name: string }>([["history", { name }]]);
   context.workbook.settings.add(SHEETS_KEY, mergeRecord(record, sheets, [...names, name], { source: record.source ?? { sheet: rated.sheet, cell: cellAddress(rated.box.top, rated.box.left) } }));
-  if (returnTo) context.workbook.worksheets.getItem(returnTo).activate();
   await context.sync();
+  if (returnTo) await navigateLast(context, () => context.workbook.worksheets.getItem(returnTo).activate());
   return { saved: rows.length, reviewDate, sheet: name };
 }
 
