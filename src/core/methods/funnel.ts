@@ -8,6 +8,7 @@
 import { fail, ok, type Result } from "../result";
 import { byarsLower, byarsUpper, exactPoissonLower, exactPoissonUpper, EXACT_BELOW_EVENTS } from "../stats/intervals";
 import { zForLevel } from "../stats/distributions";
+import poissonPmf from "@stdlib/stats-base-dists-poisson-pmf";
 import { funnelLabels, funnelMessages } from "./messages";
 
 /** The two limit levels: 2 SD is 95% two-sided (0.025 each side), 3 SD is 99.8% (0.001 each side). */
@@ -192,6 +193,43 @@ function countLimits(x: number, level: number): { lower: number; upper: number }
   return { lower: byarsLower(x, level) ?? 0, upper: byarsUpper(x, level) };
 }
 
+/** Above this mean the chi-square quantile of the stats library is refined (see poissonMeanBelow). */
+const REFINE_ABOVE_MEAN = 1000;
+
+/**
+ * P(X <= k) for a Poisson count of mean lambda > k, summed from k downwards: each term is i / lambda
+ * times the one above it, so the sum converges fast and keeps full precision.
+ * @example poissonLowerTail(0, 2) // => 0.1353352832366127 (e^-2)
+ */
+export function poissonLowerTail(k: number, lambda: number): number {
+  let term = poissonPmf(k, lambda), sum = 0;
+  for (let i = k; i >= 0 && term > sum * 1e-17; i--) {
+    sum += term;
+    term *= i / lambda;
+  }
+  return sum;
+}
+
+/**
+ * The mean at which k events are the exact Poisson upper limit at a level: lambda with
+ * P(X <= k; lambda) = (1 - level) / 2, that is `chisq_quantile((1 + level)/2, 2k + 2) / 2`.
+ * Above a mean of 1000 the stats library's incomplete gamma function switches to an expansion that is
+ * off by about 1% in the tail probability here (so about 1e-4 in the mean), so there the quantile is
+ * refined by Newton's method on the tail summed term by term (docs/methods.md#funnel).
+ * @example poissonMeanBelow(1360, 0.95) // => 1434.2486...
+ */
+export function poissonMeanBelow(k: number, level: number): number {
+  let lambda = exactPoissonUpper(k, level);
+  if (!(lambda > REFINE_ABOVE_MEAN) || !Number.isInteger(k)) return lambda;
+  const tail = (1 - level) / 2;
+  for (let i = 0; i < 50; i++) {
+    const step = (poissonLowerTail(k, lambda) - tail) / poissonPmf(k, lambda);
+    lambda += step;
+    if (Math.abs(step) <= 1e-14 * lambda) break;
+  }
+  return lambda;
+}
+
 const LEVELS = [["2s", FUNNEL_LEVEL_2SD], ["3s", FUNNEL_LEVEL_3SD]] as const;
 
 /**
@@ -234,8 +272,8 @@ export function funnelLimits(input: FunnelInput): Result<FunnelLimits> {
   const scale = input.statistic === "rate" ? (v: number) => v * m : input.ratioType === "count" ? (v: number) => v - 1 : (v: number) => v * 100;
   const perUnit = input.statistic === "rate" ? av : 1;
   const points = axis.map((o) => {
-    const lowerAt2 = exactPoissonUpper(o, FUNNEL_LEVEL_2SD) / perUnit, upperAt2 = exactPoissonLower(o, FUNNEL_LEVEL_2SD) / perUnit;
-    const lowerAt3 = exactPoissonUpper(o, FUNNEL_LEVEL_3SD) / perUnit, upperAt3 = exactPoissonLower(o, FUNNEL_LEVEL_3SD) / perUnit;
+    const lowerAt2 = poissonMeanBelow(o, FUNNEL_LEVEL_2SD) / perUnit, upperAt2 = exactPoissonLower(o, FUNNEL_LEVEL_2SD) / perUnit;
+    const lowerAt3 = poissonMeanBelow(o, FUNNEL_LEVEL_3SD) / perUnit, upperAt3 = exactPoissonLower(o, FUNNEL_LEVEL_3SD) / perUnit;
     return {
       axis: o,
       lower2s: scale(o / lowerAt2), upper2s: scale(o / upperAt2), lower3s: scale(o / lowerAt3), upper3s: scale(o / upperAt3),

@@ -5,3 +5,5 @@ export { methodMessages } from "./messages";
 export * from "./spc";
 export { spcMessages } from "./messages";
 export * from "./dsr";
+export * from "./funnel";
+export { funnelLabels, funnelMessages } from "./messages";
