@@ -216,7 +216,7 @@ export function poissonLowerTail(k: number, lambda: number): number {
  * Above a mean of 1000 the stats library's incomplete gamma function switches to an expansion that is
  * off by about 1% in the tail probability here (so about 1e-4 in the mean), so there the quantile is
  * refined by Newton's method on the tail summed term by term (docs/methods.md#funnel).
- * @example poissonMeanBelow(1360, 0.95) // => 1434.2486...
+ * @example poissonMeanBelow(1360, 0.95) // => 1434.24891... (the plain chi-square quantile gives 1434.41318)
  */
 export function poissonMeanBelow(k: number, level: number): number {
   let lambda = exactPoissonUpper(k, level);

@@ -217,6 +217,13 @@ describe("funnel inputs by hand", () => {
     const labels = value(funnelSignificance({ statistic: "rate", rateType: "dsr", numerators: [9, 300], rates: [50, 100], multiplier: 1e5 }));
     expect(labels[0]).toBe("Not applicable for events less than 10 for dsrs");
   });
+  it("labels 10 or more events by Byars' limits, as PHEindicatormethods does, not the exact ones", () => {
+    // Hand: 10 observed against 4.79 expected. Byars' 95% lower limit of 10 is
+    // 10 (1 - 1/90 - 1.959964 / (3 sqrt 10))^3 = 4.7874, below 4.79, so the ratio is not significantly
+    // high; the exact limit chisq_quantile(0.025, 20) / 2 = 4.7954 would make it High (0.025).
+    const labels = value(funnelSignificance({ statistic: "ratio", numerators: [10], denominators: [4.79] }));
+    expect(labels).toEqual(["Not significant"]);
+  });
   it("refuses lists of different lengths", () => {
     const r = funnelLimits(prop([1, 2, 3], [10, 10]));
     expect(r.ok === false && r.problem.message).toBe("The denominators have 2 cells but the numerators have 3: give one for each area");
