@@ -7,3 +7,5 @@ export { spcMessages } from "./messages";
 export * from "./dsr";
 export * from "./isr";
 export { isrMessages } from "./messages";
+export * from "./funnel";
+export { funnelLabels, funnelMessages } from "./messages";

@@ -54,3 +54,33 @@ export const isrMessages = {
   rateNeedsReferencePopulations:
     "An indirectly standardised rate needs the reference counts and reference populations (to find the reference crude rate), not the reference rates alone",
 } as const;
+
+/**
+ * The labels a funnel plot gives an area (docs/methods.md#funnel), word for word as
+ * PHEindicatormethods writes them, so a workbook can be compared with the public health profiles.
+ */
+export const funnelLabels = {
+  high3: "High (0.001)",
+  high2: "High (0.025)",
+  none: "Not significant",
+  low2: "Low (0.025)",
+  low3: "Low (0.001)",
+  dsrTooFew: "Not applicable for events less than 10 for dsrs",
+} as const;
+
+/** Messages of the funnel plot limits and labels. */
+export const funnelMessages = {
+  listLengths: (what: string, count: number, expected: number) =>
+    `The ${what} have ${count} cell${count === 1 ? "" : "s"} but the numerators have ${expected}: give one for each area`,
+  noAreas: "No area has both a numerator and a denominator, so there is no baseline to draw the funnel around",
+  negative: (what: string, area: number) => `Area ${area}: the ${what} is negative`,
+  zeroDenominator: (what: string, area: number) => `Area ${area}: the ${what} is 0, and the funnel divides by it`,
+  aboveDenominator: (area: number) =>
+    `Area ${area}: the numerator is above its denominator, which a proportion cannot be`,
+  zeroRate: (area: number) =>
+    `Area ${area}: there are events but the rate is 0, so the population behind the rate cannot be worked out`,
+  zeroEventsNeedDenominator: (area: number) =>
+    `Area ${area}: there are no events, so a crude rate needs the area's denominator (population) to place it on the funnel`,
+  badMultiplier: (raw: unknown) => `The multiplier ${String(raw)} must be a number above 0 (100 for a percentage, 100000 for a rate per 100,000)`,
+  badYears: (raw: unknown) => `The number of years of data ${String(raw)} must be a number above 0`,
+} as const;
