@@ -355,6 +355,12 @@ export async function rateRag(context: Excel.RequestContext, options: RateRagOpt
 
   // Where the outputs go: the recorded columns, else the columns just right of the source.
   const firstColumn = record ? record.firstColumn : box.right + 1;
+  if (firstColumn + OUTPUT_COLUMNS.length > SHEET_COLUMNS) {
+    throw new RateRagError(
+      `Rate RAG writes ${OUTPUT_COLUMNS.length} columns beside the table, but ${qualify(sheetName, boxAddress(box.top, box.left, box.bottom, box.right))} reaches column ${columnLetters(box.right)}, too near the sheet's last column (XFD) to leave room.`,
+      "Select only the cells of your indicator table (or name the range), then try again.",
+    );
+  }
   if (!record) {
     for (let r = headerRow; r <= box.bottom; r++) {
       for (let c = firstColumn; c < firstColumn + OUTPUT_COLUMNS.length; c++) {

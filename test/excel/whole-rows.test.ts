@@ -78,3 +78,16 @@ describe("Rate RAG on a sheet with a value in column XFD (used range in whole-ro
     await expect(api.run((context) => rateRag(context))).rejects.toThrow("The selected cells 30:40 on Q3 data are all empty");
   });
 });
+
+describe("Rate RAG when there is no room beside the table", () => {
+  it("says so in words when the header row itself runs to column XFD", async () => {
+    const wb = createWorkbook([SHEET]);
+    const sheet = wb.sheets[0];
+    ["Code", "Indicator", "Polarity", "Target", "Actual"].forEach((h, c) => { sheet.ensureCell(0, c).value = h; });
+    ["NI 1", "Indicator 1", "Higher is better", 50, 50].forEach((v, c) => { sheet.ensureCell(1, c).value = v; });
+    sheet.ensureCell(0, 16383).value = "Notes";
+    const api = createExcelApi(wb);
+    await select(api, "1:2");
+    await expect(api.run((context) => rateRag(context))).rejects.toThrow("'Q3 data'!1:2 reaches column XFD, too near the sheet's last column (XFD) to leave room");
+  });
+});
