@@ -5,6 +5,7 @@
  * first sheet's used range (its header row is found the way Rate RAG finds it). The choice is made
  * by selecting a range through the Excel API, so the add-in's own code then runs unchanged.
  */
+import { splitSheet } from "../core/a1";
 import { mapColumns } from "../excel/mapping";
 import { readAndRate, RateRagError } from "../excel/rate-rag";
 import type { ExcelApi } from "../emulator";
@@ -50,8 +51,8 @@ async function candidates(api: ExcelApi, saved: { sheet: string; ref: string } |
     });
     await context.sync();
     return {
-      tables: headers.map(({ h, ws }) => ({ sheet: ws.name, address: h.address.split("!").pop() ?? "", headers: h.values[0] as unknown[] })),
-      firstSheet: { name: first.name, used: used.isNullObject ? null : (used.address.split("!").pop() ?? null) },
+      tables: headers.map(({ h, ws }) => ({ sheet: ws.name, address: splitSheet(h.address).ref, headers: h.values[0] as unknown[] })),
+      firstSheet: { name: first.name, used: used.isNullObject ? null : splitSheet(used.address).ref },
     };
   });
   const indicatorTable = tables.find((t) => mapColumns(t.headers).entries.some((e) => e.role === "actual" || e.role === "value"));

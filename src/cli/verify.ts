@@ -11,7 +11,7 @@
  * Excel serial numbers; a shared formula equals the same formula written out in full.
  */
 import ExcelJS from "exceljs";
-import { columnLetters } from "../core/a1";
+import { cellAddress, columnLetters, qualify } from "../core/a1";
 
 /** A rectangle of cells the add-in owns (0-based, inclusive), or a whole sheet when rect is null. */
 export interface OwnedArea {
@@ -194,7 +194,7 @@ export async function lostInRoundTrip(input: Uint8Array, output: Uint8Array, own
       const what = firstDifference(sa, sb);
       if (what) {
         cellDifferences += 1;
-        if (cellDifferences <= NAMED_DIFFERENCES) found.push(`the ${what} of ${wa.name}!${columnLetters(c)}${r + 1}`);
+        if (cellDifferences <= NAMED_DIFFERENCES) found.push(`the ${what} of ${qualify(wa.name, cellAddress(r, c))}`);
       }
     };
     // Every input cell against the output's, then the output's cells the input does not have.

@@ -4,7 +4,11 @@
  * addresses from Range.address
  * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-address-member);
  * a multi-area address (RangeAreas.address, visible cells) joins areas with commas, so a sheet name
- * holding a comma is only told apart by its quotes. Pure: the emulator keeps its own copy
+ * holding a comma is only told apart by its quotes. A range that spans every column of the sheet
+ * comes back as whole rows ("'Q3 data'!1:20", as the used range of a sheet with a value in column
+ * XFD does) and one that spans every row as whole columns ("A:C"); "Get a range using an address"
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-get) takes both forms.
+ * Pure: the emulator keeps its own copy
  * (src/emulator/address.ts, import-free), and test/unit/a1-agreement.test.ts checks the two agree.
  */
 
@@ -36,8 +40,23 @@ export function cellAddress(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
-/** A rectangle (0-based, inclusive) as "B3:H40", or "B3" for one cell. */
+/**
+ * Excel's grid: 1,048,576 rows by 16,384 columns (A to XFD).
+ * Source: https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3
+ */
+export const SHEET_ROWS = 1048576;
+export const SHEET_COLUMNS = 16384;
+
+/**
+ * A rectangle (0-based, inclusive) as Range.address writes it: "B3:H40", "B3" for one cell, "1:20"
+ * when it spans every column, "A:C" when it spans every row.
+ * @example boxAddress(2, 1, 39, 7) // => "B3:H40"
+ * @example boxAddress(0, 0, 19, 16383) // => "1:20"
+ * @example boxAddress(0, 0, 1048575, 2) // => "A:C"
+ */
 export function boxAddress(top: number, left: number, bottom: number, right: number): string {
+  if (top === 0 && bottom === SHEET_ROWS - 1) return `${columnLetters(left)}:${columnLetters(right)}`;
+  if (left === 0 && right === SHEET_COLUMNS - 1) return `${top + 1}:${bottom + 1}`;
   const first = cellAddress(top, left);
   return top === bottom && left === right ? first : `${first}:${cellAddress(bottom, right)}`;
 }
@@ -68,18 +87,37 @@ export interface A1Box {
 }
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+const COLUMN = /^\$?([A-Za-z]{1,3})$/;
+const ROW = /^\$?(\d+)$/;
 
 /**
- * Parses "Sheet1!B3:H40", "'My sheet'!A1" or "B3" (the forms Range.address returns).
+ * Parses the forms Range.address returns: "Sheet1!B3:H40", "'My sheet'!A1", "B3", whole rows
+ * ("'Q3 data'!1:20", every column of those rows) and whole columns ("A:C", every row), into one
+ * rectangle.
  * @example parseAddress("'Anycity LAA'!B3:H40") // => { sheet: "Anycity LAA", top: 2, left: 1, bottom: 39, right: 7 }
+ * @example parseAddress("'Q3 data'!1:20") // => { sheet: "Q3 data", top: 0, left: 0, bottom: 19, right: 16383 }
+ * @example parseAddress("B:C") // => { sheet: undefined, top: 0, left: 1, bottom: 1048575, right: 2 }
  */
 export function parseAddress(address: string): A1Box {
   const { sheet, ref } = splitSheet(address);
-  const [a, b = a] = ref.split(":");
-  const ma = CELL.exec(a);
-  const mb = CELL.exec(b);
-  if (!ma || !mb) throw new Error(`parseAddress: "${address}" is not an A1 cell or rectangle`);
-  const r0 = Number(ma[2]) - 1, c0 = columnIndex(ma[1]), r1 = Number(mb[2]) - 1, c1 = columnIndex(mb[1]);
+  const parts = ref.split(":");
+  const [a, b = a] = parts;
+  let r0: number, c0: number, r1: number, c1: number;
+  const ma = CELL.exec(a), mb = CELL.exec(b);
+  const ca = COLUMN.exec(a), cb = COLUMN.exec(b);
+  const ra = ROW.exec(a), rb = ROW.exec(b);
+  if (parts.length <= 2 && ma && mb) {
+    [r0, c0, r1, c1] = [Number(ma[2]) - 1, columnIndex(ma[1]), Number(mb[2]) - 1, columnIndex(mb[1])];
+  } else if (parts.length === 2 && ca && cb) {
+    [r0, c0, r1, c1] = [0, columnIndex(ca[1]), SHEET_ROWS - 1, columnIndex(cb[1])];
+  } else if (parts.length === 2 && ra && rb) {
+    [r0, c0, r1, c1] = [Number(ra[1]) - 1, 0, Number(rb[1]) - 1, SHEET_COLUMNS - 1];
+  } else {
+    throw new Error(`parseAddress: "${address}" is not an A1 cell, rectangle, whole row or whole column`);
+  }
+  if ([r0, r1].some((r) => r < 0 || r >= SHEET_ROWS) || [c0, c1].some((c) => c < 0 || c >= SHEET_COLUMNS)) {
+    throw new Error(`parseAddress: "${address}" is outside the worksheet`);
+  }
   return { sheet, top: Math.min(r0, r1), left: Math.min(c0, c1), bottom: Math.max(r0, r1), right: Math.max(c0, c1) };
 }
 

@@ -8,7 +8,7 @@
  * (OUTPUTS_KEY) and recognised by that record on the next run, not only by their header text.
  */
 import { STATUSES } from "../core/rules/types";
-import { boxAddress, cellAddress, columnLetters, parseAddress, qualify, splitAreas, type A1Box } from "../core/a1";
+import { boxAddress, cellAddress, columnLetters, parseAddress, qualify, SHEET_COLUMNS, SHEET_ROWS, splitAreas, type A1Box } from "../core/a1";
 import { applyOverrides, detectHeaderRow, mapColumns, normaliseHeader, type ColumnMapping } from "./mapping";
 import { estimateBytes, PAYLOAD_BUDGET_BYTES, rowBlocks } from "./payload";
 import { computeRatings, OUTPUT_COLUMNS, OUTPUT_FORMATS, type OutputRow, type RateComputation } from "./rate-compute";
@@ -204,7 +204,16 @@ function chooseSource(located: Located, values: unknown[][], tableBox: A1Box | n
   if (!used) {
     throw new RateRagError(`Sheet ${located.sheet} is empty, so there is no indicator table to rate.`, "Select a cell inside your indicator table and try again.");
   }
-  const sel = located.selection;
+  let sel = located.selection;
+  // Whole rows (1:20) or whole columns (A:E) selected: beyond the used range every cell is blank.
+  const whole = (sel.top === 0 && sel.bottom === SHEET_ROWS - 1) || (sel.left === 0 && sel.right === SHEET_COLUMNS - 1);
+  if (whole) {
+    const clipped = { top: Math.max(sel.top, used.top), left: Math.max(sel.left, used.left), bottom: Math.min(sel.bottom, used.bottom), right: Math.min(sel.right, used.right) };
+    if (clipped.top > clipped.bottom || clipped.left > clipped.right) {
+      throw new RateRagError(`The selected cells ${boxAddress(sel.top, sel.left, sel.bottom, sel.right)} on ${located.sheet} are all empty, so there is no indicator table to rate.`, "Select a cell inside your indicator table (or name the range) and try again.");
+    }
+    sel = clipped;
+  }
   if (sel.bottom > sel.top && sel.right >= sel.left) return { box: sel, kind: "range" };
   const r = sel.top - used.top;
   const c = sel.left - used.left;
@@ -281,6 +290,17 @@ export async function readAndRate(context: Excel.RequestContext, options: RateRa
       "Check the table has a header row with words like Indicator, Target and Actual, then try again.",
     );
   }
+  // A range that runs to the sheet's last columns (the used range of a sheet with one value out in
+  // column XFD) leaves no room for the outputs beside it: the table ends at its last header.
+  if (source.kind === "range" && box.right + OUTPUT_COLUMNS.length >= SHEET_COLUMNS) {
+    const header = boxRows[headerIndex];
+    let last = header.length - 1;
+    while (last > 0 && isBlank(header[last])) last--;
+    if (box.left + last < box.right) {
+      box = { ...box, right: box.left + last };
+      for (let i = 0; i < boxRows.length; i++) boxRows[i] = boxRows[i].slice(0, last + 1);
+    }
+  }
   const headerRow = box.top + headerIndex;
   // Outputs the add-in wrote inside a table are its own columns: leave them out of the input.
   const headers = boxRows[headerIndex];
@@ -335,6 +355,12 @@ export async function rateRag(context: Excel.RequestContext, options: RateRagOpt
 
   // Where the outputs go: the recorded columns, else the columns just right of the source.
   const firstColumn = record ? record.firstColumn : box.right + 1;
+  if (firstColumn + OUTPUT_COLUMNS.length > SHEET_COLUMNS) {
+    throw new RateRagError(
+      `Rate RAG writes ${OUTPUT_COLUMNS.length} columns beside the table, but ${qualify(sheetName, boxAddress(box.top, box.left, box.bottom, box.right))} reaches column ${columnLetters(box.right)}, too near the sheet's last column (XFD) to leave room.`,
+      "Select only the cells of your indicator table (or name the range), then try again.",
+    );
+  }
   if (!record) {
     for (let r = headerRow; r <= box.bottom; r++) {
       for (let c = firstColumn; c < firstColumn + OUTPUT_COLUMNS.length; c++) {

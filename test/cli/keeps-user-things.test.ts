@@ -9,6 +9,7 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cli, digest, readReport, readWithExcelJs, sampleDir } from "./helpers";
 
@@ -270,6 +271,28 @@ describe("hostile inputs through the runner: nothing the user owns is lost", () 
     expect(run.stderr).toMatch(/huge\.xlsx was not read: it is too large for this runner to load \(xl\/worksheets\/sheet2\.xml \(\d+ MB of sheet data\)/);
     const report = await readReport(path.join(dir, "out", "r.json"));
     expect(report.files.map((f) => f.outcome)).toEqual(["refused", "done"]);
+  });
+
+  it("10: a plain table in A1:E20 with one value out in XFD5 (used range in whole-row form, 1:20) is rated beside the table and the XFD cell is kept", async () => {
+    const dir = await sampleDir();
+    // Statuses by hand, Tolerance preset (docs/methods.md#tolerance, 5% band), target 50, higher is
+    // better: 50 meets it (Green), 48.5 is 3% short (Amber), 40 is 20% short (Red), cycling over 19 rows.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Q3 data");
+    ws.addRow(["Code", "Indicator", "Polarity", "Target", "Actual"]);
+    for (let r = 1; r < 20; r++) ws.addRow([`NI ${r}`, `Indicator ${r}`, "Higher is better", 50, [50, 48.5, 40][(r - 1) % 3]]);
+    ws.getCell("XFD5").value = "Checked by PS";
+    await wb.xlsx.writeFile(path.join(dir, "far.xlsx"));
+    const run = await cli(dir, ["rate", "far.xlsx", "--out", "out", "--report", "out/r.json"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const report = await readReport(path.join(dir, "out", "r.json"));
+    expect(report.files[0].outcome).toBe("done");
+    expect(report.files[0].rowsRated).toBe(19);
+    const out = (await readWithExcelJs(path.join(dir, "out", "far.xlsx"))).getWorksheet("Q3 data")!;
+    expect(["F1", "F2", "F3", "F4", "F20"].map((a) => out.getCell(a).text)).toEqual(["Status", "Green", "Amber", "Red", "Green"]);
+    expect(out.getCell("XFD5").text).toBe("Checked by PS");
+    expect(out.getCell("E20").value).toBe(50);
   });
 
   it("11: settings that are not JSON, a list, carry __proto__, or are 15 MB give the defaults with a warning", async () => {

@@ -44,6 +44,35 @@ describe("the A1 module and the emulator's copy agree", () => {
     }
   });
 
+  it.each(SHEETS)("whole rows and whole columns on sheet %p parse to the same box, and are written back the same way", (sheet) => {
+    // Excel's grid is 1,048,576 rows by 16,384 columns (A to XFD); whole rows span every column, whole
+    // columns every row (Excel specifications and limits).
+    const cases: [string, [number, number, number, number]][] = [
+      ["1:20", [0, 0, 19, 16383]], ["$5:$5", [4, 0, 4, 16383]], ["A:C", [0, 0, 1048575, 2]], ["$XFD:$XFD", [0, 16383, 1048575, 16383]], ["20:1", [0, 0, 19, 16383]],
+    ];
+    for (const [ref, [top, left, bottom, right]] of cases) {
+      const address = a1.qualify(sheet, ref);
+      const ours = a1.parseAddress(address);
+      const theirs = emu.parseAddress(address);
+      expect([ref, ours]).toEqual([ref, { sheet, top, left, bottom, right }]);
+      expect([ref, theirs.row, theirs.col, theirs.rowCount, theirs.colCount]).toEqual([ref, top, left, bottom - top + 1, right - left + 1]);
+      expect(a1.qualify(sheet, a1.boxAddress(top, left, bottom, right))).toBe(emu.formatAddress(theirs, sheet));
+      expect(a1.parseAddress(emu.formatAddress(theirs, sheet))).toEqual(ours);
+    }
+  });
+
+  it("writes whole rows and columns as Excel does, and a box short of the edge as cells", () => {
+    expect(a1.boxAddress(0, 0, 19, 16383)).toBe("1:20");
+    expect(a1.boxAddress(0, 1, 1048575, 2)).toBe("B:C");
+    expect(a1.boxAddress(0, 0, 19, 16382)).toBe("A1:XFC20");
+    expect(a1.boxAddress(0, 0, 1048574, 2)).toBe("A1:C1048575");
+  });
+
+  it.each(["A0", "XFE1", "A1:XFE1", "0:3", "1:1048577", "A:XFE", "1:B", "A1:B2:C3", "", "'Q3 data'!"])("refuses %p, as the emulator does", (address) => {
+    expect(() => a1.parseAddress(address)).toThrow(/parseAddress/);
+    expect(() => emu.parseAddress(address)).toThrow();
+  });
+
   it("splits a multi-area address only at commas outside quoted sheet names", () => {
     const areas = a1.splitAreas("'NIs, 2008 (final)'!A1:B2,'NIs, 2008 (final)'!A4:B5, 'Bob''s, data'!C3");
     expect(areas).toEqual(["'NIs, 2008 (final)'!A1:B2", "'NIs, 2008 (final)'!A4:B5", "'Bob''s, data'!C3"]);

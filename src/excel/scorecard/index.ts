@@ -7,7 +7,7 @@
  * sheet: 5, inside the issue's budget of 6 for 500 indicators. Sheets whose writes exceed the 4 MB
  * budget go in further syncs, one per budget's worth.
  */
-import { cellAddress } from "../../core/a1";
+import { boxAddress, cellAddress, qualify } from "../../core/a1";
 import { navigateLast } from "../navigate";
 import type { ScorecardCommands } from "../actions";
 import { PAYLOAD_BUDGET_BYTES } from "../payload";
@@ -70,7 +70,7 @@ async function rate(context: Excel.RequestContext, onProgress?: ProgressListener
 
 function sourceText(rated: RatedSource): string {
   const { top, left, bottom, right } = rated.box;
-  const where = `${rated.sheet}!${cellAddress(top, left)}:${cellAddress(bottom, right)}`;
+  const where = qualify(rated.sheet, boxAddress(top, left, bottom, right));
   return rated.kind === "table" ? `table ${rated.name} (${where}), ${rated.dataRows.length} rows` : `${where}, ${rated.dataRows.length} rows`;
 }
 
