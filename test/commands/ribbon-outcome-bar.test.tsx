@@ -19,8 +19,13 @@ describe("the ribbon's Rate RAG outcome in the task pane", () => {
   it("shows the counts of a ribbon run that finished while the pane was open", () => {
     render(<RibbonOutcomeBar theme="light" />);
     act(() => publishRibbonOutcome({ kind: "rated", report: TEST_RATE_REPORT }));
-    expect(screen.getByText(ribbonSummary(TEST_RATE_REPORT))).toBeTruthy();
-    for (const [status, n] of Object.entries(TEST_RATE_REPORT.counts)) expect(ribbonSummary(TEST_RATE_REPORT)).toContain(`${status} ${n}`);
+    // Written out from TEST_RATE_REPORT (12 rated as at 2009/10, Blue 1, Green 5, Amber 3, Red 2, Grey 1, one problem).
+    expect(screen.getByText("Rated 12 indicators as at 2009/10: Blue 1, Green 5, Amber 3, Red 2, Grey 1; 1 problem (press Rate RAG here to list them).")).toBeTruthy();
+  });
+
+  it("says 'no problems' and '1 indicator' in the singular", () => {
+    const one = { ...TEST_RATE_REPORT, rated: 1, counts: { Blue: 0, Green: 1, Amber: 0, Red: 0, Grey: 0 }, problems: [] };
+    expect(ribbonSummary(one)).toBe("Rated 1 indicator as at 2009/10: Blue 0, Green 1, Amber 0, Red 0, Grey 0; no problems.");
   });
 
   it("shows a failure that happened before the pane opened, in the pane's words, until dismissed", () => {

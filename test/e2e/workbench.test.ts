@@ -3,8 +3,8 @@
  * Excel layer over the emulator's copy of a sample workbook. Screenshots go to test-output/e2e/.
  *
  * Expected numbers: the Anycity sample's mix (19 Green, 10 Amber, 8 Red, 6 Grey of 43, Tolerance
- * preset with a 5% band, docs/methods.md#rag-rules) is the one the sample generator's own check computed
- * and test/excel/rate-rag.test.ts pins; the messy sample's problems come from its expected list
+ * preset with a 5% band, docs/methods.md#rag-rules) is worked by hand from the sample's rows in
+ * test/samples/anycity-mix.test.ts; the messy sample's problems come from its expected list
  * (assets/samples/anycity-laa-messy.expected.json); status fills are STATUS_STYLES (src/excel/status-style.ts).
  */
 import { readFileSync } from "node:fs";

@@ -77,7 +77,7 @@ describe("commands move the user's view last and tolerate a refused move", () =>
     } finally {
       activate.mockRestore();
     }
-    // 43 indicators in the Anycity sample (19 Green, 10 Amber, 8 Red, 6 Grey in its rating).
+    // 43 indicators in the Anycity sample (19 Green, 10 Amber, 8 Red, 6 Grey: test/samples/anycity-mix.test.ts).
     expect(saved.saved).toBe(43);
     expect(cells(api, saved.sheet).length).toBeGreaterThan(43);
   });

@@ -4,8 +4,8 @@ import { rateRag, removeRatings } from "../../src/excel/rate-rag";
 import { openSample, wideWorkbook } from "./fixtures";
 
 // Rate RAG through the emulator. Expected statuses follow docs/methods.md#rag-rules (Tolerance
-// preset, 5% band); the sample's mix (19 Green, 10 Amber, 8 Red, 6 Grey) is the one the sample
-// generator's own check computed (src/samples).
+// preset, 5% band); the sample's mix (19 Green, 10 Amber, 8 Red, 6 Grey) is worked by hand from the
+// sample's rows in test/samples/anycity-mix.test.ts.
 
 async function sheetValues(api: ExcelApi, sheet: string): Promise<unknown[][]> {
   return api.run(async (context) => {

@@ -88,7 +88,7 @@ export interface GroupSummary {
 /**
  * Rolls entries up by perspective, then perspectives up to overall (by their scores, each perspective
  * weighted 1); overall counts are over all indicators.
-  * @example summarise(entries).overall.counts // => { Blue: 0, Green: 19, Amber: 10, Red: 8, Grey: 6 } (Anycity)
+  * @example summarise(entries).overall.counts // => { Blue: 0, Green: 19, Amber: 10, Red: 8, Grey: 6 } (Anycity, worked by hand in test/samples/anycity-mix.test.ts)
  */
 export function summarise(entries: readonly Entry[], key: (e: Entry) => string = (e) => e.perspective): { groups: GroupSummary[]; overall: RollUp & { counts: StatusCountsRecord } } {
   const groups = [...groupBy(entries, key)].map(([name, list]) => ({ name, entries: list, rollUp: rollUp(list.map((e) => ({ status: e.status, weight: e.indicator.weight }))) }));

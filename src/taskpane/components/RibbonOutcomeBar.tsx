@@ -16,6 +16,7 @@ import type { RibbonOutcome } from "../../shared/ribbon-outcome";
 /**
  * One line for a ribbon Rate RAG: how many were rated, the counts by status and the number of problems.
  * @example ribbonSummary(report) // => "Rated 43 indicators as at Q2 2010/11: Blue 0, Green 19, Amber 10, Red 8, Grey 6; no problems."
+ * (the Anycity sample, whose mix test/samples/anycity-mix.test.ts works out by hand)
  */
 export function ribbonSummary(report: RateReport): string {
   const counts = STATUSES.map((s) => `${s} ${report.counts[s]}`).join(", ");

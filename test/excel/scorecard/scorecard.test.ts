@@ -11,7 +11,7 @@ import { anycity, cells, header, rated, region, rowOf, type } from "./helpers";
 
 // Build scorecard through the emulator. Expected numbers come from src/core (docs/methods.md#progress, docs/methods.md#trajectory, docs/methods.md#confidence-intervals, docs/methods.md#scorecard-score)
 // applied to the core's own ratings of the sample (readAndRate, read before the build); the Anycity mix
-// (19 Green, 10 Amber, 8 Red, 6 Grey) is the sample generator's own check (test/excel/rate-rag.test.ts).
+// (19 Green, 10 Amber, 8 Red, 6 Grey) is worked by hand from the sample's rows in test/samples/anycity-mix.test.ts.
 
 const build = (api: Awaited<ReturnType<typeof anycity>>, today = "2010-10-20") => api.runWithCounters((context) => buildScorecard(context, { today }));
 
