@@ -11,7 +11,8 @@ import { imageSize } from "image-size";
 export const DOMAIN_FUNCTION_IDS: readonly string[] = [
   "LAAGAP", "LAAPROGRESS", "LAAREWARD", "LAATRAJECTORY", "LAARAG", "LAADOT",
   "LAATREND", "LAAFORECAST", "LAACI", "LAACOMPARE", "LAAQUANTILE", "LAASCORE",
-  "LAARECENTTREND", "LAASPC", "LAASPCPOINTS", "LAADSR", "LAAISR", "LAASMR", "LAAMADS", "LAAMADSWORDS",
+  "LAARECENTTREND", "LAASPC", "LAASPCPOINTS", "LAADSR", "LAAMADS", "LAAMADSWORDS",
+  "LAAISR", "LAASMR", "LAAFUNNEL", "LAAFUNNELSIG",
 ];
 
 /** Where the files a manifest names are found on disk. */

@@ -31,6 +31,8 @@ const SECTION_10: Readonly<Record<string, readonly string[]>> = {
   LAADSR: ["counts", "populations", "standard?", "level?", "multiplier?"],
   LAAISR: ["counts", "populations", "refCountsOrRates", "refPopulations?", "level?", "multiplier?"],
   LAASMR: ["counts", "populations", "refCountsOrRates", "refPopulations?", "level?", "multiplier?"],
+  LAAFUNNEL: ["numerators", "denominatorsOrRates", "type?", "multiplier?", "years?", "populations?"],
+  LAAFUNNELSIG: ["numerator", "denominatorOrRate", "numerators", "denominatorsOrRates", "type?", "multiplier?", "population?", "populations?"],
 };
 
 interface Parameter {
