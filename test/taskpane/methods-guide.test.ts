@@ -12,10 +12,9 @@ const page = path.join(ROOT, "dist", METHODS_GUIDE_URL);
 
 /**
  * Cited but not (yet) sections of docs/methods.md itself, so no page made from it can have them:
- * CONTRIBUTING's placeholder `docs/methods.md#anchor`, and three code comments whose sections the guide
- * does not have (information-only targets, public-source tables, what the headless runner keeps).
+ * CONTRIBUTING's placeholder `docs/methods.md#anchor`.
  */
-const NOT_IN_THE_GUIDE: readonly string[] = ["anchor", "information-only", "public-source-tables", "what-the-runner-keeps"];
+const NOT_IN_THE_GUIDE: readonly string[] = ["anchor"];
 
 /** Every file that may cite the guide by anchor: README, CONTRIBUTING, docs and src. */
 function citingFiles(): string[] {
