@@ -10,6 +10,7 @@
  * scheme attributes are ignored (they classify the font, they do not change it); dates compare as
  * Excel serial numbers; a shared formula equals the same formula written out in full.
  */
+import { timeToSerial } from "../core/periods";
 import ExcelJS from "exceljs";
 import { cellAddress, columnLetters, qualify } from "../core/a1";
 
@@ -63,7 +64,7 @@ function styleOf(cell: ExcelJS.Cell): Json {
 }
 
 function serial(d: Date): number {
-  return d.getTime() / 86400000 + 25569;
+  return timeToSerial(d.getTime());
 }
 
 /** The content of a cell in comparable form: formula and result, or value. */

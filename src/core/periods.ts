@@ -70,6 +70,14 @@ export function dateToSerial(year: number, month: number, day: number): number {
 }
 
 /**
+ * The Excel date serial (1900 system, fractional for a time of day) of an instant in milliseconds since 1970 (UTC).
+ * @example timeToSerial(Date.UTC(2009, 2, 31, 12)) // => 39903.5
+ */
+export function timeToSerial(ms: number): number {
+  return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+}
+
+/**
  * The calendar date of an Excel date serial, as `[year, month, day]` (time of day ignored).
  * @example serialToDate(39903) // => [2009, 3, 31]
  */

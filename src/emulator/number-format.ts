@@ -5,6 +5,7 @@
  * Written here because no number-format library is installed (ssf/numfmt are not in node_modules);
  * formats outside this list fall back to General, which tests can detect.
  */
+import { dateOfSerial } from "./date-serial";
 import type { Scalar } from "./model";
 
 /**
@@ -23,10 +24,8 @@ export function formatGeneral(n: number): string {
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** An Excel date serial (1900 system) to a UTC date. Serial 25569 is 1 Jan 1970. */
-export function serialToDate(serial: number): Date {
-  return new Date(Math.round((serial - 25569) * 86400000));
-}
+/** An Excel date serial (1900 system) to a UTC date (date-serial.ts). */
+export const serialToDate = dateOfSerial;
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");

@@ -10,6 +10,7 @@
  * https://learn.microsoft.com/office/dev/add-ins/develop/persisting-add-in-state-and-settings
  * ("settings ... are saved in the document").
  */
+import { EPOCH_1900, EPOCH_1904, serialOf } from "./date-serial";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { type CellRect, columnLetters, formatAddress, parseAddress } from "./address";
@@ -57,14 +58,12 @@ type XCell = ExcelJS.Cell;
  * date cells as Dates by the file's own system, so a 1904 workbook's serials are kept by counting
  * from 1 January 1904 (1,462 days after the 1900 system's day 0).
  */
-const EPOCH_1900 = 25569;
-const EPOCH_1904 = EPOCH_1900 - 1462;
 
 function importCell(cell: XCell, target: CellModel, epoch = EPOCH_1900): void {
   const v = cell.value as unknown;
   if (v === null || v === undefined) target.value = null;
   else if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") target.value = v;
-  else if (v instanceof Date) target.value = v.getTime() / 86400000 + epoch;
+  else if (v instanceof Date) target.value = serialOf(v, epoch);
   else if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if ("formula" in o || "sharedFormula" in o) {
@@ -72,7 +71,7 @@ function importCell(cell: XCell, target: CellModel, epoch = EPOCH_1900): void {
       if (f) target.formula = "=" + f;
       const res = o.result as unknown;
       if (res && typeof res === "object" && "error" in (res as object)) { target.value = String((res as { error: string }).error); target.error = true; }
-      else if (res instanceof Date) target.value = res.getTime() / 86400000 + epoch;
+      else if (res instanceof Date) target.value = serialOf(res, epoch);
       else target.value = (res as CellModel["value"]) ?? null;
     } else if ("error" in o) { target.value = String(o.error); target.error = true; }
     else if ("richText" in o) target.value = (o.richText as { text: string }[]).map((t) => t.text).join("");

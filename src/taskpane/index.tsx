@@ -33,15 +33,14 @@ function render(inExcel: boolean): void {
   if (!container) throw new Error("taskpane.html has no #root element");
   const theme = inExcel ? officeTheme() : "light";
   createRoot(container).render(
-    <>
-    {inExcel && <RibbonOutcomeBar theme={theme} />}
+    // One FluentProvider per page (App's): the ribbon's outcome is shown inside it.
     <App
       actions={inExcel ? createActions() : null}
       theme={theme}
       unsupported={unsupportedFeatures(inExcel)}
       version={__APP_VERSION__}
-    />
-    </>,
+      banner={inExcel ? <RibbonOutcomeBar /> : null}
+    />,
   );
 }
 

@@ -31,6 +31,8 @@ export interface AppProps {
   readonly unsupported: readonly UnsupportedFeature[];
   /** The add-in's version, shown so analysts can say which one they used. */
   readonly version: string;
+  /** Shown above the pane inside its one FluentProvider (the ribbon's last outcome, in Excel). */
+  readonly banner?: React.ReactNode;
 }
 
 /**
@@ -68,13 +70,14 @@ const useStyles = makeStyles({
 });
 
 /** The task pane. It never touches Office: the workbook's actions, theme and limits arrive as props. */
-export function App({ actions, theme, unsupported, version }: AppProps): React.JSX.Element {
+export function App({ actions, theme, unsupported, version, banner }: AppProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} data-theme={theme}>
       {/* Page styles go on an inner element: Fluent copies the provider's classes onto the mount node of
           every popup (Dropdown lists), so a full-height background there would cover the pane. */}
       <div className={styles.page}>
+        {banner}
         <main className={styles.root} aria-labelledby="product-name">
           <Title3 as="h1" id="product-name">
             LAA Scorecard

@@ -1,11 +1,11 @@
 /**
  * The ribbon's last Rate RAG outcome as the task pane shows it (src/commands/rate-from-ribbon.ts says
- * why the outcome goes to the pane): a message above the pane until dismissed. Rendered by the task
- * pane's entry file; kept beside the command it reports on.
+ * why the outcome goes to the pane): a message above the pane until dismissed. The task pane's entry
+ * file passes it to App, which shows it inside the page's one FluentProvider.
  */
 import * as React from "react";
 import {
-  Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, webDarkTheme, webLightTheme,
+  Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 import { STATUSES } from "../../core/rules/types";
@@ -27,32 +27,30 @@ export function ribbonSummary(report: RateReport): string {
 }
 
 /** The ribbon's last Rate RAG outcome (src/commands/rate-from-ribbon.ts), shown above the pane until dismissed. */
-export function RibbonOutcomeBar({ theme }: { theme: "light" | "dark" }): React.JSX.Element | null {
+export function RibbonOutcomeBar(): React.JSX.Element | null {
   const [outcome, setOutcome] = React.useState<RibbonOutcome | null>(lastRibbonOutcome);
   React.useEffect(() => subscribeRibbonOutcome(setOutcome), []);
   if (outcome === null) return null;
   return (
-    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme}>
-      <div aria-live="polite" style={{ padding: "8px 12px 0" }}>
-        <MessageBar intent={outcome.kind === "rated" ? (outcome.report.nothingRated ? "warning" : "success") : "error"} layout="multiline">
-          <MessageBarBody>
-            {outcome.kind === "rated" ? (
-              <>
-                <MessageBarTitle>Rate RAG from the ribbon:</MessageBarTitle>
-                {ribbonSummary(outcome.report)}
-              </>
-            ) : (
-              <>
-                <MessageBarTitle>{outcome.title}</MessageBarTitle>
-                {outcome.detail} {outcome.nextStep}
-              </>
-            )}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={<Button appearance="transparent" aria-label="Dismiss ribbon message" icon={<DismissRegular />} onClick={() => publishRibbonOutcome(null)} />}
-          />
-        </MessageBar>
-      </div>
-    </FluentProvider>
+    <div aria-live="polite" style={{ padding: "8px 12px 0" }}>
+      <MessageBar intent={outcome.kind === "rated" ? (outcome.report.nothingRated ? "warning" : "success") : "error"} layout="multiline">
+        <MessageBarBody>
+          {outcome.kind === "rated" ? (
+            <>
+              <MessageBarTitle>Rate RAG from the ribbon:</MessageBarTitle>
+              {ribbonSummary(outcome.report)}
+            </>
+          ) : (
+            <>
+              <MessageBarTitle>{outcome.title}</MessageBarTitle>
+              {outcome.detail} {outcome.nextStep}
+            </>
+          )}
+        </MessageBarBody>
+        <MessageBarActions
+          containerAction={<Button appearance="transparent" aria-label="Dismiss ribbon message" icon={<DismissRegular />} onClick={() => publishRibbonOutcome(null)} />}
+        />
+      </MessageBar>
+    </div>
   );
 }
