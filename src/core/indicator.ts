@@ -109,6 +109,24 @@ export interface Indicator {
   readonly blockers: readonly string[];
 }
 
+/** An observation with no period and no value: a blank cell. */
+const BLANK_OBSERVATION: Observation = { period: null, value: null, missingReason: "blank cell", lower: null, upper: null, ref: null };
+
+/**
+ * An indicator with the given fields and every other field empty (no baseline, targets or actuals,
+ * higher is better, weight 1): the one place that knows every field, for callers that build an
+ * indicator from values already read (LAARAG's cells) rather than from a table row (readIndicator).
+ * @example indicatorWith({ id: "NI 1" }).weight // => 1
+ */
+export function indicatorWith(fields: Partial<Indicator>): Indicator {
+  return {
+    id: "", title: "", perspective: "", objective: "", polarity: "higher", unit: "", baseline: BLANK_OBSERVATION,
+    targets: [], actuals: [], floor: null, tolerance: null, rule: null, weight: 1, owner: "", commentary: "",
+    area: "", areaCode: "", benchmark: null, lowerCi: null, upperCi: null, dataOnly: false, blockers: [],
+    ...fields,
+  };
+}
+
 const TRUE_WORDS = new Set(["true", "yes", "y", "x", "1", "data only", "data-only"]);
 const FALSE_WORDS = new Set(["", "false", "no", "n", "0"]);
 

@@ -1,4 +1,4 @@
-import type { Indicator, Observation } from "../core/indicator";
+import { indicatorWith, type Indicator, type Observation } from "../core/indicator";
 import type { Polarity } from "../core/polarity";
 import { rateIndicator } from "../core/rules/engine";
 import { ruleSetFromSettings } from "../core/rules/ruleset";
@@ -21,39 +21,13 @@ function observation(reading: CellReading): Observation {
     : { period: null, value: null, missingReason: reading.missing, lower: null, upper: null, ref: null };
 }
 
-const NO_BASELINE: Observation = { period: null, value: null, missingReason: "blank cell", lower: null, upper: null, ref: null };
-const NO_BLOCKERS: readonly string[] = [];
-
 /**
  * The minimal indicator LAARAG rates: undated actual and target, the polarity, an optional
- * tolerance override; every other field empty.
+ * tolerance override; every other field empty (the core's indicatorWith).
  * @example cellIndicator({ value: 72 }, { value: 75 }, "higher", null).actuals[0].value // => 72
  */
 export function cellIndicator(actual: CellReading, target: CellReading, polarity: Polarity, tolerance: number | null): Indicator {
-  return {
-    id: "",
-    title: "",
-    perspective: "",
-    objective: "",
-    polarity,
-    unit: "",
-    baseline: NO_BASELINE,
-    targets: [observation(target)],
-    actuals: [observation(actual)],
-    floor: null,
-    tolerance,
-    rule: null,
-    weight: 1,
-    owner: "",
-    commentary: "",
-    area: "",
-    areaCode: "",
-    benchmark: null,
-    lowerCi: null,
-    upperCi: null,
-    dataOnly: false,
-    blockers: NO_BLOCKERS,
-  };
+  return indicatorWith({ polarity, targets: [observation(target)], actuals: [observation(actual)], tolerance });
 }
 
 /**
