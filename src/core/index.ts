@@ -12,6 +12,7 @@ export * from "./dot";
 export * from "./compare";
 export * from "./indicator";
 export * from "./scorecard";
+export * from "./rollups";
 export * from "./rules";
 export * from "./stats";
 export * from "./methods";

@@ -7,7 +7,7 @@ import type { Rating } from "../../core/rules/engine";
 import type { Status } from "../../core/rules/types";
 import { STATUSES } from "../../core/rules/types";
 import type { RatedIndicator } from "../rate-compute";
-import { SEVERITY } from "./sheet-model";
+import { groupBy, MOVEMENT_SEVERITY as SEVERITY } from "../../core/rollups";
 import { scorecardMessages as m } from "./messages";
 
 /** One indicator as the scorecard sheets show it. */
@@ -121,20 +121,8 @@ export function buildEntries(rated: readonly RatedIndicator[], group: Grouping, 
   });
 }
 
-/**
- * Groups entries by a field, keeping first-seen order.
- * @example groupBy(["a1", "b1", "a2"], (s) => s[0]).get("a") // => ["a1", "a2"]
- */
-export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = out.get(k);
-    if (list) list.push(it);
-    else out.set(k, [it]);
-  }
-  return out;
-}
+/** Groups entries by a field, keeping first-seen order (the core's groupBy). */
+export { groupBy };
 
 /**
  * Reads a status word exactly as the add-in writes it; anything else is null.

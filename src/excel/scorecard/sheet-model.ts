@@ -3,6 +3,7 @@
  * out, computed before any Excel call. Builders (sheets.ts) make these from rated indicators; the writer
  * (write.ts) turns each into a few batched range writes. Nothing here touches Office.
  */
+import { MOVEMENT_SEVERITY } from "../../core/rollups";
 import type { Status } from "../../core/rules/types";
 
 /** The sheets the add-in owns, by kind. */
@@ -136,7 +137,7 @@ export const FORMATS = {
  * Severity order, worst first: used for exception order and movement.
  * @example SEVERITY.Red < SEVERITY.Amber // => true
  */
-export const SEVERITY: Readonly<Record<Status, number>> = { Red: 0, Amber: 1, Green: 2, Blue: 3, Grey: -1 };
+export const SEVERITY: Readonly<Record<Status, number>> = MOVEMENT_SEVERITY;
 
 /**
  * A block from rows of values, each column with its number format for numbers; text cells get "@".

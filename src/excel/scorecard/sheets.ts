@@ -5,15 +5,15 @@
  */
 import type { Period } from "../../core/periods";
 import { STATUSES } from "../../core/rules/types";
+import { exceptionOrder, quantilesWithin, summarise as coreSummarise, type GroupSummary as CoreGroupSummary } from "../../core/rollups";
 import { countByStatus, rollUp, type RollUp, type StatusCountsRecord } from "../../core/scorecard";
-import { quantiles } from "../../core/stats/quantiles";
 import { trajectoryOnProfile, type TrajectoryPoint } from "../../core/trajectory";
 import { STATUS_STYLES } from "../status-style";
 import type { WorkbookSettings } from "../types";
 import { groupBy, type Entry, type Grouping } from "./entries";
 import { describeRules, SCORING_TEXT } from "./rules-text";
 import { scorecardMessages } from "./messages";
-import { block, FORMATS, num, SEVERITY, SHEET_TITLES, type Block, type CellValue, type ChartSpec, type Rect, type SheetSpec } from "./sheet-model";
+import { block, FORMATS, num, SHEET_TITLES, type Block, type CellValue, type ChartSpec, type Rect, type SheetSpec } from "./sheet-model";
 
 /** What every builder needs. */
 export interface BuildInput {
@@ -79,21 +79,14 @@ function shortTitle(text: string, max = 70): string {
 }
 
 /** A perspective's (or objective's) roll-up: counts (Grey included), weighted score, status (docs/methods.md#scorecard-score). */
-export interface GroupSummary {
-  readonly name: string;
-  readonly entries: readonly Entry[];
-  readonly rollUp: RollUp;
-}
+export type GroupSummary = CoreGroupSummary<Entry>;
 
 /**
- * Rolls entries up by perspective, then perspectives up to overall (by their scores, each perspective
- * weighted 1); overall counts are over all indicators.
+ * Rolls entries up by perspective, then perspectives up to overall (the core's summarise).
   * @example summarise(entries).overall.counts // => { Blue: 0, Green: 19, Amber: 10, Red: 8, Grey: 6 } (Anycity, worked by hand in test/samples/anycity-mix.test.ts)
  */
 export function summarise(entries: readonly Entry[], key: (e: Entry) => string = (e) => e.perspective): { groups: GroupSummary[]; overall: RollUp & { counts: StatusCountsRecord } } {
-  const groups = [...groupBy(entries, key)].map(([name, list]) => ({ name, entries: list, rollUp: rollUp(list.map((e) => ({ status: e.status, weight: e.indicator.weight }))) }));
-  const over = rollUp(groups.map((g) => ({ status: g.rollUp.status, score: g.rollUp.score })));
-  return { groups, overall: { ...over, counts: countByStatus(entries.map((e) => e.status)) } };
+  return coreSummarise(entries, key);
 }
 
 function countsRow(counts: StatusCountsRecord): number[] {
@@ -172,13 +165,8 @@ export function scorecardSheet(input: BuildInput): SheetSpec {
   };
 }
 
-/**
- * Exception report order: Red before Amber, then the largest shortfall (gap %) first, then code.
- * @example entries.filter((e) => e.status === "Red" || e.status === "Amber").sort(exceptionOrder)
- */
-export function exceptionOrder(a: Entry, b: Entry): number {
-  return SEVERITY[a.status] - SEVERITY[b.status] || (b.rating.gapPct ?? -Infinity) - (a.rating.gapPct ?? -Infinity) || a.key.localeCompare(b.key);
-}
+/** Exception report order: the core's (Red before Amber, then the largest shortfall, then code). */
+export { exceptionOrder };
 
 /**
  * The Exception report: Red and Amber indicators, worst first, with reason, owner, commentary and previous status.
@@ -328,17 +316,11 @@ export function trendsSheet(input: BuildInput): SheetSpec {
 }
 
 /**
- * The quantile of each area's latest actual among the areas, per indicator code (core quantiles, 1 = best, quartiles).
+ * The quantile of each area's latest actual among the areas, per indicator code (the core's quantilesWithin, 1 = best, quartiles).
  * @example areaQuantiles(regionEntries).get(anycityNi16) // => 4 (the worst quarter of the areas)
  */
 export function areaQuantiles(entries: readonly Entry[], n = 4): Map<Entry, number | null> {
-  const out = new Map<Entry, number | null>();
-  for (const list of groupBy(entries, (e) => e.id).values()) {
-    const values = list.map((e) => e.rating.actual?.value ?? null);
-    const q = quantiles(values, { n, polarity: list[0].indicator.polarity });
-    list.forEach((e, i) => out.set(e, q.ok ? q.value[i] : null));
-  }
-  return out;
+  return quantilesWithin(entries, (e) => e.id, n);
 }
 
 /**
