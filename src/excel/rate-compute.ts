@@ -17,9 +17,9 @@ import { isBlank } from "./region";
 import { rawIndicators, type TableOrigin } from "./rows";
 import type { CellProblem, ColumnRole, StatusCounts } from "./types";
 import { publicSourceHook } from "./public-source-rating";
-import { isInformationOnly } from "../core/public-sources";
 import { whyNothingRated } from "../core/nothing-rated";
-import { isValidNiCode, lookupNiReference, polarityFromReference, POLARITY_FROM_REFERENCE } from "../core/ni-reference";
+import { isValidNiCode, lookupNiReference } from "../core/ni-reference";
+import { choosePolarity, explainPolarity, informationOnly, POLARITY_ASSUMED } from "../core/polarity-source";
 
 /** The add-in's own output columns, in order. */
 export const OUTPUT_COLUMNS = ["Status", "Gap", "Gap %", "Progress", "Direction", "Reason", "Rated at"] as const;
@@ -176,35 +176,19 @@ export function computeRatings(
   let assumedPolarity = 0;
   let assumedShown = 0;
   for (const source of indicators) {
-    let raw = source.raw;
-    let fromReference = false;
-    let clueReason: string | null = null;
-    const polarityBlank = raw.polarity === undefined || isBlank(raw.polarity.value);
-    if (hook && polarityBlank) {
-      const clue = hook.polarity(source.rows);
-      if (clue && "problem" in clue) problems.push({ sheet, address: raw.polarity?.ref ?? "", message: `${source.label}: ${clue.problem}`, indicatorId: source.label });
-      else if (clue) {
-        raw = { ...raw, polarity: { value: clue.polarity, ref: raw.polarity?.ref } };
-        clueReason = clue.reason;
-      }
-    }
-    const ref = polarityFromReference(raw.id?.value, raw.polarity?.value ?? null);
-    if (ref && (raw.polarity || raw.id)) {
-      fromReference = true;
-      raw = { ...raw, polarity: { value: ref.polarity, ref: raw.polarity?.ref } };
-      if (raw.polarity?.ref) problems.push({ sheet, address: raw.polarity.ref, message: `${source.label}: polarity is blank, so "${ref.polarity} is better" was taken from the National Indicator reference list`, indicatorId: source.label });
-    }
+    // A blank polarity: a clue in a public-source table, the NI reference list, or the default (core rules).
+    const blankPolarity = source.raw.polarity === undefined || isBlank(source.raw.polarity.value);
+    const chosen = choosePolarity(source.raw, hook && blankPolarity ? hook.polarity(source.rows) ?? null : null);
+    const raw = chosen.raw;
+    for (const n of chosen.notes) problems.push({ sheet, address: n.ref, message: `${source.label}: ${n.message}`, indicatorId: source.label });
     const { indicator, problems: fieldProblems } = readIndicator(raw);
     for (const p of fieldProblems) {
       problems.push({ sheet, address: p.ref ?? "", message: `${source.label}: ${p.message}`, indicatorId: indicator.id || undefined });
     }
     if (mapping.layout === "wide") for (const n of cellNotes(rows[source.rows[0]], source.rows[0], mapping, origin, source.label)) problems.push({ sheet, ...n, indicatorId: indicator.id || undefined });
-    const assumed = polarityBlank && !fromReference && clueReason === null;
+    const assumed = chosen.source.kind === "assumed";
     if (assumed) assumedPolarity++;
-    const finish = (rating: Rating): Rating =>
-      fromReference ? { ...rating, reason: `${rating.reason}; ${POLARITY_FROM_REFERENCE}` }
-        : clueReason ? { ...rating, reason: `${rating.reason}; ${clueReason}` }
-          : assumed && rating.status !== "Grey" ? { ...rating, reason: `${rating.reason}; ${POLARITY_ASSUMED}` } : rating;
+    const finish = (rating: Rating): Rating => explainPolarity(rating, chosen.source);
     if (mapping.layout === "wide" || !source.rowPeriods) {
       const rating = informationOnly(finish(rateIndicator(indicator, ruleSet, { asAt })));
       const row = source.rows[0];
@@ -258,14 +242,8 @@ export function computeRatings(
   return { outputs, rated, counts: Object.fromEntries(STATUSES.map((s) => [s, counts[s]])) as StatusCounts, problems, asAt: asAt?.label ?? latest?.label ?? "", nothingRated, polarityAssumed: assumedShown, hasPolarityColumn: polarityEntry !== undefined };
 }
 
-/** A target of 0 with a figure of 0 or more is for information: Grey, never Green (docs/methods.md#information-only). */
-function informationOnly(rating: Rating): Rating {
-  if (!rating.target || !isInformationOnly(undefined, rating.target.value, rating.actual?.value)) return rating;
-  return { ...rating, status: "Grey", preset: null, reason: `For information: a target of 0 means the figure is reported, not rated (actual ${rating.actual?.value ?? "blank"})` };
-}
-
-/** Appended to the reason of every status whose polarity was assumed (docs/methods.md#polarity). */
-export const POLARITY_ASSUMED = "polarity assumed: higher is better (no polarity given)";
+/** Appended to the reason of every status whose polarity was assumed (the core's, docs/methods.md#polarity). */
+export { POLARITY_ASSUMED };
 
 function later(current: Period | null, label: string | null): Period | null {
   if (label === null) return current;
