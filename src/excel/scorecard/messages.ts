@@ -17,6 +17,11 @@ export const scorecardMessages = {
   nameExhausted: (wanted: string) => `Every name from "${wanted}" to "${wanted} (99)" is taken by your sheets.`,
   nameExhaustedNext: "Rename or delete one of those sheets, then try again.",
   changedHistory: (sheet: string) => `The review snapshots on ${sheet} no longer have the add-in's columns (Review date, Code, Area, Indicator, As at, Value, Target, Status), so earlier snapshots were not read.`,
+  restoreHistory: (sheet: string, columns: string) => `Restore the header row (${columns}) on ${sheet}, or rename that sheet so a new history starts, then try again.`,
+  progressReadingSheets: "Reading the scorecard sheets",
+  progressLayingOut: "Laying out the scorecard sheets",
+  progressWriting: "Writing the scorecard sheets",
+  progressDone: "Done",
   emptyExceptions: "No indicator is Red or Amber.",
   /** On every sheet's heading when some statuses rest on an assumed polarity (docs/methods.md#polarity-assumed). */
   polarityAssumed: (n: number, hasColumn: boolean) =>
