@@ -42,6 +42,58 @@ class AllowErrorArgumentsPlugin {
   }
 }
 
+/**
+ * The methods guide (docs/methods.md) as a page of its own, methods.html, so the task pane's "Methods
+ * guide" link works offline and inside Excel: the Markdown is turned into HTML at build time by marked
+ * (a dev dependency; nothing of it reaches the browser). Its anchors are the `<a id>` tags of the
+ * Markdown, so methods.html#tolerance finds what docs/methods.md#tolerance does. The page runs no
+ * script, and its policy says so.
+ */
+const METHODS_SOURCE = path.resolve(__dirname, "docs", "methods.md");
+const METHODS_POLICY = ["default-src 'none'", "style-src 'unsafe-inline'", "img-src 'self' data:", "base-uri 'none'", "form-action 'none'"].join("; ");
+const METHODS_STYLE = [
+  "body { font-family: 'Segoe UI', system-ui, sans-serif; line-height: 1.5; margin: 0; color: #242424; background: #fff; }",
+  "main { max-width: 52rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }",
+  "table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; }",
+  "th, td { border: 1px solid #d1d1d1; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }",
+  "code { font-family: Consolas, monospace; background: #f5f5f5; padding: 0 0.2rem; }",
+  "pre code { display: block; padding: 0.5rem; overflow-x: auto; }",
+  "a { color: #0f6cbd; }",
+  "@media (prefers-color-scheme: dark) { body { color: #e0e0e0; background: #1f1f1f; } code { background: #2e2e2e; } th, td { border-color: #555; } a { color: #479ef5; } }",
+].join("\n");
+
+class MethodsGuidePlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("MethodsGuidePlugin", (compilation) => {
+      compilation.fileDependencies.add(METHODS_SOURCE);
+      compilation.hooks.processAssets.tapPromise({ name: "MethodsGuidePlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, async () => {
+        // marked is an ES module; a dynamic import loads it from this CommonJS file on every Node 20.
+        const { marked } = await import("marked");
+        const body = await marked.parse(fs.readFileSync(METHODS_SOURCE, "utf8"), { gfm: true });
+        const page = [
+          "<!doctype html>",
+          '<html lang="en-GB">',
+          "<head>",
+          '<meta charset="utf-8">',
+          `<meta http-equiv="Content-Security-Policy" content="${METHODS_POLICY}">`,
+          '<meta name="viewport" content="width=device-width, initial-scale=1">',
+          "<title>LAA Scorecard: methods guide</title>",
+          `<style>\n${METHODS_STYLE}\n</style>`,
+          "</head>",
+          "<body>",
+          "<main>",
+          body,
+          "</main>",
+          "</body>",
+          "</html>",
+          "",
+        ].join("\n");
+        compilation.emitAsset("methods.html", new webpack.sources.RawSource(page));
+      });
+    });
+  }
+}
+
 function contentSecurityPolicy(production) {
   const officeOrigin = production ? " https://appsforoffice.microsoft.com" : "";
   return [
@@ -114,6 +166,7 @@ module.exports = (env = {}, argv = {}) => {
       new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(pkg.version) }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new AllowErrorArgumentsPlugin(),
+      new MethodsGuidePlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

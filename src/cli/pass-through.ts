@@ -5,7 +5,7 @@
  * calculation settings (manual calculation), the 1904 date system flag, each user sheet's tab colour
  * and sheet view (gridlines, zoom, selection), and the macro-enabled content type of an .xlsm
  * workbook. Whole parts are copied as bytes, never re-serialised, so what the user had is what they
- * get (docs/methods.md#what-the-runner-keeps).
+ * get (docs/architecture.md#what-the-runner-keeps).
  */
 import type JSZip from "jszip";
 import { nextRelationshipId, parseRelationships, readPart, relsPathFor, resolveTarget, withContentTypeOverride, withRelationship, workbookPart, worksheetParts } from "../emulator/xlsx-charts/package";

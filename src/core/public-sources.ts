@@ -1,5 +1,5 @@
 /**
- * Indicator data as public sources publish it (docs/methods.md#public-source-tables): a series is
+ * Indicator data as public sources publish it (docs/methods.md#benchmark-rows): a series is
  * identified by every dimension present, benchmark rows (England by default) give other rows their
  * benchmark, aggregate rows are context, polarity clues from Fingertips' "Compared to England" and
  * Oflog's `rank_order`, and information-only rows. Pure: rows in, answers out.

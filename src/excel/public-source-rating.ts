@@ -1,5 +1,5 @@
 /**
- * What a public-source long table adds to rating (docs/methods.md#public-source-tables), worked out
+ * What a public-source long table adds to rating (docs/methods.md#benchmark-rows), worked out
  * once per table from its rows and mapping: each row's benchmark from the benchmark area's row,
  * which rows are context (England, regions, category rows), a polarity from the table's clues for
  * series whose polarity is blank, and the Median comparison for tables with a median and no target.

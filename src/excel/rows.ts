@@ -115,7 +115,7 @@ export function rawIndicators(
   const areaKeyCol = singles.get("areaCode") ?? singles.get("area");
   const groups = new Map<string, number[]>();
   for (const r of usable) {
-    // A series is identified by every dimension present (docs/methods.md#public-source-tables).
+    // A series is identified by every dimension present (docs/methods.md#benchmark-rows).
     const key = seriesKeyOfRow(rows[r], mapping, areaKeyCol, idCol, titleCol);
     const list = groups.get(key);
     if (list) list.push(r);

@@ -2,7 +2,7 @@
  * The series key of one row of a long table: indicator, area and every dimension column the table
  * has (sex, age, category type, category), so that rows differing only by age or category are
  * separate series and duplicates are reported only when everything agrees
- * (docs/methods.md#public-source-tables). Pure; the rule itself lives in the core.
+ * (docs/methods.md#benchmark-rows). Pure; the rule itself lives in the core.
  */
 import { seriesKey } from "../core/public-sources";
 import type { ColumnMapping } from "./mapping";

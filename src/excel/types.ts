@@ -20,7 +20,7 @@ export type ColumnRole =
   | "baseline" | "baselinePeriod" | "target" | "actual" | "period" | "value"
   | "weight" | "owner" | "tolerance" | "rule" | "floor" | "benchmark" | "lowerCi" | "upperCi"
   | "area" | "areaCode" | "commentary" | "count" | "denominator"
-  // Dimensions and clues of public-source tables (docs/methods.md#public-source-tables).
+  // Dimensions and clues of public-source tables (docs/methods.md#benchmark-rows).
   | "sex" | "age" | "categoryType" | "category" | "parentCode" | "parentName"
   | "median" | "rankOrder" | "comparison" | "valueNote" | "userStatus"
   | "ignore";

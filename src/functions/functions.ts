@@ -23,6 +23,7 @@ import { score } from "../core/scorecard";
 import { confidenceInterval, parseIntervalMethod } from "../core/stats/intervals";
 import { quantileOf } from "../core/stats/quantiles";
 import { dsr } from "../core/methods/dsr";
+import { funnelAreaLabeller, funnelLimits, parseFunnelType, type FunnelInput } from "../core/methods/funnel";
 import { isRate, isRatio, type IsrReference } from "../core/methods/isr";
 import { madsFromMedian, madsWords } from "../core/methods/median-mads";
 import { methodMessages } from "../core/methods/messages";
@@ -666,4 +667,109 @@ export function laasmr(
     const r = isRatio(xs, ns, reference, { level: lvl, multiplier: per });
     return r.ok ? ok([r.value.value, r.value.lower, r.value.upper]) : r;
   });
+}
+
+/** The figures of a funnel's areas and its options, read once per call (LAAFUNNEL, LAAFUNNELSIG). */
+function funnelInputs(
+  numerators: any[][], denominatorsOrRates: any[][], type: any[][] | undefined, multiplier: any[][] | undefined, years: any[][] | undefined | null,
+  populations: any[][] | undefined,
+): Result<FunnelInput> {
+  const kind = optionalWordArg(listCells(type ?? null)?.[0] ?? null, "type");
+  if (!kind.ok) return kind;
+  const t = parseFunnelType(kind.value);
+  if (!t.ok) return t;
+  const xs = numberList(listCells(numerators) ?? [], "numerators");
+  if (!xs.ok) return xs;
+  const second = numberList(listCells(denominatorsOrRates) ?? [], "denominatorsOrRates");
+  if (!second.ok) return second;
+  const per = optionalNumberArg(listCells(multiplier ?? null)?.[0] ?? null, "multiplier", t.value.statistic === "rate" ? FUNNEL_RATE_MULTIPLIER : FUNNEL_PROPORTION_MULTIPLIER);
+  if (!per.ok) return per;
+  const y = optionalNumberArg(listCells(years ?? null)?.[0] ?? null, "years", 1);
+  if (!y.ok) return y;
+  const pops = optionalListCells(populations ?? null);
+  const ns = pops === undefined ? ok(undefined) : numberList(pops, "populations");
+  if (!ns.ok) return ns;
+  switch (t.value.statistic) {
+    case "proportion":
+      return ok({ statistic: "proportion", numerators: xs.value, denominators: second.value, multiplier: per.value });
+    case "ratio":
+      return ok({ statistic: "ratio", numerators: xs.value, denominators: second.value, ratioType: t.value.ratioType });
+    case "rate":
+      return ok({
+        statistic: "rate", rateType: t.value.rateType, numerators: xs.value, rates: second.value, denominators: ns.value, multiplier: per.value, yearsOfData: y.value,
+      });
+  }
+}
+
+/** LAAFUNNEL's default multiplier for proportions (a percentage) and for rates (per 100,000, as LAADSR and LAAISR). */
+const FUNNEL_PROPORTION_MULTIPLIER = 100;
+const FUNNEL_RATE_MULTIPLIER = 100000;
+
+/**
+ * Funnel plot limits (PHEindicatormethods' calculate_funnel_limits): spills 100 rows to draw the funnel through, each: axis point, baseline, 2 SD (95%) lower and upper limits, 3 SD (99.8%) lower and upper limits, then where each of the four limits lies on the horizontal axis (the axis point for proportions; the expected events for ratios, the population per year for rates). No header row.
+ * @customfunction LAAFUNNEL
+ * @param {any[][]} numerators Every area's numerator (observed events for ratios and rates), a row or column; a blank leaves the area out.
+ * @param {any[][]} denominatorsOrRates Every area's denominator (proportion), expected events (ratio) or rate per multiplier (rate), same number of cells.
+ * @param {any[][]} [type] "proportion" (default), "isr" (observed / expected x 100), "count" (observed / expected - 1), "dsr" or "crude" (rates).
+ * @param {any[][]} [multiplier] Per this many: default 100 for proportions (a percentage), 100000 for rates; not used for ratios.
+ * @param {any[][]} [years] Rates only: the years of data the rates cover (default 1), so the populations are per year.
+ * @param {any[][]} [populations] Rates only: every area's population, needed for a crude rate with no events.
+ * @returns {any[][]} 100 rows of 10 columns: axis, baseline, lower 2 SD, upper 2 SD, lower 3 SD, upper 3 SD, and the horizontal position of each of the four limits.
+ * @example =LAAFUNNEL(B2:B40, C2:C40) spills the limits of a percentage around the baseline of 39 areas
+ */
+export function laafunnel(
+  numerators: any[][], denominatorsOrRates: any[][], type?: any[][], multiplier?: any[][], years?: any[][], populations?: any[][],
+): any[][] {
+  const inputs = funnelInputs(numerators, denominatorsOrRates, type, multiplier, years, populations);
+  const limits = inputs.ok ? funnelLimits(inputs.value) : inputs;
+  if (!limits.ok) return single(limits);
+  const { baseline, points } = limits.value;
+  return points.map((p) => {
+    const at = p.denominators ?? { lower2s: p.axis, upper2s: p.axis, lower3s: p.axis, upper3s: p.axis };
+    return [p.axis, baseline, p.lower2s, p.upper2s, p.lower3s, p.upper3s, at.lower2s, at.upper2s, at.lower3s, at.upper3s];
+  });
+}
+
+/**
+ * An area's funnel plot label (PHEindicatormethods' assign_funnel_significance) against the baseline of all the areas: "High (0.001)" or "Low (0.001)" outside the 3 SD (99.8%) limits, "High (0.025)" or "Low (0.025)" outside the 2 SD (95%) limits, else "Not significant"; a DSR of fewer than 10 events is "Not applicable for events less than 10 for dsrs". Spills over a range of areas.
+ * @customfunction LAAFUNNELSIG
+ * @param {any[][]} numerator The area's numerator (observed events for ratios and rates), or a range of them.
+ * @param {any[][]} denominatorOrRate The area's denominator (proportion), expected events (ratio) or rate per multiplier (rate), or a range of them.
+ * @param {any[][]} numerators Every area's numerator, the area's included (a row or column; a blank leaves that area out of the baseline).
+ * @param {any[][]} denominatorsOrRates Every area's denominator, expected events or rate, same number of cells.
+ * @param {any[][]} [type] "proportion" (default), "isr" (observed / expected x 100), "count" (observed / expected - 1), "dsr" or "crude" (rates).
+ * @param {any[][]} [multiplier] Rates only: the rates are per this many (default 100000).
+ * @param {any[][]} [population] Rates only: the area's population, or a range of them, needed for a crude rate with no events.
+ * @param {any[][]} [populations] Rates only: every area's population, needed for a crude rate with no events.
+ * @returns {any[][]} The label, spilled in the shape of the area's ranges.
+ * @example =LAAFUNNELSIG(B2:B40, C2:C40, B2:B40, C2:C40) spills each area's label beside it
+ */
+export function laafunnelsig(
+  numerator: any[][], denominatorOrRate: any[][], numerators: any[][], denominatorsOrRates: any[][], type?: any[][], multiplier?: any[][],
+  population?: any[][], populations?: any[][],
+): any[][] {
+  const inputs = funnelInputs(numerators, denominatorsOrRates, type, multiplier, null, populations);
+  const labeller = inputs.ok ? funnelAreaLabeller(inputs.value) : inputs;
+  return broadcast(
+    [
+      { name: "numerator", value: numerator },
+      { name: "denominatorOrRate", value: denominatorOrRate },
+      { name: "population", value: population ?? null },
+    ],
+    ([x, d, n]) => {
+      if (!labeller.ok) return labeller;
+      const num = numberArg(x, "numerator");
+      if (!num.ok) return num;
+      // A blank rate is allowed where the method does not need it (a DSR with no events): the core decides.
+      const second = numberArg(d, "denominatorOrRate");
+      if (!second.ok && second.problem.kind !== "na") return second;
+      const pop = maybeNumberArg(n, "population");
+      if (!pop.ok) return pop;
+      const label = labeller.value({ numerator: num.value, denominatorOrRate: second.ok ? second.value : null, population: pop.value });
+      if (!label.ok) return label;
+      if (label.value !== null) return ok(label.value);
+      // No label: the blank denominator or rate was needed after all.
+      return second.ok ? fail("na", functionMessages.missing("denominatorOrRate", "blank cell")) : second;
+    },
+  );
 }

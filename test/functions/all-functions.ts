@@ -29,5 +29,7 @@ export const ALL_FUNCTIONS: readonly BridgedFunction[] = [
   { name: "LAADSR", fn: fns.laadsr as Fn, params: 5, required: 2, shape: { kind: "fixed", rows: 1, cols: 3 } },
   { name: "LAAISR", fn: fns.laaisr as Fn, params: 6, required: 3, shape: { kind: "fixed", rows: 1, cols: 3 } },
   { name: "LAASMR", fn: fns.laasmr as Fn, params: 6, required: 3, shape: { kind: "fixed", rows: 1, cols: 3 } },
+  { name: "LAAFUNNEL", fn: fns.laafunnel as Fn, params: 6, required: 2, shape: { kind: "fixed", rows: 100, cols: 10 } },
+  { name: "LAAFUNNELSIG", fn: fns.laafunnelsig as Fn, params: 8, required: 4, shape: broadcastOver(0, 1, 6) },
   { name: "LAAMADSWORDS", fn: fns.laamadswords as Fn, params: 2, required: 1, shape: broadcastOver(0, 1) },
 ];

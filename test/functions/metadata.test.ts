@@ -1,3 +1,4 @@
+import { DOMAIN_FUNCTION_IDS } from "../../src/scripts/manifest-checks";
 import fs from "node:fs";
 import path from "node:path";
 import { ALL_FUNCTIONS } from "./all-functions";
@@ -30,6 +31,8 @@ const SECTION_10: Readonly<Record<string, readonly string[]>> = {
   LAADSR: ["counts", "populations", "standard?", "level?", "multiplier?"],
   LAAISR: ["counts", "populations", "refCountsOrRates", "refPopulations?", "level?", "multiplier?"],
   LAASMR: ["counts", "populations", "refCountsOrRates", "refPopulations?", "level?", "multiplier?"],
+  LAAFUNNEL: ["numerators", "denominatorsOrRates", "type?", "multiplier?", "years?", "populations?"],
+  LAAFUNNELSIG: ["numerator", "denominatorOrRate", "numerators", "denominatorsOrRates", "type?", "multiplier?", "population?", "populations?"],
 };
 
 interface Parameter {
@@ -63,6 +66,11 @@ describe("dist/functions.json for every worksheet function (docs/methods.md#func
     const top = metadata as unknown as { allowErrorForDataTypeAny?: boolean; allowCustomDataForDataTypeAny?: boolean };
     expect(top.allowErrorForDataTypeAny).toBe(true);
     expect(top.allowCustomDataForDataTypeAny).toBe(true);
+  });
+
+  it("names the same functions as the manifest check and the formula-engine bridge", () => {
+    expect([...DOMAIN_FUNCTION_IDS].sort()).toEqual(Object.keys(SECTION_10).sort());
+    expect(ALL_FUNCTIONS.map((f) => f.name).sort()).toEqual(Object.keys(SECTION_10).sort());
   });
 
   it("defines exactly these functions, each id its own name without a namespace", () => {

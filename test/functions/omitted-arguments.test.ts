@@ -54,6 +54,11 @@ const CASES: Readonly<Record<string, Case>> = {
   // reference population of 1 (rate = count / 1).
   LAASMR: { required: [column(10, 20), column(1000, 2000), column(0.01, 0.005)], defaults: [column(1, 1), cell(95), cell(100)] },
   // The rate needs the reference populations (for the reference crude rate), so they are given here.
+  // A DSR funnel (the type given) so the rate defaults are exercised: per 100,000 (the populations per
+  // year at the limits scale with it) over 1 year; populations are only for crude rates with no events.
+  LAAFUNNEL: { required: [column(30, 60, 90), column(100, 120, 150)], given: [cell("dsr")], defaults: [cell(100000), cell(1)] },
+  // Proportions (the default type): the multiplier is the percentage's 100; population(s) have no default.
+  LAAFUNNELSIG: { required: [cell(40), cell(100), column(40, 60), column(100, 100)], defaults: [cell("proportion"), cell(100)] },
   LAAISR: { required: [column(10, 20), column(1000, 2000), column(30, 10)], given: [column(3000, 2000)], defaults: [cell(95), cell(100000)] },
 };
 

@@ -43,6 +43,19 @@ describe("task pane outside Excel", () => {
   });
 });
 
+describe("the methods guide link", () => {
+  // The guide is built beside the pane as methods.html (test/taskpane/methods-guide.test.ts checks the page).
+  test.each(["in Excel", "outside Excel"])("offers the methods guide %s, opening the bundled page in a new window", async (where) => {
+    const actions = where === "in Excel" ? fakeActions() : null;
+    renderApp(actions);
+    if (actions !== null) await ready();
+    const link = screen.getByRole("link", { name: "Methods guide" }) as HTMLAnchorElement;
+    expect(link.getAttribute("href")).toBe("methods.html");
+    expect(link.getAttribute("target")).toBe("_blank");
+    expect(link.getAttribute("rel")).toContain("noopener");
+  });
+});
+
 describe("Rate RAG", () => {
   // Expected counts are the ones the fake's report carries (TEST_RATE_REPORT); the pane must show each
   // status as its word with the count beside it (docs/methods.md#polarity: never colour alone).

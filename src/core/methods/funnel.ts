@@ -62,7 +62,7 @@ export interface FunnelLimits {
 /** The areas that count, with the denominator each stands on (derived from the rate for rates). */
 interface Areas {
   /** Per area: numerator and denominator, or null when a cell is blank (or a DSR has no events). */
-  readonly cells: readonly ({ x: number; n: number } | null)[];
+  readonly cells: readonly AreaCell[];
   /** Sum of the numerators over sum of the denominators, per 1 (not multiplied). */
   readonly average: number;
   readonly minDenominator: number;
@@ -76,53 +76,63 @@ function positiveOption(raw: number | undefined, fallback: number, message: (raw
   return Number.isFinite(v) && v > 0 ? ok(v) : fail("value", message(raw));
 }
 
+/** What one area reads as: its numerator and the denominator it stands on (NaN for a DSR with no events), or null when a cell is blank. */
+type AreaCell = { x: number; n: number } | null;
+
+/** "Area 3" in a message, or "The area" for the one area a label is asked for (funnelAreaLabeller). */
+type AreaName = number | null;
+
 /**
- * Checks every area and works out the denominator it stands on: the given one for proportions and
+ * Checks one area and works out the denominator it stands on: the given one for proportions and
  * ratios; for rates `multiplier x events / rate` (the population the rate implies), the given
- * denominator for a crude rate with no events, and none for a DSR with no events (docs/methods.md#funnel).
+ * denominator for a crude rate with no events, and none (NaN) for a DSR with no events
+ * (docs/methods.md#funnel).
  */
+function readArea(input: FunnelInput, multiplier: number, x: number | null | undefined, second: number | null | undefined, given: number | null | undefined, area: AreaName): Result<AreaCell> {
+  if (blank(x)) return ok(null);
+  if (x < 0) return fail("value", funnelMessages.negative("numerator", area));
+  if (input.statistic === "rate") {
+    const d = given;
+    if (!blank(d) && d <= 0) return fail("value", d < 0 ? funnelMessages.negative("denominator", area) : funnelMessages.zeroDenominator("denominator", area));
+    if (x === 0) {
+      if (input.rateType === "dsr") return ok({ x, n: NaN });
+      if (blank(d)) return fail("value", funnelMessages.zeroEventsNeedDenominator(area));
+      return ok({ x, n: d });
+    }
+    const r = second;
+    if (blank(r)) return ok(null);
+    if (r < 0) return fail("value", funnelMessages.negative("rate", area));
+    if (r === 0) return fail("value", funnelMessages.zeroRate(area));
+    return ok({ x, n: (multiplier * x) / r });
+  }
+  const d = second;
+  if (blank(d)) return ok(null);
+  const what = input.statistic === "ratio" ? "expected count" : "denominator";
+  if (d < 0) return fail("value", funnelMessages.negative(what, area));
+  if (d === 0) return fail("div0", funnelMessages.zeroDenominator(what, area));
+  if (input.statistic === "proportion" && x > d) return fail("value", funnelMessages.aboveDenominator(area));
+  return ok({ x, n: d });
+}
+
+/** Checks every area (readArea) and sums them for the baseline; a blank cell leaves its area out. */
 function readAreas(input: FunnelInput, multiplier: number): Result<Areas> {
   const xs = input.numerators;
   const second = input.statistic === "rate" ? input.rates : input.denominators;
   if (second.length !== xs.length) return fail("value", funnelMessages.listLengths(input.statistic === "rate" ? "rates" : "denominators", second.length, xs.length));
   const given = input.statistic === "rate" ? input.denominators : undefined;
   if (given && given.length !== xs.length) return fail("value", funnelMessages.listLengths("denominators", given.length, xs.length));
-  const cells: ({ x: number; n: number } | null)[] = [];
+  const cells: AreaCell[] = [];
   let sumX = 0, sumN = 0, min = Infinity, max = -Infinity;
   for (let i = 0; i < xs.length; i++) {
-    const area = i + 1, x = xs[i];
-    if (blank(x)) { cells.push(null); continue; }
-    if (x < 0) return fail("value", funnelMessages.negative("numerator", area));
-    let n: number | null;
-    if (input.statistic === "rate") {
-      const d = given?.[i];
-      if (!blank(d) && d <= 0) return fail("value", d < 0 ? funnelMessages.negative("denominator", area) : funnelMessages.zeroDenominator("denominator", area));
-      if (x === 0) {
-        if (input.rateType === "dsr") n = null;
-        else if (blank(d)) return fail("value", funnelMessages.zeroEventsNeedDenominator(area));
-        else n = d;
-      } else {
-        const r = input.rates[i];
-        if (blank(r)) { cells.push(null); continue; }
-        if (r < 0) return fail("value", funnelMessages.negative("rate", area));
-        if (r === 0) return fail("value", funnelMessages.zeroRate(area));
-        n = (multiplier * x) / r;
-      }
-    } else {
-      const d = input.denominators[i];
-      if (blank(d)) { cells.push(null); continue; }
-      const what = input.statistic === "ratio" ? "expected count" : "denominator";
-      if (d < 0) return fail("value", funnelMessages.negative(what, area));
-      if (d === 0) return fail("div0", funnelMessages.zeroDenominator(what, area));
-      if (input.statistic === "proportion" && x > d) return fail("value", funnelMessages.aboveDenominator(area));
-      n = d;
-    }
-    sumX += x;
-    if (n === null) { cells.push({ x, n: NaN }); continue; }
-    cells.push({ x, n });
-    sumN += n;
-    min = Math.min(min, n);
-    max = Math.max(max, n);
+    const cell = readArea(input, multiplier, xs[i], second[i], given?.[i], i + 1);
+    if (!cell.ok) return cell;
+    cells.push(cell.value);
+    if (cell.value === null) continue;
+    sumX += cell.value.x;
+    if (Number.isNaN(cell.value.n)) continue;
+    sumN += cell.value.n;
+    min = Math.min(min, cell.value.n);
+    max = Math.max(max, cell.value.n);
   }
   if (sumN === 0) return fail("na", funnelMessages.noAreas);
   return ok({ cells, average: sumX / sumN, minDenominator: min, maxDenominator: max });
@@ -299,29 +309,93 @@ export function funnelSignificance(input: FunnelInput): Result<(FunnelLabel | nu
   const areas = readAreas(input, mult.value);
   if (!areas.ok) return areas;
   const av = areas.value.average;
-  const labels = areas.value.cells.map((cell): FunnelLabel | null => {
-    if (cell === null) return null;
-    const { x, n } = cell;
-    if (input.statistic === "rate" && input.rateType === "dsr" && x < FUNNEL_DSR_MIN_EVENTS) return funnelLabels.dsrTooFew;
-    if (input.statistic === "proportion") {
-      const p = x / n;
-      const two = proportionFunnelPoint(av, n, FUNNEL_LEVEL_2SD), three = proportionFunnelPoint(av, n, FUNNEL_LEVEL_3SD);
-      if (p < three.lower) return funnelLabels.low3;
-      if (p < two.lower) return funnelLabels.low2;
-      if (p > three.upper) return funnelLabels.high3;
-      if (p > two.upper) return funnelLabels.high2;
-      return funnelLabels.none;
-    }
-    // The value compared: 1 for a ratio, the baseline rate (per 1) for a rate.
-    const target = input.statistic === "ratio" ? 1 : av;
-    const two = countLimits(x, FUNNEL_LEVEL_2SD), three = countLimits(x, FUNNEL_LEVEL_3SD);
-    if (target < three.lower / n) return funnelLabels.high3;
-    if (target < two.lower / n) return funnelLabels.high2;
-    if (target > three.upper / n) return funnelLabels.low3;
-    if (target > two.upper / n) return funnelLabels.low2;
+  return ok(areas.value.cells.map((cell) => labelOf(input, av, cell)));
+}
+
+/** One area's label against the baseline `av` (per 1) of its funnel; null for a blank cell. */
+function labelOf(input: FunnelInput, av: number, cell: AreaCell): FunnelLabel | null {
+  if (cell === null) return null;
+  const { x, n } = cell;
+  if (input.statistic === "rate" && input.rateType === "dsr" && x < FUNNEL_DSR_MIN_EVENTS) return funnelLabels.dsrTooFew;
+  if (input.statistic === "proportion") {
+    const p = x / n;
+    const two = proportionFunnelPoint(av, n, FUNNEL_LEVEL_2SD), three = proportionFunnelPoint(av, n, FUNNEL_LEVEL_3SD);
+    if (p < three.lower) return funnelLabels.low3;
+    if (p < two.lower) return funnelLabels.low2;
+    if (p > three.upper) return funnelLabels.high3;
+    if (p > two.upper) return funnelLabels.high2;
     return funnelLabels.none;
+  }
+  // The value compared: 1 for a ratio, the baseline rate (per 1) for a rate.
+  const target = input.statistic === "ratio" ? 1 : av;
+  const two = countLimits(x, FUNNEL_LEVEL_2SD), three = countLimits(x, FUNNEL_LEVEL_3SD);
+  if (target < three.lower / n) return funnelLabels.high3;
+  if (target < two.lower / n) return funnelLabels.high2;
+  if (target > three.upper / n) return funnelLabels.low3;
+  if (target > two.upper / n) return funnelLabels.low2;
+  return funnelLabels.none;
+}
+
+/**
+ * One area, to label against a funnel's baseline: its numerator, its denominator (proportion), expected
+ * count (ratio) or rate (rate), and for a rate optionally its population (needed for a crude rate with
+ * no events). Blank cells are null.
+ */
+export interface FunnelArea {
+  readonly numerator: number | null;
+  readonly denominatorOrRate: number | null;
+  readonly population?: number | null;
+}
+
+/**
+ * Labels areas against the baseline of a funnel's areas (docs/methods.md#funnel), as
+ * {@link funnelSignificance} labels the funnel's own areas: the baseline is read once from `input`, then
+ * each area given to the returned function gets its label (null when one of its cells is blank), or
+ * the problem with its figures. The area need not be one of the funnel's, though it usually is.
+ * @example funnelAreaLabeller({ statistic: "ratio", numerators: [30, 10], denominators: [10, 10] }).value({ numerator: 30, denominatorOrRate: 10 }) // => { ok: true, value: "High (0.001)" }
+ */
+export function funnelAreaLabeller(input: FunnelInput): Result<(area: FunnelArea) => Result<FunnelLabel | null>> {
+  const mult = input.statistic === "rate" ? positiveOption(input.multiplier, 100, funnelMessages.badMultiplier) : ok(1);
+  if (!mult.ok) return mult;
+  const areas = readAreas(input, mult.value);
+  if (!areas.ok) return areas;
+  const av = areas.value.average;
+  return ok((area: FunnelArea) => {
+    const cell = readArea(input, mult.value, area.numerator, area.denominatorOrRate, area.population, null);
+    return cell.ok ? ok(labelOf(input, av, cell.value)) : cell;
   });
-  return ok(labels);
+}
+
+/** What a funnel's type word selects (docs/methods.md#funnel): the statistic and its kind. */
+export type FunnelType =
+  | { readonly statistic: "proportion" }
+  | { readonly statistic: "ratio"; readonly ratioType: "count" | "isr" }
+  | { readonly statistic: "rate"; readonly rateType: "dsr" | "crude" };
+
+const FUNNEL_TYPES: Readonly<Record<string, FunnelType>> = {
+  proportion: { statistic: "proportion" },
+  percentage: { statistic: "proportion" },
+  isr: { statistic: "ratio", ratioType: "isr" },
+  smr: { statistic: "ratio", ratioType: "isr" },
+  ratio: { statistic: "ratio", ratioType: "isr" },
+  count: { statistic: "ratio", ratioType: "count" },
+  dsr: { statistic: "rate", rateType: "dsr" },
+  crude: { statistic: "rate", rateType: "crude" },
+};
+
+/**
+ * Reads a funnel type word for LAAFUNNEL and LAAFUNNELSIG, case-insensitive and trimmed: "proportion"
+ * (blank, the default), "isr" (also "smr", "ratio": observed / expected x 100), "count" (observed /
+ * expected - 1), "dsr" or "crude" (rates). Other words are a `value` problem.
+ * @example parseFunnelType(" DSR ") // => { ok: true, value: { statistic: "rate", rateType: "dsr" } }
+ */
+export function parseFunnelType(raw: unknown): Result<FunnelType> {
+  if (raw === null || raw === undefined) return ok(FUNNEL_TYPES.proportion);
+  if (typeof raw !== "string") return fail("value", funnelMessages.unknownType(raw));
+  const word = raw.trim().toLowerCase();
+  if (word === "") return ok(FUNNEL_TYPES.proportion);
+  const type = FUNNEL_TYPES[word];
+  return type ? ok(type) : fail("value", funnelMessages.unknownType(raw));
 }
 
 /** Where an area of a rate funnel is drawn: its rate and its population per year (null: not drawn). */

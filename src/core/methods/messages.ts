@@ -68,19 +68,24 @@ export const funnelLabels = {
   dsrTooFew: "Not applicable for events less than 10 for dsrs",
 } as const;
 
+/** "Area 3", or "The area" for the one area whose label is asked for (LAAFUNNELSIG). */
+const areaName = (area: number | null) => (area === null ? "The area" : `Area ${area}`);
+
 /** Messages of the funnel plot limits and labels. */
 export const funnelMessages = {
   listLengths: (what: string, count: number, expected: number) =>
     `The ${what} have ${count} cell${count === 1 ? "" : "s"} but the numerators have ${expected}: give one for each area`,
   noAreas: "No area has both a numerator and a denominator, so there is no baseline to draw the funnel around",
-  negative: (what: string, area: number) => `Area ${area}: the ${what} is negative`,
-  zeroDenominator: (what: string, area: number) => `Area ${area}: the ${what} is 0, and the funnel divides by it`,
-  aboveDenominator: (area: number) =>
-    `Area ${area}: the numerator is above its denominator, which a proportion cannot be`,
-  zeroRate: (area: number) =>
-    `Area ${area}: there are events but the rate is 0, so the population behind the rate cannot be worked out`,
-  zeroEventsNeedDenominator: (area: number) =>
-    `Area ${area}: there are no events, so a crude rate needs the area's denominator (population) to place it on the funnel`,
+  negative: (what: string, area: number | null) => `${areaName(area)}: the ${what} is negative`,
+  zeroDenominator: (what: string, area: number | null) => `${areaName(area)}: the ${what} is 0, and the funnel divides by it`,
+  aboveDenominator: (area: number | null) =>
+    `${areaName(area)}: the numerator is above its denominator, which a proportion cannot be`,
+  zeroRate: (area: number | null) =>
+    `${areaName(area)}: there are events but the rate is 0, so the population behind the rate cannot be worked out`,
+  zeroEventsNeedDenominator: (area: number | null) =>
+    `${areaName(area)}: there are no events, so a crude rate needs the area's denominator (population) to place it on the funnel`,
   badMultiplier: (raw: unknown) => `The multiplier ${String(raw)} must be a number above 0 (100 for a percentage, 100000 for a rate per 100,000)`,
   badYears: (raw: unknown) => `The number of years of data ${String(raw)} must be a number above 0`,
+  unknownType: (raw: unknown) =>
+    `The funnel type ${typeof raw === "string" ? `"${raw}"` : String(raw)} is not one of "proportion", "isr", "count", "dsr" or "crude"`,
 } as const;

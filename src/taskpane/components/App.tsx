@@ -1,6 +1,6 @@
 import * as React from "react";
 import {
-  Button, Caption1, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Tab, TabList,
+  Button, Caption1, FluentProvider, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Tab, TabList,
   Title3, makeStyles, tokens, webDarkTheme, webLightTheme,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
@@ -33,6 +33,12 @@ export interface AppProps {
   readonly version: string;
 }
 
+/**
+ * The methods guide (docs/methods.md), built beside the pane as methods.html (webpack.config.js), so the
+ * link works offline and inside Excel; anchors such as methods.html#tolerance reach a method's section.
+ */
+export const METHODS_GUIDE_URL = "methods.html";
+
 type TabKey = "data" | "rules" | "actions";
 const TABS: readonly { key: TabKey; label: string }[] = [
   { key: "data", label: "Data" },
@@ -58,6 +64,7 @@ const useStyles = makeStyles({
   },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
   version: { color: tokens.colorNeutralForeground3 },
+  footer: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "baseline" },
 });
 
 /** The task pane. It never touches Office: the workbook's actions, theme and limits arrive as props. */
@@ -82,7 +89,14 @@ export function App({ actions, theme, unsupported, version }: AppProps): React.J
           ) : (
             <Workbench actions={actions} unsupported={unsupported} />
           )}
-          <Caption1 className={styles.version}>Version {version}</Caption1>
+          <footer className={styles.footer}>
+            {/* A plain link to the bundled page, opened in a new window: Office.context.ui.openBrowserWindow
+                is not in every Excel, and the page is on the add-in's own origin, so it works offline. */}
+            <Link href={METHODS_GUIDE_URL} target="_blank" rel="noopener noreferrer" title={PANE_TEXT.methodsGuideAbout}>
+              {PANE_TEXT.methodsGuide}
+            </Link>
+            <Caption1 className={styles.version}>Version {version}</Caption1>
+          </footer>
         </main>
       </div>
     </FluentProvider>

@@ -166,4 +166,6 @@ export const PANE_TEXT = {
   noSource: "No indicator table found yet.",
   problemsMore: (shown: number, total: number) => `Showing the first ${shown} of ${total} problems.`,
   noProblems: "No problems found.",
+  methodsGuide: "Methods guide",
+  methodsGuideAbout: "What every number and status means, and how it is worked out (opens in a new window).",
 } as const;

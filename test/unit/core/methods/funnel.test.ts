@@ -13,7 +13,7 @@
  */
 import f from "../../../fixtures/phe/funnel.json";
 import {
-  funnelAxis, funnelLimits, funnelRatePoints, funnelSignificance, neatCeiling, neatFloor, poissonLowerTail, poissonMeanBelow,
+  funnelAreaLabeller, funnelAxis, funnelLimits, parseFunnelType, funnelRatePoints, funnelSignificance, neatCeiling, neatFloor, poissonLowerTail, poissonMeanBelow,
   type FunnelInput, type FunnelPoint,
 } from "../../../../src/core/methods/funnel";
 import { exactPoissonUpper } from "../../../../src/core/stats/intervals";
@@ -227,5 +227,29 @@ describe("funnel inputs by hand", () => {
   it("refuses lists of different lengths", () => {
     const r = funnelLimits(prop([1, 2, 3], [10, 10]));
     expect(r.ok === false && r.problem.message).toBe("The denominators have 2 cells but the numerators have 3: give one for each area");
+  });
+});
+
+describe("labelling one area against a funnel's baseline (LAAFUNNELSIG)", () => {
+  it("labels each area of testdata_funnel_prop_inputs.csv (rows 2-304) one at a time as funnelSignificance labels them all", () => {
+    const inputs = f.prop_inputs as Row[];
+    const label = value(funnelAreaLabeller({ statistic: "proportion", numerators: inputs.map((r) => num(r, "numerator")), denominators: inputs.map((r) => num(r, "denominator")) }));
+    const labels = inputs.map((r) => value(label({ numerator: num(r, "numerator"), denominatorOrRate: num(r, "denominator") })));
+    expect(labels.map((l, i) => `${inputs[i].source}: ${l}`)).toEqual(inputs.map((r) => `${r.source}: ${r.significance}`));
+  });
+  it("labels an area outside the set against the set's baseline, and names it in a problem", () => {
+    // Hand: baseline 50% from 40/100 and 60/100; 70/100 is above 50 + 3.090232 x 5 = 65.45: High (0.001).
+    const label = value(funnelAreaLabeller({ statistic: "proportion", numerators: [40, 60], denominators: [100, 100] }));
+    expect(label({ numerator: 70, denominatorOrRate: 100 })).toEqual({ ok: true, value: "High (0.001)" });
+    expect(label({ numerator: 70, denominatorOrRate: null })).toEqual({ ok: true, value: null });
+    const r = label({ numerator: 120, denominatorOrRate: 100 });
+    expect(r.ok === false && r.problem.message).toBe("The area: the numerator is above its denominator, which a proportion cannot be");
+  });
+  it("reads the type words, blank as a proportion", () => {
+    expect(parseFunnelType("")).toEqual({ ok: true, value: { statistic: "proportion" } });
+    expect(parseFunnelType(" SMR ")).toEqual({ ok: true, value: { statistic: "ratio", ratioType: "isr" } });
+    expect(parseFunnelType("count")).toEqual({ ok: true, value: { statistic: "ratio", ratioType: "count" } });
+    expect(parseFunnelType("crude")).toEqual({ ok: true, value: { statistic: "rate", rateType: "crude" } });
+    expect(parseFunnelType("rates").ok).toBe(false);
   });
 });
