@@ -18,7 +18,7 @@ export interface TableColumns {
 
 /**
  * The rules to rate a table by, and the note to show when they differ from the workbook's.
- * @example rulesForTable({ preset: "tolerance" } as RuleSettings, { target: false, lowerCi: true, upperCi: true, benchmark: "England" }).rules.preset // => "benchmark"
+ * @example rulesForTable(DEFAULT_RULE_SETTINGS, { target: false, lowerCi: true, upperCi: true, benchmark: "England" }).rules.preset // => "benchmark"
  */
 export function rulesForTable(rules: RuleSettings, columns: TableColumns): { readonly rules: RuleSettings; readonly note: string | null } {
   if (rules.preset === "tolerance" && !columns.target && columns.benchmark !== null && columns.lowerCi && columns.upperCi) {

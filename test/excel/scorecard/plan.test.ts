@@ -8,7 +8,8 @@ import { DEFAULT_WORKBOOK_SETTINGS } from "../../../src/excel/settings-schema";
 import type { WriteOp } from "../../../src/excel/plan";
 import { grouping } from "../../../src/excel/scorecard/entries";
 import { parseRecord, SHEETS_KEY } from "../../../src/excel/scorecard/ownership";
-import { planChecklist, planScorecard, planSnapshot } from "../../../src/excel/scorecard/plan";
+import { planChecklist, planScorecard, planSnapshot, type OwnedSheetRead } from "../../../src/excel/scorecard/plan";
+import type { SheetKind } from "../../../src/excel/scorecard/sheet-model";
 import { HISTORY_HEADER } from "../../../src/excel/scorecard/sheets";
 
 const values = [
@@ -45,11 +46,11 @@ describe("planScorecard", () => {
 
   it("rebuilds its own recorded sheet in place, but not one the user has replaced (A1 is not its title)", () => {
     const record = parseRecord({ version: 1, sheets: [{ kind: "scorecard", name: "Scorecard" }, { kind: "trends", name: "Trends" }], source: null, written: {} });
-    const owned = new Map([
+    const owned = new Map<SheetKind, OwnedSheetRead>([
       ["scorecard", { name: "Scorecard", title: "Partnership scorecard", usedAddress: "A1:K20", usedValues: [["Partnership scorecard"]], charts: ["Chart 1"] }],
       ["trends", { name: "Trends", title: "My own trends", usedAddress: "A1:B2", usedValues: null, charts: [] }],
-    ] as const);
-    const { ops } = planScorecard({ rated, group, record, names: ["Data", "Scorecard", "Trends"], owned: new Map(owned), history: null, builtOn: "2010-10-20", returnTo: null });
+    ]);
+    const { ops } = planScorecard({ rated, group, record, names: ["Data", "Scorecard", "Trends"], owned, history: null, builtOn: "2010-10-20", returnTo: null });
     expect(prepared(ops)).toEqual([["Scorecard", true], ["Exception report", false], ["Monitoring report", false], ["Trends (2)", false]]);
     expect(ops[0]).toMatchObject({ target: { usedAddress: "A1:K20", charts: ["Chart 1"] } });
   });
