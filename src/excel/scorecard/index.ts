@@ -20,6 +20,7 @@ import { SHEET_NAMES, SHEET_TITLES, type SheetKind, type SheetSpec, FORMATS } fr
 import {
   areasSheet, checklistSheet, exceptionsSheet, HISTORY_HEADER, monitoringSheet, objectivesSheet, scorecardSheet, snapshotRows, trendsSheet, type BuildInput,
 } from "./sheets";
+import { hasSpc, spcChartsSheet, spcSummarySheet } from "./spc-sheets";
 import { queueSheet, queueStatusRules, sheetSteps, type Target } from "./write";
 
 export { CHECKLIST_QUESTIONS } from "./sheets";
@@ -116,14 +117,16 @@ function mergeRecord(record: SheetsRecord, kinds: Map<SheetKind, { name: string 
  * Build scorecard / Refresh scorecards: rates the indicator table and (re)builds every scorecard sheet
  * from it, carrying over owner and commentary text users typed in the add-in's sheets.
  * @throws RateRagError when there is nothing to rate, with the next step to take
-  * @example await Excel.run((context) => buildScorecard(context)) // => { sheets: ["Scorecard", "Exception report", "Monitoring report", "Trends"], renamed: [], ... }
+  * @example await Excel.run((context) => buildScorecard(context)) // => { sheets: ["Scorecard", "Exception report", "Monitoring report", "Trends", "SPC summary", "SPC charts"], renamed: [], ... }
  */
 export async function buildScorecard(context: Excel.RequestContext, options: ScorecardOptions = {}): Promise<ScorecardReport> {
   const progress = options.onProgress ?? (() => undefined);
   const { record, names, returnTo } = await preamble(context);
   const rated = await rate(context, progress);
   const group = grouping(rated.computed.rated);
-  const kinds: SheetKind[] = ["scorecard", "exceptions", "monitoring", "trends", ...(group.multiArea ? ["areas" as const] : []), ...(group.hasObjectives ? ["objectives" as const] : [])];
+  // The SPC sheets only when some indicator has enough points for an XmR chart (docs/methods.md#spc).
+  const spc = hasSpc(buildEntries(rated.computed.rated, group, [], new Map()));
+  const kinds: SheetKind[] = ["scorecard", "exceptions", "monitoring", "trends", ...(spc ? ["spcSummary" as const, "spcCharts" as const] : []), ...(group.multiArea ? ["areas" as const] : []), ...(group.hasObjectives ? ["objectives" as const] : [])];
 
   // Round trip: what the recorded sheets hold (their title, typed text, snapshots, what to clear).
   progress(0.55, "Reading the scorecard sheets");
@@ -179,7 +182,7 @@ export async function buildScorecard(context: Excel.RequestContext, options: Sco
   const input: BuildInput = { entries, group, settings: rated.settings, sourceText: sourceText(rated), asAt: rated.computed.asAt, builtOn: today(options), snapshotDate,
     ...(rated.computed.polarityAssumed > 0 ? { polarityNote: m.polarityAssumed(rated.computed.polarityAssumed, rated.computed.hasPolarityColumn) } : {}) };
   progress(0.7, "Laying out the scorecard sheets");
-  const builders: Record<string, (i: BuildInput) => SheetSpec> = { scorecard: scorecardSheet, exceptions: exceptionsSheet, monitoring: monitoringSheet, trends: trendsSheet, areas: areasSheet, objectives: objectivesSheet };
+  const builders: Record<string, (i: BuildInput) => SheetSpec> = { scorecard: scorecardSheet, exceptions: exceptionsSheet, monitoring: monitoringSheet, trends: trendsSheet, spcSummary: spcSummarySheet, spcCharts: (i) => spcChartsSheet(i), areas: areasSheet, objectives: objectivesSheet };
   const specs = kinds.map((k) => builders[k](input));
 
   // Round trip(s): write every sheet, one sync per payload budget's worth of sheets.

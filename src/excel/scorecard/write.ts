@@ -96,9 +96,14 @@ function writeChart(ws: Excel.Worksheet, c: ChartSpec): void {
     if (c.type === "LineMarkers") series.format.line.color = colour;
     else series.format.fill.setSolidColor(colour);
   });
+  (c.seriesMarkers ?? []).forEach((markers, i) => {
+    // ChartSeries.markerStyle (ExcelApi 1.7): a mean or limit line is drawn without markers.
+    if (!markers) chart.series.getItemAt(i).markerStyle = "None" as Excel.ChartMarkerStyle;
+  });
   if (c.pointColours) {
-    const series = chart.series.getItemAt(0);
-    c.pointColours.forEach((colour, i) => series.points.getItemAt(i).format.fill.setSolidColor(colour));
+    // ChartPoint.format.fill (ExcelApi 1.7): a doughnut slice, or a line chart's marker.
+    const series = chart.series.getItemAt(c.pointSeries ?? 0);
+    c.pointColours.forEach((colour, i) => { if (colour) series.points.getItemAt(i).format.fill.setSolidColor(colour); });
   }
 }
 
@@ -140,7 +145,7 @@ export function sheetSteps(context: Excel.RequestContext, spec: SheetSpec, targe
   });
   for (const b of spec.blocks.flatMap(chunks)) steps.push({ bytes: blockBytes(b.values, b.formats, 3 + 2 * Object.keys(b.style ?? {}).length), run: () => writeBlock(sheet(), b) });
   for (const r of spec.statusRanges) steps.push({ bytes: 5 * 4 * OP_BYTES, run: () => queueStatusRules(sheet().getRangeByIndexes(r.row, r.col, r.rows, r.cols)) });
-  for (const c of spec.charts) steps.push({ bytes: (8 + (c.seriesColours?.length ?? 0) * 2 + (c.pointColours?.length ?? 0) * 3) * OP_BYTES + c.title.length, run: () => writeChart(sheet(), c) });
+  for (const c of spec.charts) steps.push({ bytes: (8 + (c.seriesColours?.length ?? 0) * 2 + (c.pointColours?.filter(Boolean).length ?? 0) * 3 + (c.seriesMarkers?.length ?? 0)) * OP_BYTES + c.title.length, run: () => writeChart(sheet(), c) });
   return steps;
 }
 
