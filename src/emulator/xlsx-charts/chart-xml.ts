@@ -150,11 +150,12 @@ function seriesXml(chart: ResolvedChart, s: ResolvedSeries, index: number): stri
     const spPr = s.colour ? `<c:spPr><a:ln w="${STYLE.lineWidth}" cap="rnd">${solidFill(s.colour)}<a:round/></a:ln></c:spPr>` : "";
     const markerFill = s.colour ? `<c:spPr>${solidFill(s.colour)}${line(STYLE.separatorWidth, s.colour)}</c:spPr>` : "";
     const marker = s.markers ? `<c:marker><c:symbol val="circle"/><c:size val="${STYLE.markerSize}"/>${markerFill}</c:marker>` : `<c:marker><c:symbol val="none"/></c:marker>`;
-    // A coloured point recolours only its marker (CT_DPt: idx, marker, bubble3D), so the line keeps the series' colour.
+    // A coloured point's marker (CT_DPt: idx, marker, bubble3D, spPr); the line colour in spPr is what
+    // LibreOffice colours the marker by, and Excel draws the segment into the point in it.
     const points = s.markers
       ? s.pointColours
         .map((hex, i) =>
-          hex === null ? "" : `<c:dPt><c:idx val="${i}"/><c:marker><c:symbol val="circle"/><c:size val="${STYLE.markerSize + 1}"/><c:spPr>${solidFill(hex)}${line(STYLE.separatorWidth, hex)}</c:spPr></c:marker><c:bubble3D val="0"/></c:dPt>`,
+          hex === null ? "" : `<c:dPt><c:idx val="${i}"/><c:marker><c:symbol val="circle"/><c:size val="${STYLE.markerSize + 1}"/><c:spPr>${solidFill(hex)}${line(STYLE.separatorWidth, hex)}</c:spPr></c:marker><c:bubble3D val="0"/><c:spPr><a:ln w="${STYLE.lineWidth}" cap="rnd">${solidFill(hex)}<a:round/></a:ln></c:spPr></c:dPt>`,
         )
         .join("")
       : "";

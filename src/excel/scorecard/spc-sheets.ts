@@ -124,8 +124,18 @@ export function assuranceIcon(word: string): Icon | null {
   return null;
 }
 
+/**
+ * The number format of a mean or process limit: two more decimals than the indicator's values (at most 3).
+ * @example statFormat("#,##0") // => "#,##0.00"
+ */
+export function statFormat(measure: string): string {
+  const dot = measure.indexOf(".");
+  const decimals = Math.min(3, (dot < 0 ? 0 : measure.length - dot - 1) + 2);
+  return `#,##0.${"0".repeat(decimals)}`;
+}
+
 const ICON_STYLE = { bold: true, fontColour: "#FFFFFF" } as const;
-const W = { code: 62, title: 230, area: 90, period: 62, measure: 62, icon: 22, word: 150, flag: 70 } as const;
+const W = { code: 62, title: 230, area: 90, period: 62, measure: 62, icon: 22, word: 125, flag: 70 } as const;
 
 function iconBlock(row: number, col: number, icon: Icon): Block {
   return block(row, col, [[icon.text]], [], { ...ICON_STYLE, fill: icon.fill });
@@ -160,7 +170,8 @@ export function spcSummarySheet(input: BuildInput): SheetSpec {
     blocks.push(block(row, iconCol + 1, [[c.variation]]));
     const ai = assuranceIcon(c.assurance);
     if (ai) blocks.push(iconBlock(row, iconCol + 2, ai));
-    blocks.push(block(row, iconCol + 3, [[c.assurance, c.mean, c.lower, c.upper, n, c.provisional ? m.spcProvisional : ""]], [FORMATS.text, f, f, f, FORMATS.count, FORMATS.text]));
+    const sf = statFormat(f);
+    blocks.push(block(row, iconCol + 3, [[c.assurance, c.mean, c.lower, c.upper, n, c.provisional ? m.spcProvisional : ""]], [FORMATS.text, sf, sf, sf, FORMATS.count, FORMATS.text]));
   });
   let row = top + 1 + charted.length;
   if (tooFew.length > 0) {
@@ -187,10 +198,14 @@ const SPC_SERIES = [
   { name: "Target", colour: "#C00000", markers: false },
 ] as const;
 
+/** Rows of a printed page's chart blocks: two blocks of BLOCK_ROWS, as on Trends. */
+const PAGE_ROWS = 2 * BLOCK_ROWS;
+
 /**
- * The SPC charts sheet: per indicator with enough points (the first 60), its values, mean, process
- * limits and target by period, with a line chart beside them whose special-cause points are coloured;
- * two indicators a printed page, as on Trends.
+ * The SPC charts sheet: per indicator with enough points (the first 60), a table of its values, mean,
+ * process limits and target down the periods, with a line chart beside it whose special-cause points
+ * are coloured. Blocks are BLOCK_ROWS tall, two a printed page as on Trends; a longer series makes
+ * its block taller (and starts a page), never a chart cut in two.
  * @example spcChartsSheet(input).charts[0].pointSeries // => 0 (the values)
  */
 export function spcChartsSheet(input: BuildInput, maxCharts = SPC_MAX_CHARTS): SheetSpec {
@@ -199,38 +214,38 @@ export function spcChartsSheet(input: BuildInput, maxCharts = SPC_MAX_CHARTS): S
   const left = charted.length - shown.length;
   const blocks = headings(SHEET_TITLES.spcCharts as string, input, [m.spcChartsLegend, ...(left > 0 ? [m.spcChartsLeftOut(shown.length, left)] : [])]);
   const charts: ChartSpec[] = [];
-  const widest = Math.max(0, ...shown.map((s) => s.series.values.length)) + 1;
+  const pageBreaks: number[] = [];
   const first = left > 0 ? 7 : 6;
+  const tableCols = SPC_SERIES.length + 1;
   let row = first;
+  let onPage = 0;
   for (const { entry: e, series, chart } of shown) {
     const c = chart as SpcChart;
+    const n = series.values.length;
+    // Label, title, header and one row per point; the chart beside, at most a page tall.
+    const height = Math.max(BLOCK_ROWS, n + 4);
+    if (onPage > 0 && onPage + height > PAGE_ROWS) { pageBreaks.push(row); onPage = 0; }
     const label = `${e.id}${e.area && input.group.multiArea ? ` (${e.area})` : ""}`;
     blocks.push(block(row, 0, [[label, `${c.variation}; ${c.assurance}${c.provisional ? `; ${m.spcProvisional.toLowerCase()}` : ""}`]], [], { bold: true }));
     blocks.push(block(row + 1, 0, [[e.title]], [], { wrap: false, italic: true }));
     const f = measureFormat(e);
     const target = e.rating.target?.value ?? null;
-    const each = (v: number) => series.values.map(() => v);
-    const lines: { name: string; colour: string; markers: boolean; values: CellValue[] }[] = [
-      { ...SPC_SERIES[0], values: series.values },
-      { ...SPC_SERIES[1], values: each(c.mean) },
-      { ...SPC_SERIES[2], values: each(c.lower) },
-      { ...SPC_SERIES[3], values: each(c.upper) },
-      ...(target !== null ? [{ ...SPC_SERIES[4], values: each(target) }] : []),
-    ];
-    blocks.push(block(row + 2, 0, [["Period", ...series.labels]], [], HEADER));
-    blocks.push(block(row + 3, 0, lines.map((l) => [l.name, ...l.values]), [FORMATS.text, ...series.values.map(() => f)]));
+    const lines = SPC_SERIES.filter((l) => l.name !== "Target" || target !== null);
+    const valuesAt = (i: number): CellValue[] => [series.values[i], c.mean, c.lower, c.upper, ...(target !== null ? [target] : [])];
+    blocks.push(block(row + 2, 0, [["Period", ...lines.map((l) => l.name)]], [], HEADER));
+    blocks.push(block(row + 3, 0, series.labels.map((label, i) => [label, ...valuesAt(i)]), [FORMATS.text, f, ...lines.slice(1).map((l) => (l.name === "Target" ? f : statFormat(f)))]));
     charts.push({
-      type: "LineMarkers", source: { row: row + 2, col: 0, rows: lines.length + 1, cols: series.values.length + 1 }, seriesBy: "Rows", title: shortTitle(`${label} ${e.title}`),
+      type: "LineMarkers", source: { row: row + 2, col: 0, rows: n + 1, cols: lines.length + 1 }, seriesBy: "Columns", title: shortTitle(`${label} ${e.title}`),
       seriesColours: lines.map((l) => l.colour), seriesMarkers: lines.map((l) => l.markers),
       pointColours: c.points.map(pointColour), pointSeries: 0,
-      from: { row, col: widest + 1 }, to: { row: row + BLOCK_ROWS - 1, col: widest + 8 }, legend: "Bottom",
+      from: { row, col: tableCols + 1 }, to: { row: row + Math.min(height, PAGE_ROWS) - 1, col: tableCols + 9 }, legend: "Bottom",
     });
-    row += BLOCK_ROWS;
+    row += height;
+    onPage += height;
   }
   if (left > 0) blocks.push(block(row, 0, [[m.spcChartsLeftOut(shown.length, left)]], [], NOTE));
   return {
-    kind: "spcCharts", blocks, statusRanges: [], columnWidths: [120, ...Array(widest - 1).fill(W.period), 20, ...Array(7).fill(60)],
-    freezeRows: 0, printTitleRows: null, landscape: true, charts, userColumns: null,
-    pageBreaks: shown.map((_, i) => first + i * BLOCK_ROWS).filter((_, i) => i > 0 && i % 2 === 0),
+    kind: "spcCharts", blocks, statusRanges: [], columnWidths: [120, ...Array(tableCols - 1).fill(W.period), 20, ...Array(8).fill(60)],
+    freezeRows: 0, printTitleRows: null, landscape: true, charts, userColumns: null, pageBreaks,
   };
 }

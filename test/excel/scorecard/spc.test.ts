@@ -87,13 +87,19 @@ describe("SPC summary and SPC charts", () => {
     expect(downChart.series[0].pointColours).toEqual(expected("E46C0A", "00B0F0"));
     // Values, mean, lower and upper limits and the target as separate series; only the values have markers.
     const top = rowOf(t, "UP 1");
-    // The block: label, title, periods, then one row per series.
-    const lines = [3, 4, 5, 6, 7];
-    expect(upChart.series.map((s) => s.name)).toEqual(lines.map((k) => ({ ref: `'SPC charts'!$A$${top + 1 + k}` })));
-    expect(lines.map((k) => t[top + k][0])).toEqual(["Value", "Mean", "Lower process limit", "Upper process limit", "Target"]);
-    expect(t[top + 3].slice(1, 21)).toEqual(SERIES);
-    expect(t[top + 4].slice(1, 21)).toEqual(Array(20).fill(10.5));
-    expect(t[top + 7].slice(1, 21)).toEqual(Array(20).fill(5));
+    // The block: label, title, a header row, then one row per period with the value, mean, limits and target.
+    const h = top + 2;
+    expect(upChart.series.map((s) => s.name)).toEqual(["B", "C", "D", "E", "F"].map((col) => ({ ref: `'SPC charts'!$${col}$${h + 1}` })));
+    expect(t[h].slice(0, 6)).toEqual(["Period", "Value", "Mean", "Lower process limit", "Upper process limit", "Target"]);
+    const body = t.slice(h + 1, h + 21);
+    expect(body.map((r) => r[0])).toEqual(QUARTERS);
+    expect(body.map((r) => r[1])).toEqual(SERIES);
+    for (const r of body) {
+      expect(r[2]).toBeCloseTo(10.5, 12);
+      expect(r[3]).toBeCloseTo(7.84, 12);
+      expect(r[4]).toBeCloseTo(13.16, 12);
+      expect(r[5]).toBe(5);
+    }
     expect(upChart.series.map((s) => s.markers ?? true)).toEqual([true, false, false, false, false]);
     expect(upChart.kind).toBe("line");
   });
