@@ -72,6 +72,8 @@ export interface BlockStyle {
   readonly wrap?: boolean;
   /** A thin line under the block (header rows). */
   readonly underline?: boolean;
+  /** Centred across each cell. */
+  readonly center?: boolean;
   /** Rows take the height their wrapped text needs (RangeFormat.autofitRows). */
   readonly fitRows?: boolean;
 }
@@ -110,6 +112,18 @@ export interface UserColumns {
   readonly commentaryCol: number | null;
 }
 
+/**
+ * A fill by conditional formatting: each cell of range takes the fill and font colour when the cell of
+ * its row in wordCol holds one of the words (an icon coloured by the word beside it).
+ */
+export interface TextFill {
+  readonly range: Rect;
+  readonly wordCol: number;
+  readonly words: readonly string[];
+  readonly fill: string;
+  readonly fontColour: string;
+}
+
 /** One sheet, ready to write. */
 export interface SheetSpec {
   readonly kind: SheetKind;
@@ -126,6 +140,8 @@ export interface SheetSpec {
   /** Rows a new printed page starts at (manual page breaks), so charts are never cut in two. */
   readonly pageBreaks?: readonly number[];
   readonly charts: ChartSpec[];
+  /** Fills that follow the words in another column (icons), by conditional formatting. */
+  readonly textFills?: readonly TextFill[];
   readonly userColumns: UserColumns | null;
   readonly tabColour?: string;
 }

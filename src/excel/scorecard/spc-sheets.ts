@@ -8,7 +8,7 @@ import { SPC_MIN_POINTS, SPC_PROVISIONAL_BELOW, xmrChart, type SpcChart } from "
 import type { Polarity } from "../../core/polarity";
 import type { Entry } from "./entries";
 import { scorecardMessages as m } from "./messages";
-import { block, FORMATS, num, SHEET_TITLES, type Block, type CellValue, type ChartSpec, type SheetSpec } from "./sheet-model";
+import { block, FORMATS, num, SHEET_TITLES, type Block, type BlockStyle, type CellValue, type ChartSpec, type SheetSpec, type TextFill } from "./sheet-model";
 import { BLOCK_ROWS, HEADER, headings, measureFormat, NOTE, shortTitle, type BuildInput } from "./sheets";
 
 /** At most this many charts on the SPC charts sheet; the rest are named in a note. */
@@ -134,12 +134,22 @@ export function statFormat(measure: string): string {
   return `#,##0.${"0".repeat(decimals)}`;
 }
 
-const ICON_STYLE = { bold: true, fontColour: "#FFFFFF" } as const;
+/** Icons are white bold symbols on their fill. */
+const ICON_FONT = "#FFFFFF";
+/** The fill of a variation icon by the words beside it. */
+const VARIATION_FILLS: readonly [readonly string[], string][] = [
+  [["Special cause improvement"], SPC_COLOURS.improvement],
+  [["Special cause concern"], SPC_COLOURS.concern],
+  [["Special cause high", "Special cause low"], SPC_COLOURS.neither],
+  [["Common cause"], SPC_COLOURS.common],
+];
+/** The fill of an assurance icon by the word beside it. */
+const ASSURANCE_FILLS: readonly [readonly string[], string][] = [
+  [["Consistently passing"], SPC_COLOURS.improvement],
+  [["Consistently failing"], SPC_COLOURS.concern],
+  [["Hit and miss"], SPC_COLOURS.common],
+];
 const W = { code: 62, title: 230, area: 90, period: 62, measure: 62, icon: 22, word: 125, flag: 70 } as const;
-
-function iconBlock(row: number, col: number, icon: Icon): Block {
-  return block(row, col, [[icon.text]], [], { ...ICON_STYLE, fill: icon.fill });
-}
 
 /**
  * The SPC summary: per indicator with enough points its latest value, target, variation and
@@ -158,21 +168,33 @@ export function spcSummarySheet(input: BuildInput): SheetSpec {
   const header = ["Code", "Indicator", ...(group.multiArea ? ["Area"] : []), "Latest period", "Latest value", "Target", "", "Variation", "", "Assurance", "Mean", "Lower process limit", "Upper process limit", "Points", "Provisional"];
   blocks.push(block(top, 0, [header], [], HEADER));
   const iconCol = 5 + a;
-  charted.forEach((s, i) => {
+  // The rows in column blocks (the icon columns centred and bold); the icons take their fills from
+  // the word beside them by conditional formatting, a few rules per column for any number of rows.
+  const values: CellValue[][] = [];
+  const formats: string[][] = [];
+  charted.forEach((s) => {
     const { entry: e, series, chart } = s;
     const c = chart as SpcChart;
     const f = measureFormat(e);
-    const row = top + 1 + i;
-    const n = series.values.length;
-    const left: CellValue[] = [e.id, e.title, ...(group.multiArea ? [e.area] : []), series.labels[n - 1], series.values[n - 1], num(e.rating.target?.value)];
-    blocks.push(block(row, 0, [left], [FORMATS.text, FORMATS.text, ...(group.multiArea ? [FORMATS.text] : []), FORMATS.text, f, f]));
-    blocks.push(iconBlock(row, iconCol, variationIcon(c.variation, e.indicator.polarity)));
-    blocks.push(block(row, iconCol + 1, [[c.variation]]));
-    const ai = assuranceIcon(c.assurance);
-    if (ai) blocks.push(iconBlock(row, iconCol + 2, ai));
     const sf = statFormat(f);
-    blocks.push(block(row, iconCol + 3, [[c.assurance, c.mean, c.lower, c.upper, n, c.provisional ? m.spcProvisional : ""]], [FORMATS.text, sf, sf, sf, FORMATS.count, FORMATS.text]));
+    const n = series.values.length;
+    const line: CellValue[] = [
+      e.id, e.title, ...(group.multiArea ? [e.area] : []), series.labels[n - 1], series.values[n - 1], num(e.rating.target?.value),
+      variationIcon(c.variation, e.indicator.polarity).text, c.variation, assuranceIcon(c.assurance)?.text ?? "", c.assurance, c.mean, c.lower, c.upper, n, c.provisional ? m.spcProvisional : "",
+    ];
+    const numberFormats = [FORMATS.text, FORMATS.text, ...(group.multiArea ? [FORMATS.text] : []), FORMATS.text, f, f, FORMATS.text, FORMATS.text, FORMATS.text, FORMATS.text, sf, sf, sf, FORMATS.count, FORMATS.text];
+    values.push(line);
+    formats.push(line.map((v, j) => (typeof v === "number" ? numberFormats[j] : FORMATS.text)));
   });
+  const textFills: TextFill[] = [];
+  if (values.length > 0) {
+    const cut = (from: number, to: number, style?: BlockStyle): Block => ({ row: top + 1, col: from, values: values.map((r) => r.slice(from, to)), formats: formats.map((r) => r.slice(from, to)), ...(style ? { style } : {}) });
+    const icon = { bold: true, center: true } as const;
+    blocks.push(cut(0, iconCol), cut(iconCol, iconCol + 1, icon), cut(iconCol + 1, iconCol + 2), cut(iconCol + 2, iconCol + 3, icon), cut(iconCol + 3, header.length));
+    const rows = values.length;
+    for (const [word, fill] of VARIATION_FILLS) textFills.push({ range: { row: top + 1, col: iconCol, rows, cols: 1 }, wordCol: iconCol + 1, words: word, fill, fontColour: ICON_FONT });
+    for (const [word, fill] of ASSURANCE_FILLS) textFills.push({ range: { row: top + 1, col: iconCol + 2, rows, cols: 1 }, wordCol: iconCol + 3, words: word, fill, fontColour: ICON_FONT });
+  }
   let row = top + 1 + charted.length;
   if (tooFew.length > 0) {
     row++;
@@ -183,7 +205,7 @@ export function spcSummarySheet(input: BuildInput): SheetSpec {
     row += rows.length;
   }
   return {
-    kind: "spcSummary", blocks, statusRanges: [],
+    kind: "spcSummary", blocks, statusRanges: [], textFills,
     columnWidths: [W.code, W.title, ...(group.multiArea ? [W.area] : []), W.period, W.measure, W.measure, W.icon, W.word, W.icon, W.word, W.measure, W.measure, W.measure, 44, W.flag],
     freezeRows: top + 1, printTitleRows: { first: top, last: top }, landscape: true, charts: [], userColumns: null,
   };

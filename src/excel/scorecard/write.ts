@@ -7,7 +7,7 @@
 import { STATUSES } from "../../core/rules/types";
 import { cellAddress } from "../../core/a1";
 import { STATUS_STYLES } from "../status-style";
-import type { Block, ChartSpec, SheetSpec } from "./sheet-model";
+import type { Block, ChartSpec, SheetSpec, TextFill } from "./sheet-model";
 
 /** What the writer knows about the sheet a spec goes to. */
 export interface Target {
@@ -62,6 +62,7 @@ function writeBlock(ws: Excel.Worksheet, b: Block): void {
   if (s.fontColour) range.format.font.color = s.fontColour;
   if (s.wrap) range.format.wrapText = true;
   if (s.wrap || s.underline) range.format.verticalAlignment = "Top";
+  if (s.center) range.format.horizontalAlignment = "Center";
   if (s.fitRows) range.format.autofitRows();
   if (s.underline) {
     const edge = range.format.borders.getItem("EdgeBottom");
@@ -81,6 +82,21 @@ export function queueStatusRules(range: Excel.Range): void {
     cf.textComparison.format.font.color = STATUS_STYLES[s].font;
     cf.textComparison.rule = { operator: "BeginsWith" as Excel.ConditionalTextOperator, text: s };
   }
+}
+
+/**
+ * A fill that follows the words in another column: a custom conditional format whose formula looks at
+ * the word cell of the same row (relative row, absolute column).
+ * @example queueTextFill(sheet, { range: { row: 9, col: 5, rows: 20, cols: 1 }, wordCol: 6, words: ["Common cause"], fill: "#A6A6A6", fontColour: "#FFFFFF" })
+ */
+export function queueTextFill(ws: Excel.Worksheet, t: TextFill): void {
+  const range = ws.getRangeByIndexes(t.range.row, t.range.col, t.range.rows, t.range.cols);
+  const word = `$${cellAddress(t.range.row, t.wordCol).replace(/\d+$/, "")}${t.range.row + 1}`;
+  const tests = t.words.map((w) => `${word}="${w.replace(/"/g, '""')}"`);
+  const cf = range.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+  cf.custom.rule.formula = `=${tests.length === 1 ? tests[0] : `OR(${tests.join(",")})`}`;
+  cf.custom.format.fill.color = t.fill;
+  cf.custom.format.font.color = t.fontColour;
 }
 
 function writeChart(ws: Excel.Worksheet, c: ChartSpec): void {
@@ -144,6 +160,7 @@ export function sheetSteps(context: Excel.RequestContext, spec: SheetSpec, targe
     },
   });
   for (const b of spec.blocks.flatMap(chunks)) steps.push({ bytes: blockBytes(b.values, b.formats, 3 + 2 * Object.keys(b.style ?? {}).length), run: () => writeBlock(sheet(), b) });
+  for (const t of spec.textFills ?? []) steps.push({ bytes: 6 * OP_BYTES, run: () => queueTextFill(sheet(), t) });
   for (const r of spec.statusRanges) steps.push({ bytes: 5 * 4 * OP_BYTES, run: () => queueStatusRules(sheet().getRangeByIndexes(r.row, r.col, r.rows, r.cols)) });
   for (const c of spec.charts) steps.push({ bytes: (8 + (c.seriesColours?.length ?? 0) * 2 + (c.pointColours?.filter(Boolean).length ?? 0) * 3 + (c.seriesMarkers?.length ?? 0)) * OP_BYTES + c.title.length, run: () => writeChart(sheet(), c) });
   return steps;

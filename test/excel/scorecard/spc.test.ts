@@ -68,10 +68,17 @@ describe("SPC summary and SPC charts", () => {
     expect(v[up][h.col("Assurance") - 1]).toBe("P");
     expect(v[down][h.col("Assurance")]).toBe("Consistently failing"); // lower is better
     expect(v[down][h.col("Assurance") - 1]).toBe("F");
+    // Icons are symbols on a fill that follows the word beside them: blue passing, orange failing, grey
+    // common cause (Making Data Count's colours), by conditional formats over the icon column.
     const sheet = api.workbook.sheetByName("SPC summary")!;
-    // Icons are letters on a fill: blue passing, orange failing (Making Data Count's colours).
-    expect(sheet.cell(up, h.col("Assurance") - 1)?.fill).toBe("#00B0F0");
-    expect(sheet.cell(down, h.col("Assurance") - 1)?.fill).toBe("#E46C0A");
+    const rules = sheet.conditionalFormats.filter((cf) => cf.type === "Custom").map((cf) => [cf.rect.col, cf.rect.row, cf.rect.rowCount, cf.customFormula, cf.format.fill]);
+    const icon = h.col("Assurance") - 1;
+    const word = (col: number) => String.fromCharCode(65 + col);
+    expect(rules).toContainEqual([icon, h.row + 1, 4, `=$${word(icon + 1)}${h.row + 2}="Consistently passing"`, "#00B0F0"]);
+    expect(rules).toContainEqual([icon, h.row + 1, 4, `=$${word(icon + 1)}${h.row + 2}="Consistently failing"`, "#E46C0A"]);
+    const vIcon = h.col("Variation") - 1;
+    expect(rules).toContainEqual([vIcon, h.row + 1, 4, `=$${word(vIcon + 1)}${h.row + 2}="Common cause"`, "#A6A6A6"]);
+    expect(rules).toContainEqual([vIcon, h.row + 1, 4, `=OR($${word(vIcon + 1)}${h.row + 2}="Special cause high",$${word(vIcon + 1)}${h.row + 2}="Special cause low")`, "#7030A0"]);
     expect(v[4][0]).toMatch(/^Variation: is the latest value ordinary ups and downs/);
   });
 
