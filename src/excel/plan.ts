@@ -4,7 +4,7 @@
  * in the fewest syncs within the payload budget. Sheets, tables and settings are named, never held
  * as Excel objects, so a plan can be built, inspected and tested without Excel or the emulator.
  */
-import type { Block, ChartSpec, Rect, SheetSpec } from "./scorecard/sheet-model";
+import type { Block, ChartSpec, Rect, SheetSpec, TextFill } from "./scorecard/sheet-model";
 import { PAYLOAD_BUDGET_BYTES } from "./payload";
 
 /** What the writer knows about the sheet a spec goes to. */
@@ -43,6 +43,8 @@ export type WriteOp =
   /** Column widths in points, from a column, set on one row's cells. */
   | { readonly op: "columnWidths"; readonly sheet: string; readonly row: number; readonly col: number; readonly widths: readonly number[] }
   | { readonly op: "chart"; readonly sheet: string; readonly chart: ChartSpec }
+  /** A fill that follows the words in another column of the same row (a conditional format). */
+  | { readonly op: "textFill"; readonly sheet: string; readonly fill: TextFill }
   /** An Excel table over a range whose first row is the header. */
   | { readonly op: "addTable"; readonly sheet: string; readonly rect: Rect; readonly name: string }
   | { readonly op: "addTableColumns"; readonly table: string; readonly names: readonly string[] }
@@ -75,7 +77,9 @@ export function opBytes(op: WriteOp): number {
     case "columnWidths":
       return op.widths.length * OP_BYTES;
     case "chart":
-      return (8 + (op.chart.seriesColours?.length ?? 0) * 2 + (op.chart.pointColours?.length ?? 0) * 3) * OP_BYTES + op.chart.title.length;
+      return (8 + (op.chart.seriesColours?.length ?? 0) * 2 + (op.chart.pointColours?.filter(Boolean).length ?? 0) * 3 + (op.chart.seriesMarkers?.length ?? 0)) * OP_BYTES + op.chart.title.length;
+    case "textFill":
+      return 6 * OP_BYTES;
     case "addTableColumns":
       return op.names.length * OP_BYTES;
     case "setting":
@@ -135,6 +139,7 @@ export function sheetOps(spec: SheetSpec, target: Target): WriteOp[] {
       printTitleRows: spec.printTitleRows, pageBreaks: spec.pageBreaks ?? [], ...(spec.tabColour ? { tabColour: spec.tabColour } : {}),
     },
     ...spec.blocks.map((block): WriteOp => ({ op: "cells", sheet, block })),
+    ...(spec.textFills ?? []).map((fill): WriteOp => ({ op: "textFill", sheet, fill })),
     ...spec.statusRanges.map((rect): WriteOp => ({ op: "statusRules", sheet, rect })),
     ...spec.charts.map((chart): WriteOp => ({ op: "chart", sheet, chart })),
   ];

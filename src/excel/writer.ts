@@ -10,7 +10,7 @@ import { STATUSES } from "../core/rules/types";
 import { cellAddress } from "../core/a1";
 import { PAYLOAD_BUDGET_BYTES } from "./payload";
 import { syncBatches, type WriteOp } from "./plan";
-import type { Block, ChartSpec } from "./scorecard/sheet-model";
+import type { Block, ChartSpec, TextFill } from "./scorecard/sheet-model";
 import { STATUS_STYLES } from "./status-style";
 
 function writeBlock(ws: Excel.Worksheet, b: Block): void {
@@ -30,6 +30,7 @@ function writeBlock(ws: Excel.Worksheet, b: Block): void {
   if (s.fontColour) range.format.font.color = s.fontColour;
   if (s.wrap) range.format.wrapText = true;
   if (s.wrap || s.underline) range.format.verticalAlignment = "Top";
+  if (s.center) range.format.horizontalAlignment = "Center";
   if (s.fitRows) range.format.autofitRows();
   if (s.underline) {
     const edge = range.format.borders.getItem("EdgeBottom");
@@ -49,6 +50,20 @@ function queueStatusRules(range: Excel.Range): void {
   }
 }
 
+/**
+ * A fill that follows the words in another column: a custom conditional format whose formula looks at
+ * the word cell of the same row (relative row, absolute column).
+ */
+function queueTextFill(ws: Excel.Worksheet, t: TextFill): void {
+  const range = ws.getRangeByIndexes(t.range.row, t.range.col, t.range.rows, t.range.cols);
+  const word = `$${cellAddress(t.range.row, t.wordCol).replace(/\d+$/, "")}${t.range.row + 1}`;
+  const tests = t.words.map((w) => `${word}="${w.replace(/"/g, '""')}"`);
+  const cf = range.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+  cf.custom.rule.formula = `=${tests.length === 1 ? tests[0] : `OR(${tests.join(",")})`}`;
+  cf.custom.format.fill.color = t.fill;
+  cf.custom.format.font.color = t.fontColour;
+}
+
 function writeChart(ws: Excel.Worksheet, c: ChartSpec): void {
   const source = ws.getRangeByIndexes(c.source.row, c.source.col, c.source.rows, c.source.cols);
   const chart = ws.charts.add(c.type as Excel.ChartType, source, c.seriesBy as Excel.ChartSeriesBy);
@@ -62,9 +77,14 @@ function writeChart(ws: Excel.Worksheet, c: ChartSpec): void {
     if (c.type === "LineMarkers") series.format.line.color = colour;
     else series.format.fill.setSolidColor(colour);
   });
+  (c.seriesMarkers ?? []).forEach((markers, i) => {
+    // ChartSeries.markerStyle (ExcelApi 1.7): a mean or limit line is drawn without markers.
+    if (!markers) chart.series.getItemAt(i).markerStyle = "None" as Excel.ChartMarkerStyle;
+  });
   if (c.pointColours) {
-    const series = chart.series.getItemAt(0);
-    c.pointColours.forEach((colour, i) => series.points.getItemAt(i).format.fill.setSolidColor(colour));
+    // ChartPoint.format.fill (ExcelApi 1.7): a doughnut slice, or a line chart's marker.
+    const series = chart.series.getItemAt(c.pointSeries ?? 0);
+    c.pointColours.forEach((colour, i) => { if (colour) series.points.getItemAt(i).format.fill.setSolidColor(colour); });
   }
 }
 
@@ -119,6 +139,9 @@ function queue(context: Excel.RequestContext, op: WriteOp): void {
     }
     case "chart":
       writeChart(sheet(op.sheet), op.chart);
+      return;
+    case "textFill":
+      queueTextFill(sheet(op.sheet), op.fill);
       return;
     case "addTable": {
       const ws = sheet(op.sheet);

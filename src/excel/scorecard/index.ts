@@ -99,7 +99,7 @@ async function readOwned(context: Excel.RequestContext, kinds: readonly SheetKin
  * Build scorecard / Refresh scorecards: rates the indicator table and (re)builds every scorecard sheet
  * from it, carrying over owner and commentary text users typed in the add-in's sheets.
  * @throws RateRagError when there is nothing to rate, with the next step to take
-  * @example await Excel.run((context) => buildScorecard(context)) // => { sheets: ["Scorecard", "Exception report", "Monitoring report", "Trends"], renamed: [], ... }
+  * @example await Excel.run((context) => buildScorecard(context)) // => { sheets: ["Scorecard", "Exception report", "Monitoring report", "Trends", "SPC summary", "SPC charts"], renamed: [], ... }
  */
 export async function buildScorecard(context: Excel.RequestContext, options: ScorecardOptions = {}): Promise<ScorecardReport> {
   const progress = options.onProgress ?? (() => undefined);
@@ -107,7 +107,7 @@ export async function buildScorecard(context: Excel.RequestContext, options: Sco
   const rated = await rate(context, progress);
   const group = grouping(rated.computed.rated);
   progress(0.55, m.progressReadingSheets);
-  const { owned, history } = await readOwned(context, scorecardKinds(group), record, names);
+  const { owned, history } = await readOwned(context, scorecardKinds(rated, group), record, names);
   progress(0.7, m.progressLayingOut);
   const { ops, report, show } = planScorecard({ rated, group, record, names, owned, history, builtOn: today(options), returnTo });
   progress(0.8, m.progressWriting);

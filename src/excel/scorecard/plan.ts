@@ -15,6 +15,7 @@ import { FORMATS, SHEET_NAMES, SHEET_TITLES, type SheetKind, type SheetSpec } fr
 import {
   areasSheet, checklistSheet, exceptionsSheet, HISTORY_HEADER, monitoringSheet, objectivesSheet, scorecardSheet, snapshotRows, trendsSheet, type BuildInput,
 } from "./sheets";
+import { hasSpc, spcChartsSheet, spcSummarySheet } from "./spc-sheets";
 
 /** What the reader read of one sheet the record says is the add-in's. */
 export interface OwnedSheetRead {
@@ -28,9 +29,13 @@ export interface OwnedSheetRead {
   readonly charts: readonly string[];
 }
 
-/** The sheets Build scorecard makes for a table: the Area comparison and Objectives only where they apply. */
-export function scorecardKinds(group: Grouping): SheetKind[] {
-  return ["scorecard", "exceptions", "monitoring", "trends", ...(group.multiArea ? ["areas" as const] : []), ...(group.hasObjectives ? ["objectives" as const] : [])];
+/**
+ * The sheets Build scorecard makes for a table: the SPC sheets only when some indicator has enough
+ * points for an XmR chart (docs/methods.md#spc), the Area comparison and Objectives only where they apply.
+ */
+export function scorecardKinds(rated: RatedSource, group: Grouping): SheetKind[] {
+  const spc = hasSpc(buildEntries(rated.computed.rated, group, [], new Map()));
+  return ["scorecard", "exceptions", "monitoring", "trends", ...(spc ? ["spcSummary" as const, "spcCharts" as const] : []), ...(group.multiArea ? ["areas" as const] : []), ...(group.hasObjectives ? ["objectives" as const] : [])];
 }
 
 /** The sheets whose typed text (owner, commentary) is carried over on refresh. */
@@ -104,7 +109,7 @@ export interface ScorecardSnapshot {
  */
 export function planScorecard(s: ScorecardSnapshot): { readonly ops: WriteOp[]; readonly report: ScorecardReport; readonly show: string } {
   const { rated, group, record, names } = s;
-  const kinds = scorecardKinds(group);
+  const kinds = scorecardKinds(rated, group);
   // A recorded sheet whose title is not the add-in's was replaced by the user's own: leave it alone.
   const owned = new Map([...s.owned].filter(([kind, r]) => r.usedAddress === null || r.title === SHEET_TITLES[kind]));
   const verified: SheetsRecord = { ...record, sheets: record.sheets.filter((x) => !kinds.includes(x.kind) || owned.has(x.kind)) };
@@ -131,7 +136,7 @@ export function planScorecard(s: ScorecardSnapshot): { readonly ops: WriteOp[]; 
   const snapshotDate = snapshots.reduce<string | null>((d, x) => (d === null || x.reviewDate > d ? x.reviewDate : d), null);
   const input: BuildInput = { entries, group, settings: rated.settings, sourceText: sourceText(rated), asAt: rated.computed.asAt, builtOn: s.builtOn, snapshotDate,
     ...(rated.computed.polarityAssumed > 0 ? { polarityNote: m.polarityAssumed(rated.computed.polarityAssumed, rated.computed.hasPolarityColumn) } : {}) };
-  const builders: Record<string, (i: BuildInput) => SheetSpec> = { scorecard: scorecardSheet, exceptions: exceptionsSheet, monitoring: monitoringSheet, trends: trendsSheet, areas: areasSheet, objectives: objectivesSheet };
+  const builders: Record<string, (i: BuildInput) => SheetSpec> = { scorecard: scorecardSheet, exceptions: exceptionsSheet, monitoring: monitoringSheet, trends: trendsSheet, spcSummary: spcSummarySheet, spcCharts: (i) => spcChartsSheet(i), areas: areasSheet, objectives: objectivesSheet };
   const specs = kinds.map((k) => builders[k](input));
 
   const newRecord = mergeRecord(verified, assigned, names, { source: { sheet: rated.sheet, cell: cellAddress(rated.box.top, rated.box.left) }, written: writtenMarks(data) });
