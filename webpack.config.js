@@ -1,5 +1,5 @@
 // One shared-runtime page (taskpane.html) carrying the functions, commands and taskpane chunks
-// (docs/architecture.md). functions.json is generated from the JSDoc in src/functions/functions.ts.
+// (docs/architecture.md). functions.json is generated from the JSDoc in src/functions/functions.ts and methods.ts.
 const path = require("path");
 const fs = require("fs");
 const os = require("os");
@@ -164,7 +164,7 @@ module.exports = (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(pkg.version) }),
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: ["./src/functions/functions.ts", "./src/functions/methods.ts"] }),
       new AllowErrorArgumentsPlugin(),
       new MethodsGuidePlugin(),
       new HtmlWebpackPlugin({

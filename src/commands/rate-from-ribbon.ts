@@ -12,7 +12,7 @@
 import { parseAddress } from "../core/a1";
 import type { RunBatch } from "../excel/actions";
 import { navigateLast } from "../excel/navigate";
-import { OUTPUTS_KEY, rateRag, type OutputRecord } from "../excel/rate-rag";
+import { OUTPUTS_KEY, parseRecords, rateRag } from "../excel/rate-rag";
 import type { RateReport } from "../excel/types";
 import { describeFailure } from "../shared/failures";
 import { publishRibbonOutcome, type RibbonOutcome } from "../shared/ribbon-outcome";
@@ -32,11 +32,11 @@ async function selectStatusColumn(context: Excel.RequestContext, report: RateRep
   const item = context.workbook.settings.getItemOrNullObject(OUTPUTS_KEY);
   item.load("value");
   await context.sync();
-  const records: unknown = item.isNullObject ? null : item.value;
-  if (!Array.isArray(records)) return;
+  // Validated as Rate RAG validates it (rate-plan.ts): a hand-edited record is never trusted.
+  const records = parseRecords(item.isNullObject ? null : item.value);
   const source = parseAddress(report.source.address);
-  const record = (records as OutputRecord[]).find((r) => r && r.sheet === report.source.sheet && r.sourceColumn === source.left);
-  if (!record || record.rows < 1) return;
+  const record = records.find((r) => r.sheet === report.source.sheet && r.sourceColumn === source.left);
+  if (!record || !Number.isInteger(record.rows) || record.rows < 1) return;
   // The ratings are already written: a refused move (another workbook in front) is not a failure.
   await navigateLast(context, () => {
     const sheet = context.workbook.worksheets.getItem(record.sheet);

@@ -15,8 +15,13 @@ export interface ChartSeriesSpec {
   readonly valuesRef: string;
   /** Fill or line colour as RRGGBB hex, e.g. "2E8B57". */
   readonly colour?: string;
-  /** Per-point colours (doughnut slices), RRGGBB hex, in category order. */
-  readonly pointColours?: readonly string[];
+  /**
+   * Per-point colours, RRGGBB hex, in category order: doughnut slices, or line markers (a special-cause
+   * point of an SPC chart); null keeps the series' own colour for that point.
+   */
+  readonly pointColours?: readonly (string | null)[];
+  /** Line charts: false draws the series without markers (a mean or limit line); default true. */
+  readonly markers?: boolean;
 }
 
 /** Where a chart sits: cell anchors, 0-based column and row, top-left to bottom-right. */

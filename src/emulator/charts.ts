@@ -272,6 +272,15 @@ const SERIES_TYPE = type<SeriesRef>("ChartSeries", {
     get: (s) => s.series.name ?? (s.series.nameRef ? headerText(s.series.nameRef.sheet, s.series.nameRef.rect.row, s.series.nameRef.rect.col) : ""),
     set: (s, v) => { s.series.name = String(v); delete s.series.nameRef; },
   },
+  /** https://learn.microsoft.com/javascript/api/excel/excel.chartseries#excel-excel-chartseries-markerstyle-member (ExcelApi 1.7) */
+  markerStyle: {
+    get: (s) => s.series.markerStyle ?? "Automatic",
+    set: (s, v) => {
+      const styles = ["Invalid", "Automatic", "None", "Square", "Diamond", "Triangle", "X", "Star", "Dot", "Dash", "Circle", "Plus", "Picture"];
+      if (typeof v !== "string" || !styles.includes(v)) throw new EmulatorError("InvalidArgument", `markerStyle must be one of ${styles.join(", ")}`);
+      s.series.markerStyle = v;
+    },
+  },
 });
 export class ChartSeries extends ClientObjectImpl<SeriesRef> {
   get _type() { return SERIES_TYPE; }
@@ -281,7 +290,7 @@ export class ChartSeries extends ClientObjectImpl<SeriesRef> {
   setXAxisValues(sourceData: Range): void { this._sameContext(sourceData); this._call("setXAxisValues", { sourceData: sourceData._path }, (s) => { s.series.categories = sourceData._model(); }); }
   delete(): void { this._call("delete", {}, (s) => { s.chart.series = s.chart.series.filter((x) => x !== s.series); }); }
 }
-accessors(ChartSeries, ["name"]);
+accessors(ChartSeries, ["name", "markerStyle"]);
 
 /** Colour target: a series, or one point of it. */
 interface FillTarget { get(): string | undefined; set(c: string | undefined): void }

@@ -81,6 +81,8 @@ export interface ChartSeriesModel {
   categories?: { sheet: SheetModel; rect: CellRect };
   colour?: string;
   pointColours: (string | undefined)[];
+  /** Excel.ChartMarkerStyle of the series ("None" draws no markers); undefined is Excel's automatic. */
+  markerStyle?: string;
 }
 
 export interface ChartModel {

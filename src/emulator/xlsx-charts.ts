@@ -75,7 +75,8 @@ async function resolveSeries(s: ChartSeriesSpec, sheetCells: SheetCells): Promis
     categories: await resolveRef(s.categoriesRef, sheetCells),
     values: await resolveRef(s.valuesRef, sheetCells),
     colour: s.colour === undefined ? null : checkedColour(s.colour),
-    pointColours: (s.pointColours ?? []).map(checkedColour),
+    pointColours: (s.pointColours ?? []).map((c) => (c === null ? null : checkedColour(c))),
+    markers: s.markers !== false,
   };
 }
 

@@ -331,7 +331,8 @@ function chartToSpec(c: ChartModel, kind: ChartKind): ChartPartSpec {
     categoriesRef: s.categories ? chartRef(s.categories.sheet, s.categories.rect) : "",
     valuesRef: chartRef(s.values!.sheet, s.values!.rect),
     ...(s.colour ? { colour: s.colour.replace("#", "") } : {}),
-    ...(s.pointColours.some(Boolean) ? { pointColours: s.pointColours.map((p) => (p ?? "").replace("#", "")) } : {}),
+    ...(s.pointColours.some(Boolean) ? { pointColours: Array.from(s.pointColours, (p) => (p ? p.replace("#", "") : null)) } : {}),
+    ...(s.markerStyle === "None" ? { markers: false } : {}),
   }));
   const anchor = chartAnchor(c);
   const legend = !c.legend.visible ? "none" : (["right", "bottom", "top", "left"].includes(c.legend.position.toLowerCase()) ? c.legend.position.toLowerCase() : "right") as ChartPartSpec["legend"];

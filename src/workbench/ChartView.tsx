@@ -79,7 +79,7 @@ function Lines({ data, width, height, markers }: { data: ChartData; width: numbe
         <g key={j}>
           <polyline fill="none" stroke={colourOf(s, j)} strokeWidth={2}
             points={s.values.map((v, i) => (v === null ? null : `${x(i)},${y(v)}`)).filter(Boolean).join(" ")} />
-          {markers && s.values.map((v, i) => (v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r={3.5} fill={colourOf(s, j)} />))}
+          {markers && s.values.map((v, i) => (v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r={3.5} fill={s.pointColours[i] ? colourOf(s, j, i) : colourOf(s, j)} />))}
         </g>
       ))}
       {data.categories.map((c, i) => (

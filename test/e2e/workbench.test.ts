@@ -102,9 +102,9 @@ describeE2e("The workbench in Chromium", () => {
     await page.getByRole("button", { name: "Build scorecard" }).click();
     const done = page.getByText(/Built sheets /);
     await done.waitFor({ timeout: 30_000 });
-    // The sheets Anycity's scorecard gets (SHEET_NAMES in src/excel/scorecard/sheet-model.ts; the four
-    // of buildScorecard's @example for a table without areas or objectives).
-    const built = ["Scorecard", "Exception report", "Monitoring report", "Trends"];
+    // The sheets Anycity's scorecard gets (SHEET_NAMES in src/excel/scorecard/sheet-model.ts; the six
+    // of buildScorecard's @example for a table without areas or objectives, whose series make the SPC sheets).
+    const built = ["Scorecard", "Exception report", "Monitoring report", "Trends", "SPC summary", "SPC charts"];
     for (const name of built) expect(await done.innerText()).toContain(name);
     const tabs = page.getByRole("tablist", { name: "Sheets" }).getByRole("tab");
     expect(await tabs.allInnerTexts()).toEqual(["LAA indicators", "About this sample", ...built]);

@@ -52,7 +52,7 @@ describe("commands move the user's view last and tolerate a refused move", () =>
     const activate = await refuseActivate(api);
     try {
       const built = await api.run((context) => buildScorecard(context, { today: "2010-10-20" }));
-      expect(built.sheets).toEqual(["Scorecard", "Exception report", "Monitoring report", "Trends"]);
+      expect(built.sheets).toEqual(["Scorecard", "Exception report", "Monitoring report", "Trends", "SPC summary", "SPC charts"]);
       expect(activate).toHaveBeenCalled();
     } finally {
       activate.mockRestore();

@@ -13,6 +13,8 @@ export const SPC_LIMIT_FACTOR = 2.66;
 export const SPC_SCREEN_FACTOR = 3.267;
 /** Runs (trend, shift) are this many points long. */
 export const SPC_RUN = 7;
+/** An XmR chart needs at least this many values (one moving range). */
+export const SPC_MIN_POINTS = 2;
 /** Below this many points the chart is provisional. */
 export const SPC_PROVISIONAL_BELOW = 15;
 
@@ -130,7 +132,7 @@ export interface SpcOptions {
 export function xmrChart(values: readonly (number | null)[], options: SpcOptions = {}): Result<SpcChart> {
   const polarity = options.polarity ?? "higher";
   const ys = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  if (ys.length < 2) return fail("na", spcMessages.tooFewPoints(ys.length));
+  if (ys.length < SPC_MIN_POINTS) return fail("na", spcMessages.tooFewPoints(ys.length));
   const k = options.baselinePoints;
   if (k !== null && k !== undefined && (!Number.isInteger(k) || k < 2)) return fail("value", spcMessages.baselineInvalid(k));
   const base = ys.slice(0, Math.min(k ?? ys.length, ys.length));

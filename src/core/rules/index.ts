@@ -3,3 +3,4 @@ export * from "./types";
 export * from "./ruleset";
 export * from "./engine";
 export { reasonNumber, reasonPercent, settingPercent } from "./reasons";
+export * from "./table-rules";

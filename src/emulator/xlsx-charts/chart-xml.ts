@@ -34,7 +34,10 @@ export interface ResolvedSeries {
   readonly categories: ResolvedRef;
   readonly values: ResolvedRef;
   readonly colour: string | null;
-  readonly pointColours: readonly string[];
+  /** Per-point colours in category order; null keeps the series' colour. */
+  readonly pointColours: readonly (string | null)[];
+  /** Line series: whether points have markers. */
+  readonly markers: boolean;
 }
 
 /** What {@link chartSpaceXml} draws. */
@@ -136,9 +139,8 @@ function seriesXml(chart: ResolvedChart, s: ResolvedSeries, index: number): stri
   const data = `${categoriesXml(s.categories)}<c:val>${numRef(s.values)}</c:val>`;
   if (chart.kind === "doughnut") {
     const points = s.pointColours
-      .map(
-        (hex, i) =>
-          `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr>${solidFill(hex)}${line(STYLE.separatorWidth, "FFFFFF")}</c:spPr></c:dPt>`,
+      .map((hex, i) =>
+        hex === null ? "" : `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr>${solidFill(hex)}${line(STYLE.separatorWidth, "FFFFFF")}</c:spPr></c:dPt>`,
       )
       .join("");
     const fill = s.colour ? `<c:spPr>${solidFill(s.colour)}${line(STYLE.separatorWidth, "FFFFFF")}</c:spPr>` : "";
@@ -147,8 +149,17 @@ function seriesXml(chart: ResolvedChart, s: ResolvedSeries, index: number): stri
   if (chart.kind === "line") {
     const spPr = s.colour ? `<c:spPr><a:ln w="${STYLE.lineWidth}" cap="rnd">${solidFill(s.colour)}<a:round/></a:ln></c:spPr>` : "";
     const markerFill = s.colour ? `<c:spPr>${solidFill(s.colour)}${line(STYLE.separatorWidth, s.colour)}</c:spPr>` : "";
-    const marker = `<c:marker><c:symbol val="circle"/><c:size val="${STYLE.markerSize}"/>${markerFill}</c:marker>`;
-    return `<c:ser>${head}${spPr}${marker}${data}<c:smooth val="0"/></c:ser>`;
+    const marker = s.markers ? `<c:marker><c:symbol val="circle"/><c:size val="${STYLE.markerSize}"/>${markerFill}</c:marker>` : `<c:marker><c:symbol val="none"/></c:marker>`;
+    // A coloured point's marker (CT_DPt: idx, marker, bubble3D, spPr); the line colour in spPr is what
+    // LibreOffice colours the marker by, and Excel draws the segment into the point in it.
+    const points = s.markers
+      ? s.pointColours
+        .map((hex, i) =>
+          hex === null ? "" : `<c:dPt><c:idx val="${i}"/><c:marker><c:symbol val="circle"/><c:size val="${STYLE.markerSize + 1}"/><c:spPr>${solidFill(hex)}${line(STYLE.separatorWidth, hex)}</c:spPr></c:marker><c:bubble3D val="0"/><c:spPr><a:ln w="${STYLE.lineWidth}" cap="rnd">${solidFill(hex)}<a:round/></a:ln></c:spPr></c:dPt>`,
+        )
+        .join("")
+      : "";
+    return `<c:ser>${head}${spPr}${marker}${points}${data}<c:smooth val="0"/></c:ser>`;
   }
   const outline = isStacked(chart.kind) ? line(STYLE.separatorWidth, "FFFFFF") : "<a:ln><a:noFill/></a:ln>";
   const spPr = s.colour ? `<c:spPr>${solidFill(s.colour)}${outline}</c:spPr>` : "";

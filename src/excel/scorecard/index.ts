@@ -1,26 +1,23 @@
 /**
- * Build scorecard / Refresh scorecards, Save review snapshot and Insert review checklist.
+ * Build scorecard / Refresh scorecards, Save review snapshot and Insert review checklist, each as
+ * read -> pure plan (plan.ts) -> apply (the one writer, ../writer.ts) -> show (../navigate.ts).
  *
  * Round trips for any size of table under the payload budget: one to read the add-in's record of its
  * sheets (and, when the user is on one of them, to go back to the indicator table), readAndRate's two,
  * one to read the owned sheets (user-typed text, review snapshots, what to clear), one to write every
- * sheet: 5, inside the issue's budget of 6 for 500 indicators. Sheets whose writes exceed the 4 MB
- * budget go in further syncs, one per budget's worth.
+ * sheet, one to show the result: 6 for 500 indicators. Sheets whose writes exceed the 4 MB budget go in
+ * further syncs, one per budget's worth.
  */
-import { boxAddress, cellAddress, qualify } from "../../core/a1";
 import { navigateLast } from "../navigate";
 import type { ScorecardCommands } from "../actions";
-import { PAYLOAD_BUDGET_BYTES } from "../payload";
 import { RateRagError, readAndRate, type RatedSource } from "../rate-rag";
 import type { ProgressListener, ScorecardReport } from "../types";
-import { buildEntries, grouping, type CarriedText, type Entry, type Grouping, type SnapshotRow } from "./entries";
+import { applyPlan } from "../writer";
+import { grouping } from "./entries";
 import { scorecardMessages as m } from "./messages";
-import { fingerprint, freeName, ownedSheet, parseRecord, readSnapshots, SHEETS_KEY, typedText, type SheetsRecord } from "./ownership";
-import { SHEET_NAMES, SHEET_TITLES, type SheetKind, type SheetSpec, FORMATS } from "./sheet-model";
-import {
-  areasSheet, checklistSheet, exceptionsSheet, HISTORY_HEADER, monitoringSheet, objectivesSheet, scorecardSheet, snapshotRows, trendsSheet, type BuildInput,
-} from "./sheets";
-import { queueSheet, queueStatusRules, sheetSteps, type Target } from "./write";
+import { ownedSheet, parseRecord, SHEETS_KEY, type SheetsRecord } from "./ownership";
+import { planChecklist, planScorecard, planSnapshot, scorecardKinds, TYPED_TEXT_KINDS, type HistoryRead, type OwnedSheetRead } from "./plan";
+import type { SheetKind } from "./sheet-model";
 
 export { CHECKLIST_QUESTIONS } from "./sheets";
 export { SHEETS_KEY } from "./ownership";
@@ -53,7 +50,7 @@ async function preamble(context: Excel.RequestContext): Promise<{ record: Sheets
   const onOwned = record.sheets.some((s) => s.name.toLowerCase() === active.name.toLowerCase());
   let returnTo: string | null = null;
   if (onOwned && record.source && names.includes(record.source.sheet)) {
-    // Queued, not synced: readAndRate's first round trip carries it.
+    // Queued, not synced: readAndRate's first round trip carries it, before anything is written.
     const ws = sheets.getItem(record.source.sheet);
     ws.activate();
     ws.getRange(record.source.cell).select();
@@ -68,171 +65,57 @@ async function rate(context: Excel.RequestContext, onProgress?: ProgressListener
   return rated;
 }
 
-function sourceText(rated: RatedSource): string {
-  const { top, left, bottom, right } = rated.box;
-  const where = qualify(rated.sheet, boxAddress(top, left, bottom, right));
-  return rated.kind === "table" ? `table ${rated.name} (${where}), ${rated.dataRows.length} rows` : `${where}, ${rated.dataRows.length} rows`;
-}
-
-function fromData(rated: RatedSource, group: Grouping): Map<string, { owner: string; commentary: string }> {
-  const out = new Map<string, { owner: string; commentary: string }>();
-  for (const { indicator } of rated.computed.rated) {
-    const key = group.multiArea && (indicator.area || indicator.areaCode) ? `${indicator.id} | ${indicator.area || indicator.areaCode}` : indicator.id;
-    out.set(key, { owner: indicator.owner, commentary: indicator.commentary });
-  }
-  return out;
-}
-
-function writtenMarks(data: ReadonlyMap<string, { owner: string; commentary: string }>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of data) out[k] = `${fingerprint(v.owner)}.${fingerprint(v.commentary)}`;
-  return out;
-}
-
-/** Picks each kind's sheet: the owned one, else a free name (a user's sheet of the wanted name is never touched). */
-function assignNames(kinds: readonly SheetKind[], record: SheetsRecord, names: readonly string[]): { assigned: Map<SheetKind, { name: string; existing: boolean }>; renamed: { wanted: string; used: string }[] } {
-  const assigned = new Map<SheetKind, { name: string; existing: boolean }>();
-  const renamed: { wanted: string; used: string }[] = [];
-  const taken = [...names];
+/** Round trip: what the recorded sheets of these kinds hold (their title, typed text, what to clear) and the RAG History. */
+async function readOwned(context: Excel.RequestContext, kinds: readonly SheetKind[], record: SheetsRecord, names: readonly string[]): Promise<{ owned: Map<SheetKind, OwnedSheetRead>; history: { name: string; values: unknown[][] | null } | null }> {
+  const queued: { kind: SheetKind; name: string; used: Excel.Range; first: Excel.Range; charts: Excel.ChartCollection }[] = [];
   for (const kind of kinds) {
-    const owned = ownedSheet(record, kind, names);
-    if (owned) { assigned.set(kind, { name: owned, existing: true }); continue; }
-    const wanted = SHEET_NAMES[kind];
-    const name = freeName(wanted, taken);
-    if (!name) throw new RateRagError(m.nameExhausted(wanted), m.nameExhaustedNext);
-    taken.push(name);
-    if (name !== wanted) renamed.push({ wanted, used: name });
-    assigned.set(kind, { name, existing: false });
+    const name = ownedSheet(record, kind, names);
+    if (!name) continue;
+    const ws = context.workbook.worksheets.getItem(name);
+    const used = ws.getUsedRangeOrNullObject();
+    used.load(TYPED_TEXT_KINDS.has(kind) ? "address, values" : "address");
+    const first = ws.getRange("A1");
+    first.load("values");
+    const charts = ws.charts;
+    charts.load("items/name");
+    queued.push({ kind, name, used, first, charts });
   }
-  return { assigned, renamed };
-}
-
-function mergeRecord(record: SheetsRecord, kinds: Map<SheetKind, { name: string }>, names: readonly string[], extra: Partial<SheetsRecord>): SheetsRecord {
-  const kept = record.sheets.filter((s) => !kinds.has(s.kind) && names.some((n) => n.toLowerCase() === s.name.toLowerCase()));
-  return { ...record, ...extra, version: 1, sheets: [...kept, ...[...kinds].map(([kind, v]) => ({ kind, name: v.name }))] };
+  const historyName = ownedSheet(record, "history", names);
+  const history = historyName ? context.workbook.worksheets.getItem(historyName).getUsedRangeOrNullObject(true) : null;
+  history?.load("values");
+  if (queued.length > 0 || history) await context.sync();
+  const owned = new Map<SheetKind, OwnedSheetRead>();
+  for (const q of queued) {
+    owned.set(q.kind, {
+      name: q.name, title: q.first.values[0][0], usedAddress: q.used.isNullObject ? null : q.used.address,
+      usedValues: !q.used.isNullObject && TYPED_TEXT_KINDS.has(q.kind) ? (q.used.values as unknown[][]) : null,
+      charts: q.charts.items.map((c) => c.name),
+    });
+  }
+  return { owned, history: historyName && history ? { name: historyName, values: history.isNullObject ? null : (history.values as unknown[][]) } : null };
 }
 
 /**
  * Build scorecard / Refresh scorecards: rates the indicator table and (re)builds every scorecard sheet
  * from it, carrying over owner and commentary text users typed in the add-in's sheets.
  * @throws RateRagError when there is nothing to rate, with the next step to take
-  * @example await Excel.run((context) => buildScorecard(context)) // => { sheets: ["Scorecard", "Exception report", "Monitoring report", "Trends"], renamed: [], ... }
+  * @example await Excel.run((context) => buildScorecard(context)) // => { sheets: ["Scorecard", "Exception report", "Monitoring report", "Trends", "SPC summary", "SPC charts"], renamed: [], ... }
  */
 export async function buildScorecard(context: Excel.RequestContext, options: ScorecardOptions = {}): Promise<ScorecardReport> {
   const progress = options.onProgress ?? (() => undefined);
   const { record, names, returnTo } = await preamble(context);
   const rated = await rate(context, progress);
   const group = grouping(rated.computed.rated);
-  const kinds: SheetKind[] = ["scorecard", "exceptions", "monitoring", "trends", ...(group.multiArea ? ["areas" as const] : []), ...(group.hasObjectives ? ["objectives" as const] : [])];
-
-  // Round trip: what the recorded sheets hold (their title, typed text, snapshots, what to clear).
-  progress(0.55, "Reading the scorecard sheets");
-  const historyName = ownedSheet(record, "history", names);
-  const reads = new Map<SheetKind, { used: Excel.Range; first: Excel.Range; charts: Excel.ChartCollection }>();
-  const wantValues = new Set<SheetKind>(["scorecard", "exceptions", "monitoring"]);
-  for (const kind of kinds) {
-    const name = ownedSheet(record, kind, names);
-    if (!name) continue;
-    const ws = context.workbook.worksheets.getItem(name);
-    const used = ws.getUsedRangeOrNullObject();
-    used.load(wantValues.has(kind) ? "address, values" : "address");
-    const first = ws.getRange("A1");
-    first.load("values");
-    const charts = ws.charts;
-    charts.load("items/name");
-    reads.set(kind, { used, first, charts });
-  }
-  let history: Excel.Range | null = null;
-  if (historyName) {
-    history = context.workbook.worksheets.getItem(historyName).getUsedRangeOrNullObject(true);
-    history.load("values");
-  }
-  if (reads.size > 0 || history) await context.sync();
-  // A recorded sheet whose title is not the add-in's was replaced by the user's own: leave it alone.
-  for (const [kind, r] of reads) {
-    const title = r.first.values[0][0];
-    if (!r.used.isNullObject && title !== SHEET_TITLES[kind]) reads.delete(kind);
-  }
-  const verified: SheetsRecord = { ...record, sheets: record.sheets.filter((s) => !kinds.includes(s.kind) || reads.has(s.kind)) };
-  const { assigned, renamed } = assignNames(kinds, verified, names);
-  const warnings = [...(rated.computed.nothingRated ? [rated.computed.nothingRated] : []), ...rated.warnings, ...renamed.map((r) => m.renamed(r.wanted, r.used))];
-
-  const data = fromData(rated, group);
-  const written = record.written;
-  const carried = new Map<string, CarriedText>();
-  for (const kind of ["scorecard", "exceptions", "monitoring"] as const) {
-    const r = reads.get(kind);
-    if (!r || r.used.isNullObject) continue;
-    for (const [key, typed] of typedText(r.used.values as unknown[][], group.multiArea, written, data)) {
-      const had = carried.get(key) ?? {};
-      carried.set(key, { owner: had.owner ?? typed.owner, commentary: had.commentary ?? typed.commentary });
-    }
-  }
-  let snapshots: SnapshotRow[] = [];
-  if (history && !history.isNullObject) {
-    const read = readSnapshots(history.values as unknown[][], group.multiArea);
-    if (read) snapshots = read;
-    else warnings.push(m.changedHistory(historyName as string));
-  }
-  const entries: Entry[] = buildEntries(rated.computed.rated, group, snapshots, carried);
-  const snapshotDate = snapshots.reduce<string | null>((d, s) => (d === null || s.reviewDate > d ? s.reviewDate : d), null);
-  const input: BuildInput = { entries, group, settings: rated.settings, sourceText: sourceText(rated), asAt: rated.computed.asAt, builtOn: today(options), snapshotDate,
-    ...(rated.computed.polarityAssumed > 0 ? { polarityNote: m.polarityAssumed(rated.computed.polarityAssumed, rated.computed.hasPolarityColumn) } : {}) };
-  progress(0.7, "Laying out the scorecard sheets");
-  const builders: Record<string, (i: BuildInput) => SheetSpec> = { scorecard: scorecardSheet, exceptions: exceptionsSheet, monitoring: monitoringSheet, trends: trendsSheet, areas: areasSheet, objectives: objectivesSheet };
-  const specs = kinds.map((k) => builders[k](input));
-
-  // Round trip(s): write every sheet, one sync per payload budget's worth of sheets.
-  progress(0.8, "Writing the scorecard sheets");
-  const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
-  const newRecord = mergeRecord(verified, assigned, names, { source: { sheet: rated.sheet, cell: cellAddress(rated.box.top, rated.box.left) }, written: writtenMarks(data) });
-  const steps = specs.flatMap((spec) => {
-    const a = assigned.get(spec.kind)!;
-    const r = reads.get(spec.kind);
-    const target: Target = {
-      name: a.name, existing: a.existing,
-      usedAddress: r && !r.used.isNullObject ? r.used.address : null,
-      charts: r ? r.charts.items.map((c) => c.name) : [],
-    };
-    return sheetSteps(context, spec, target);
-  });
-  let pending = 0;
-  let first = true;
-  for (const step of steps) {
-    if (pending > 0 && pending + step.bytes > budget) {
-      await context.sync();
-      pending = 0;
-    }
-    if (pending === 0) {
-      suspend(context, first);
-      first = false;
-    }
-    step.run();
-    pending += step.bytes;
-  }
-  context.workbook.settings.add(SHEETS_KEY, newRecord);
-  await context.sync();
+  progress(0.55, m.progressReadingSheets);
+  const { owned, history } = await readOwned(context, scorecardKinds(rated, group), record, names);
+  progress(0.7, m.progressLayingOut);
+  const { ops, report, show } = planScorecard({ rated, group, record, names, owned, history, builtOn: today(options), returnTo });
+  progress(0.8, m.progressWriting);
+  await applyPlan(context, ops, { budgetBytes: options.budgetBytes });
   // The view moves last, on its own (navigate.ts): a refusal (the user switched workbook) leaves the built sheets as they are.
-  await navigateLast(context, () => context.workbook.worksheets.getItem(returnTo ?? assigned.get("scorecard")!.name).activate());
-  progress(1, "Done");
-  return {
-    sheets: specs.map((s) => assigned.get(s.kind)!.name),
-    renamed,
-    counts: rated.computed.counts,
-    problems: rated.computed.problems.map((p) => ({ ...p, sheet: p.sheet || rated.sheet })),
-    warnings,
-  };
-}
-
-/**
- * Calculation is suspended for every write block, screen updating once per command: repeated
- * suspendScreenUpdatingUntilNextSync calls make the window flicker
- * (https://learn.microsoft.com/office/dev/add-ins/excel/performance#suspend-screen-updating).
- * ExcelApi 1.8 / 1.9, as Rate RAG.
- */
-function suspend(context: Excel.RequestContext, screen: boolean): void {
-  context.workbook.application.suspendApiCalculationUntilNextSync();
-  if (screen) context.workbook.application.suspendScreenUpdatingUntilNextSync();
+  await navigateLast(context, () => context.workbook.worksheets.getItem(show).activate());
+  progress(1, m.progressDone);
+  return report;
 }
 
 /**
@@ -246,48 +129,18 @@ export async function saveSnapshot(context: Excel.RequestContext, options: Score
   const { record, names, returnTo } = await preamble(context);
   const rated = await rate(context, options.onProgress);
   const group = grouping(rated.computed.rated);
-  const reviewDate = today(options);
   const owned = ownedSheet(record, "history", names);
-  let nextRow = 1;
+  let history: HistoryRead | null = null;
   if (owned) {
     const used = context.workbook.worksheets.getItem(owned).getUsedRangeOrNullObject(true);
     used.load("values, rowIndex, rowCount");
     await context.sync();
-    if (!used.isNullObject) {
-      if (readSnapshots(used.values as unknown[][], group.multiArea) === null || used.rowIndex !== 0) {
-        throw new RateRagError(m.changedHistory(owned), `Restore the header row (${HISTORY_HEADER.join(", ")}) on ${owned}, or rename that sheet so a new history starts, then try again.`);
-      }
-      nextRow = used.rowIndex + used.rowCount;
-    }
+    history = { name: owned, used: used.isNullObject ? null : { values: used.values as unknown[][], rowIndex: used.rowIndex, rowCount: used.rowCount } };
   }
-  const name = owned ?? freeName(SHEET_NAMES.history, names);
-  if (!name) throw new RateRagError(m.nameExhausted(SHEET_NAMES.history), m.nameExhaustedNext);
-  const ws = owned ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.add(name);
-  if (!owned) {
-    const header = ws.getRangeByIndexes(0, 0, 1, HISTORY_HEADER.length);
-    header.numberFormat = [HISTORY_HEADER.map(() => FORMATS.text)];
-    header.values = [HISTORY_HEADER.slice()];
-    header.format.font.bold = true;
-    header.format.fill.color = "#DDEBF7";
-    [80, 62, 90, 250, 70, 70, 70, 58].forEach((w, i) => { ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w; });
-    ws.freezePanes.freezeRows(1);
-    ws.pageLayout.orientation = "Landscape";
-    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    ws.pageLayout.setPrintTitleRows("$1:$1");
-  }
-  const entries = buildEntries(rated.computed.rated, group, [], new Map());
-  const rows = snapshotRows(entries, reviewDate);
-  const body = ws.getRangeByIndexes(nextRow, 0, rows.length, HISTORY_HEADER.length);
-  body.numberFormat = rows.map((r) => r.map((v, j) => (typeof v === "number" ? (j === 5 || j === 6 ? FORMATS.measure : FORMATS.general) : FORMATS.text)));
-  body.values = rows;
-  const status = ws.getRangeByIndexes(1, 7, nextRow - 1 + rows.length, 1);
-  status.conditionalFormats.clearAll();
-  queueStatusRules(status);
-  const sheets = new Map<SheetKind, { name: string }>([["history", { name }]]);
-  context.workbook.settings.add(SHEETS_KEY, mergeRecord(record, sheets, [...names, name], { source: record.source ?? { sheet: rated.sheet, cell: cellAddress(rated.box.top, rated.box.left) } }));
-  await context.sync();
+  const { ops, result } = planSnapshot(rated, group, record, names, history, today(options));
+  await applyPlan(context, ops, { budgetBytes: options.budgetBytes });
   if (returnTo) await navigateLast(context, () => context.workbook.worksheets.getItem(returnTo).activate());
-  return { saved: rows.length, reviewDate, sheet: name };
+  return result;
 }
 
 /**
@@ -301,20 +154,10 @@ export async function insertReviewChecklist(context: Excel.RequestContext, optio
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-  const record = parseRecord(item.isNullObject ? null : item.value);
-  const names = sheets.items.map((s) => s.name);
-  const owned = ownedSheet(record, "checklist", names);
-  if (owned) {
-    await navigateLast(context, () => sheets.getItem(owned).activate());
-    return { sheet: owned, created: false, renamed: [] };
-  }
-  const { assigned, renamed } = assignNames(["checklist"], record, names);
-  const name = assigned.get("checklist")!.name;
-  const ws = queueSheet(context, checklistSheet(today(options)), { name, existing: false, usedAddress: null, charts: [] });
-  context.workbook.settings.add(SHEETS_KEY, mergeRecord(record, assigned, [...names, name], {}));
-  await context.sync();
-  await navigateLast(context, () => ws.activate());
-  return { sheet: name, created: true, renamed };
+  const plan = planChecklist(parseRecord(item.isNullObject ? null : item.value), sheets.items.map((s) => s.name), today(options));
+  await applyPlan(context, plan.ops);
+  await navigateLast(context, () => sheets.getItem(plan.sheet).activate());
+  return { sheet: plan.sheet, created: plan.created, renamed: plan.renamed };
 }
 
 /**

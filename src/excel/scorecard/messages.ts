@@ -17,10 +17,28 @@ export const scorecardMessages = {
   nameExhausted: (wanted: string) => `Every name from "${wanted}" to "${wanted} (99)" is taken by your sheets.`,
   nameExhaustedNext: "Rename or delete one of those sheets, then try again.",
   changedHistory: (sheet: string) => `The review snapshots on ${sheet} no longer have the add-in's columns (Review date, Code, Area, Indicator, As at, Value, Target, Status), so earlier snapshots were not read.`,
+  restoreHistory: (sheet: string, columns: string) => `Restore the header row (${columns}) on ${sheet}, or rename that sheet so a new history starts, then try again.`,
+  progressReadingSheets: "Reading the scorecard sheets",
+  progressLayingOut: "Laying out the scorecard sheets",
+  progressWriting: "Writing the scorecard sheets",
+  progressDone: "Done",
   emptyExceptions: "No indicator is Red or Amber.",
   /** On every sheet's heading when some statuses rest on an assumed polarity (docs/methods.md#polarity-assumed). */
   polarityAssumed: (n: number, hasColumn: boolean) =>
     `Polarity assumed (higher is better) for ${n === 1 ? "1 indicator" : `${n} indicators`}: ${hasColumn ? "check the Polarity column" : "add a Polarity column"} where lower is better; each says "polarity assumed" in its reason.`,
   /** The Area comparison legend; the method is named publicly, see docs/methods.md. */
   areasLegend: "Each cell: the area's status, then its quartile among the areas on the latest value (Q1 = best quarter), with quantiles as the public health profiles compute them (PHEindicatormethods).",
+  /** SPC summary (docs/methods.md#spc): what variation and assurance mean, in one line. */
+  spcExplained: "Variation: is the latest value ordinary ups and downs (common cause) or a signal to act on (special cause: improvement or concern)? Assurance: judged from the process limits, will the target be met every time (consistently passing), only sometimes (hit and miss), or not at all (consistently failing)?",
+  spcMethod: (provisionalBelow: number) =>
+    `XmR charts as NHS England's Making Data Count: the mean and the process limits (mean \u00b1 2.66 \u00d7 the mean moving range) from the baseline and the actuals for periods of the same length as the latest actual; a chart of fewer than ${provisionalBelow} points is provisional.`,
+  spcIconKey: "Icons: \u2191 / \u2193 a special cause high or low (blue: improvement, orange: concern, purple: no polarity), \u2013 common cause; P consistently passing, ? hit and miss, F consistently failing.",
+  spcNotCharted: "Not charted",
+  spcTooFew: (min: number, count: number) => `Fewer than ${min} points (${count === 1 ? "1 point" : `${count} points`})`,
+  spcSummaryCount: (charted: number, tooFew: number) =>
+    `${charted === 1 ? "1 indicator" : `${charted} indicators`} with an XmR chart${tooFew > 0 ? `; ${tooFew} with too few points, listed at the end` : ""}.`,
+  spcChartsLegend: "Each chart: the values with the mean and the lower and upper process limits, and the target where there is one. Special-cause points are blue for an improvement and orange for a concern (purple where the indicator has no polarity).",
+  spcChartsLeftOut: (shown: number, left: number) =>
+    `${left === 1 ? "1 indicator is" : `${left} indicators are`} not charted here: the sheet holds the first ${shown} charts, so it stays quick to open and print. Every indicator is on the SPC summary.`,
+  spcProvisional: "Provisional",
 } as const;

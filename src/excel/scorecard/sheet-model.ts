@@ -7,7 +7,7 @@ import { MOVEMENT_SEVERITY } from "../../core/rollups";
 import type { Status } from "../../core/rules/types";
 
 /** The sheets the add-in owns, by kind. */
-export type SheetKind = "scorecard" | "trends" | "exceptions" | "monitoring" | "areas" | "objectives" | "history" | "checklist";
+export type SheetKind = "scorecard" | "trends" | "spcSummary" | "spcCharts" | "exceptions" | "monitoring" | "areas" | "objectives" | "history" | "checklist";
 
 /**
  * The name each kind of sheet asks for (a user's sheet of that name makes it pick "Scorecard (2)" ...).
@@ -16,6 +16,8 @@ export type SheetKind = "scorecard" | "trends" | "exceptions" | "monitoring" | "
 export const SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
   scorecard: "Scorecard",
   trends: "Trends",
+  spcSummary: "SPC summary",
+  spcCharts: "SPC charts",
   exceptions: "Exception report",
   monitoring: "Monitoring report",
   areas: "Area comparison",
@@ -34,6 +36,8 @@ export const SHEET_TITLES: Readonly<Partial<Record<SheetKind, string>>> = {
   exceptions: "Exception report",
   monitoring: "Monitoring report",
   trends: "Trends",
+  spcSummary: "SPC summary",
+  spcCharts: "SPC charts",
   areas: "Area comparison",
   objectives: "Objectives",
 };
@@ -69,6 +73,8 @@ export interface BlockStyle {
   readonly wrap?: boolean;
   /** A thin line under the block (header rows). */
   readonly underline?: boolean;
+  /** Centred across each cell. */
+  readonly center?: boolean;
   /** Rows take the height their wrapped text needs (RangeFormat.autofitRows). */
   readonly fitRows?: boolean;
 }
@@ -81,8 +87,15 @@ export interface ChartSpec {
   readonly title: string;
   /** Series colours in series order ("#RRGGBB"); omitted series keep Excel's. */
   readonly seriesColours?: readonly (string | null)[];
-  /** Point colours of the first series (doughnut slices), in category order. */
-  readonly pointColours?: readonly string[];
+  /**
+   * Point colours of one series (doughnut slices, special-cause points of an SPC chart) in category
+   * order; null leaves a point in its series' colour.
+   */
+  readonly pointColours?: readonly (string | null)[];
+  /** The series (0-based) pointColours apply to; default 0. */
+  readonly pointSeries?: number;
+  /** Per series, false draws a line without markers (LineMarkers charts); omitted series keep them. */
+  readonly seriesMarkers?: readonly boolean[];
   /** Top-left cell and the cell just past the bottom-right corner. */
   readonly from: { readonly row: number; readonly col: number };
   readonly to: { readonly row: number; readonly col: number };
@@ -98,6 +111,18 @@ export interface UserColumns {
   readonly areaCol: number | null;
   readonly ownerCol: number | null;
   readonly commentaryCol: number | null;
+}
+
+/**
+ * A fill by conditional formatting: each cell of range takes the fill and font colour when the cell of
+ * its row in wordCol holds one of the words (an icon coloured by the word beside it).
+ */
+export interface TextFill {
+  readonly range: Rect;
+  readonly wordCol: number;
+  readonly words: readonly string[];
+  readonly fill: string;
+  readonly fontColour: string;
 }
 
 /** One sheet, ready to write. */
@@ -116,6 +141,8 @@ export interface SheetSpec {
   /** Rows a new printed page starts at (manual page breaks), so charts are never cut in two. */
   readonly pageBreaks?: readonly number[];
   readonly charts: ChartSpec[];
+  /** Fills that follow the words in another column (icons), by conditional formatting. */
+  readonly textFills?: readonly TextFill[];
   readonly userColumns: UserColumns | null;
   readonly tabColour?: string;
 }

@@ -31,15 +31,19 @@ export interface BuildInput {
   readonly polarityNote?: string;
 }
 
-const TITLE = { bold: true, size: 16 } as const;
-const HEADER = { bold: true, fill: "#DDEBF7", underline: true, wrap: true, fitRows: true } as const;
+export const TITLE = { bold: true, size: 16 } as const;
+export const HEADER = { bold: true, fill: "#DDEBF7", underline: true, wrap: true, fitRows: true } as const;
 const GROUP = { bold: true, fill: "#F2F2F2" } as const;
-const NOTE = { italic: true } as const;
+export const NOTE = { italic: true } as const;
 
 /** Column widths in points (1 character is about 5.25 pt at Calibri 11). */
 const W = { code: 62, title: 250, area: 90, period: 62, measure: 62, status: 58, word: 78, owner: 130, commentary: 300, reason: 300 } as const;
 
-function headings(title: string, input: BuildInput, extra: string[] = []): Block[] {
+/**
+ * A sheet's title and heading lines (as at, data source, rule set, then the sheet's own lines).
+ * @example headings("Trends", input).length // => 2
+ */
+export function headings(title: string, input: BuildInput, extra: string[] = []): Block[] {
   const lines: CellValue[][] = [
     [`As at ${input.asAt || "the latest period"}; built ${input.builtOn}`],
     [`Data source: ${input.sourceText}`],
@@ -70,8 +74,11 @@ export function measureFormat(e: Entry): string {
   return decimals === 0 ? "#,##0" : `#,##0.${"0".repeat(Math.min(3, decimals))}`;
 }
 
-/** A chart title no longer than max characters, cut at a word with an ellipsis. */
-function shortTitle(text: string, max = 70): string {
+/**
+ * A chart title no longer than max characters, cut at a word with an ellipsis.
+ * @example shortTitle("NI 16 Serious acquisitive crime") // => "NI 16 Serious acquisitive crime"
+ */
+export function shortTitle(text: string, max = 70): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");
@@ -272,7 +279,8 @@ export function trajectoryRow(e: Entry, periods: readonly Period[]): CellValue[]
   return periods.map((p) => trajectoryOnProfile(milestones, p.end).value);
 }
 
-const BLOCK_ROWS = 17;
+/** Rows of one indicator's block on a chart sheet: two blocks fill a printed page. */
+export const BLOCK_ROWS = 17;
 
 /**
  * The Trends sheet: per indicator, actuals against the target trajectory (and the benchmark), with a line chart beside the numbers.

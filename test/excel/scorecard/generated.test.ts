@@ -9,7 +9,7 @@ describe("500 indicators in four perspectives", () => {
   it("builds and refreshes every sheet in at most 6 syncs, with every request under Excel on the web's 5 MB", async () => {
     const api = await generatedWorkbook(500);
     const first = await api.runWithCounters((context) => buildScorecard(context, { today: "2010-10-20" }));
-    expect(first.result.sheets).toEqual(["Scorecard", "Exception report", "Monitoring report", "Trends", "Objectives"]);
+    expect(first.result.sheets).toEqual(["Scorecard", "Exception report", "Monitoring report", "Trends", "SPC summary", "SPC charts", "Objectives"]);
     expect(first.counters.syncs).toBeLessThanOrEqual(6);
     await api.run((context) => saveSnapshot(context, { today: "2010-10-20" }));
     const refresh = await api.runWithCounters((context) => buildScorecard(context, { today: "2010-10-21" }));

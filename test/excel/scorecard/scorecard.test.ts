@@ -16,10 +16,11 @@ import { anycity, cells, header, rated, region, rowOf, type } from "./helpers";
 const build = (api: Awaited<ReturnType<typeof anycity>>, today = "2010-10-20") => api.runWithCounters((context) => buildScorecard(context, { today }));
 
 describe("Build scorecard on Anycity's LAA table", () => {
-  it("builds the Scorecard, Exception report, Monitoring report and Trends sheets in at most 6 syncs", async () => {
+  it("builds the Scorecard, Exception report, Monitoring report, Trends and SPC sheets in at most 6 syncs", async () => {
     const api = await anycity();
     const { result, counters } = await build(api);
-    expect(result.sheets).toEqual(["Scorecard", "Exception report", "Monitoring report", "Trends"]);
+    // The SPC sheets because Anycity's indicators have a baseline and actuals by year (docs/methods.md#spc).
+    expect(result.sheets).toEqual(["Scorecard", "Exception report", "Monitoring report", "Trends", "SPC summary", "SPC charts"]);
     expect(result.renamed).toEqual([]);
     expect(result.counts).toEqual({ Blue: 0, Green: 19, Amber: 10, Red: 8, Grey: 6 });
     expect(counters.syncs).toBeLessThanOrEqual(6);
@@ -266,7 +267,7 @@ describe("the regional sample (several areas)", () => {
     const api = await region();
     const source = await rated(api);
     const { result, counters } = await build(api);
-    expect(result.sheets).toEqual(["Scorecard", "Exception report", "Monitoring report", "Trends", "Area comparison"]);
+    expect(result.sheets).toEqual(["Scorecard", "Exception report", "Monitoring report", "Trends", "SPC summary", "SPC charts", "Area comparison"]);
     expect(counters.syncs).toBeLessThanOrEqual(6);
     const v = cells(api, "Area comparison");
     const h = header(v, "Code", "Benchmark");
@@ -312,7 +313,7 @@ describe("print and words", () => {
   it("lays sheets out to print one page wide with the header row repeated, and writes every status as its word", async () => {
     const api = await anycity();
     await build(api);
-    for (const name of ["Scorecard", "Exception report", "Monitoring report", "Trends"]) {
+    for (const name of ["Scorecard", "Exception report", "Monitoring report", "Trends", "SPC summary", "SPC charts"]) {
       expect(api.workbook.sheetByName(name)!.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
     }
     const ex = api.workbook.sheetByName("Exception report")!;

@@ -1,0 +1,28 @@
+/**
+ * Which rules a table is rated by, given the columns it has (docs/methods.md#benchmark-rows). The
+ * workbook's rules apply as they are, except in one case: a table of values with confidence limits
+ * and a benchmark but no targets (the public health profiles' download) has nothing for the Tolerance
+ * preset to compare with, so it is rated against the benchmark, and the note says so.
+ */
+import { messages } from "../messages";
+import type { RuleSettings } from "./types";
+
+/** The column roles of a table that decide its rules. */
+export interface TableColumns {
+  readonly target: boolean;
+  readonly lowerCi: boolean;
+  readonly upperCi: boolean;
+  /** The benchmark column's header, or null when there is none. */
+  readonly benchmark: string | null;
+}
+
+/**
+ * The rules to rate a table by, and the note to show when they differ from the workbook's.
+ * @example rulesForTable(DEFAULT_RULE_SETTINGS, { target: false, lowerCi: true, upperCi: true, benchmark: "England" }).rules.preset // => "benchmark"
+ */
+export function rulesForTable(rules: RuleSettings, columns: TableColumns): { readonly rules: RuleSettings; readonly note: string | null } {
+  if (rules.preset === "tolerance" && !columns.target && columns.benchmark !== null && columns.lowerCi && columns.upperCi) {
+    return { rules: { ...rules, preset: "benchmark" }, note: messages.ratedAgainstBenchmark(columns.benchmark) };
+  }
+  return { rules, note: null };
+}

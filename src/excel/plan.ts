@@ -1,0 +1,146 @@
+/**
+ * A command's writes as plain data (docs/architecture.md, Data flow: read, plan, apply). A planner
+ * (pure: no Office) returns a list of these operations; the one writer (writer.ts) applies any list
+ * in the fewest syncs within the payload budget. Sheets, tables and settings are named, never held
+ * as Excel objects, so a plan can be built, inspected and tested without Excel or the emulator.
+ */
+import type { Block, ChartSpec, Rect, SheetSpec, TextFill } from "./scorecard/sheet-model";
+import { PAYLOAD_BUDGET_BYTES } from "./payload";
+
+/** What the writer knows about the sheet a spec goes to. */
+export interface Target {
+  readonly name: string;
+  /** True when the add-in owns an existing sheet of this name (it is cleared first). */
+  readonly existing: boolean;
+  /** The used range's address of the existing sheet, to clear. */
+  readonly usedAddress: string | null;
+  /** Names of the existing sheet's charts, to delete. */
+  readonly charts: readonly string[];
+}
+
+/** One write. Rectangles are 0-based sheet rows and columns. */
+export type WriteOp =
+  /** Makes the sheet (or empties the add-in's own), then its widths, frozen rows and print setup. */
+  | {
+      readonly op: "prepareSheet";
+      readonly target: Target;
+      readonly columnWidths: readonly number[];
+      readonly freezeRows: number;
+      /** Landscape or portrait, fitted to the page's width; null leaves the page setup as Excel makes it. */
+      readonly landscape: boolean | null;
+      readonly printTitleRows: { readonly first: number; readonly last: number } | null;
+      readonly pageBreaks: readonly number[];
+      readonly tabColour?: string;
+    }
+  /** Number formats, then values, then the block's style. */
+  | { readonly op: "cells"; readonly sheet: string; readonly block: Block }
+  /** Clears cells ("Contents" keeps formats; "All" takes everything). */
+  | { readonly op: "clear"; readonly sheet: string; readonly rect: Rect; readonly what: "Contents" | "All" }
+  /** Removes a range's conditional formats and adds one status fill rule per status word. */
+  | { readonly op: "statusRules"; readonly sheet: string; readonly rect: Rect }
+  /** Removes the conditional formats of a range. */
+  | { readonly op: "clearRules"; readonly sheet: string; readonly rect: Rect }
+  /** Column widths in points, from a column, set on one row's cells. */
+  | { readonly op: "columnWidths"; readonly sheet: string; readonly row: number; readonly col: number; readonly widths: readonly number[] }
+  | { readonly op: "chart"; readonly sheet: string; readonly chart: ChartSpec }
+  /** A fill that follows the words in another column of the same row (a conditional format). */
+  | { readonly op: "textFill"; readonly sheet: string; readonly fill: TextFill }
+  /** An Excel table over a range whose first row is the header. */
+  | { readonly op: "addTable"; readonly sheet: string; readonly rect: Rect; readonly name: string }
+  | { readonly op: "addTableColumns"; readonly table: string; readonly names: readonly string[] }
+  | { readonly op: "deleteTableColumn"; readonly table: string; readonly name: string }
+  /** A workbook setting (the add-in's records and settings). */
+  | { readonly op: "setting"; readonly key: string; readonly value: unknown }
+  | { readonly op: "removeSetting"; readonly key: string };
+
+/** Estimated request bytes of one queued operation beyond its data (object path, method, property). */
+export const OP_BYTES = 130;
+/** Largest share of a block written in one operation (rows are split beyond it). */
+export const BLOCK_CHUNK_BYTES = 1024 * 1024;
+
+function blockBytes(b: Block): number {
+  return JSON.stringify(b.values).length + JSON.stringify(b.formats).length + (3 + 2 * Object.keys(b.style ?? {}).length) * OP_BYTES;
+}
+
+/**
+ * Estimated size of an operation in a request, to plan the syncs under the budget.
+ * @example opBytes({ op: "clearRules", sheet: "S", rect: { row: 0, col: 0, rows: 1, cols: 1 } }) // => 130
+ */
+export function opBytes(op: WriteOp): number {
+  switch (op.op) {
+    case "prepareSheet":
+      return (op.target.charts.length + op.columnWidths.length + op.pageBreaks.length + 12) * OP_BYTES;
+    case "cells":
+      return blockBytes(op.block);
+    case "statusRules":
+      return 5 * 4 * OP_BYTES;
+    case "columnWidths":
+      return op.widths.length * OP_BYTES;
+    case "chart":
+      return (8 + (op.chart.seriesColours?.length ?? 0) * 2 + (op.chart.pointColours?.filter(Boolean).length ?? 0) * 3 + (op.chart.seriesMarkers?.length ?? 0)) * OP_BYTES + op.chart.title.length;
+    case "textFill":
+      return 6 * OP_BYTES;
+    case "addTableColumns":
+      return op.names.length * OP_BYTES;
+    case "setting":
+      return OP_BYTES + JSON.stringify(op.value ?? null).length;
+    default:
+      return OP_BYTES;
+  }
+}
+
+/** Splits a block into row chunks under BLOCK_CHUNK_BYTES each. */
+function chunks(b: Block): Block[] {
+  const total = JSON.stringify(b.values).length + JSON.stringify(b.formats).length;
+  if (total <= BLOCK_CHUNK_BYTES || b.values.length < 2) return [b];
+  const per = Math.max(1, Math.floor(b.values.length / Math.ceil(total / BLOCK_CHUNK_BYTES)));
+  const out: Block[] = [];
+  for (let r = 0; r < b.values.length; r += per) out.push({ ...b, row: b.row + r, values: b.values.slice(r, r + per), formats: b.formats.slice(r, r + per) });
+  return out;
+}
+
+/**
+ * Groups the operations, in order, into the syncs the writer makes: a new sync starts when the next
+ * operation would take the pending request past the budget (an operation larger than the budget on
+ * its own goes alone; large cell blocks are split by rows first).
+ * @example syncBatches([{ op: "setting", key: "k", value: 1 }]).length // => 1
+ */
+export function syncBatches(ops: readonly WriteOp[], budget = PAYLOAD_BUDGET_BYTES): WriteOp[][] {
+  const batches: WriteOp[][] = [];
+  let current: WriteOp[] = [];
+  let pending = 0;
+  for (const whole of ops) {
+    const parts: WriteOp[] = whole.op === "cells" ? chunks(whole.block).map((block) => ({ ...whole, block })) : [whole];
+    for (const op of parts) {
+      const bytes = opBytes(op);
+      if (current.length > 0 && pending + bytes > budget) {
+        batches.push(current);
+        current = [];
+        pending = 0;
+      }
+      current.push(op);
+      pending += bytes;
+    }
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/**
+ * The operations that lay out one add-in sheet: make or empty it, then its blocks, status rules and
+ * charts, in that order.
+ * @example sheetOps(spec, target)[0].op // => "prepareSheet"
+ */
+export function sheetOps(spec: SheetSpec, target: Target): WriteOp[] {
+  const sheet = target.name;
+  return [
+    {
+      op: "prepareSheet", target, columnWidths: spec.columnWidths, freezeRows: spec.freezeRows, landscape: spec.landscape,
+      printTitleRows: spec.printTitleRows, pageBreaks: spec.pageBreaks ?? [], ...(spec.tabColour ? { tabColour: spec.tabColour } : {}),
+    },
+    ...spec.blocks.map((block): WriteOp => ({ op: "cells", sheet, block })),
+    ...(spec.textFills ?? []).map((fill): WriteOp => ({ op: "textFill", sheet, fill })),
+    ...spec.statusRanges.map((rect): WriteOp => ({ op: "statusRules", sheet, rect })),
+    ...spec.charts.map((chart): WriteOp => ({ op: "chart", sheet, chart })),
+  ];
+}

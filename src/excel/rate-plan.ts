@@ -1,0 +1,315 @@
+/**
+ * Rate RAG's planner: pure functions from what the reader read (rate-rag.ts) to the source, the
+ * ratings, the writes and the report. No Office here, so every decision (which table, which header
+ * row, where the outputs go, whether a cell in the way is the user's) is tested without Excel or the
+ * emulator (test/excel/rate-plan.test.ts). Domain rules are the core's (computeRatings, rulesForTable).
+ */
+import { boxAddress, cellAddress, columnLetters, parseAddress, qualify, SHEET_COLUMNS, SHEET_ROWS, splitAreas, type A1Box } from "../core/a1";
+import { rulesForTable } from "../core/rules/table-rules";
+import { applyOverrides, detectHeaderRow, mapColumns, normaliseHeader, type ColumnMapping } from "./mapping";
+import type { WriteOp } from "./plan";
+import { computeRatings, OUTPUT_COLUMNS, OUTPUT_FORMATS, type RateComputation } from "./rate-compute";
+import { rateMessages as m } from "./rate-messages";
+import { currentRegion, isBlank } from "./region";
+import { staleRowsToClear } from "./stale-rows";
+import type { DataSourceInfo, RateReport, WorkbookSettings } from "./types";
+
+/** The settings key recording where the add-in wrote its output columns. */
+export const OUTPUTS_KEY = "laa-scorecard.outputs";
+
+/** Where the add-in wrote its output columns for one source (stored in settings). */
+export interface OutputRecord {
+  readonly sheet: string;
+  /** Table name when the source is an Excel table (outputs are then table columns). */
+  readonly table: string | null;
+  /** 0-based sheet row of the header row. */
+  readonly headerRow: number;
+  /** 0-based sheet column of the source's first column (identifies the source). */
+  readonly sourceColumn: number;
+  /** 0-based sheet column of the first output column. */
+  readonly firstColumn: number;
+  /** Data rows written below the header. */
+  readonly rows: number;
+}
+
+/**
+ * A failure the user can act on. The task pane shows `userMessage` and `nextStep` as they are
+ * (src/shared/failures.ts); the headless runner prints them.
+ */
+export class RateRagError extends Error {
+  readonly userMessage: string;
+  constructor(message: string, readonly nextStep: string) {
+    super(message);
+    this.name = "RateRagError";
+    this.userMessage = message;
+  }
+}
+
+/**
+ * The output records stored in the workbook's settings; anything that is not a well-formed record
+ * (a settings value edited by hand or by another tool) is left out, never trusted.
+ * @example parseRecords([{ sheet: "Data", table: null, headerRow: 4, sourceColumn: 1, firstColumn: 8, rows: 43 }, "junk"]).length // => 1
+ */
+export function parseRecords(raw: unknown): OutputRecord[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(
+    (r): r is OutputRecord =>
+      r !== null && typeof r === "object" && typeof r.sheet === "string" && Number.isInteger(r.headerRow) && Number.isInteger(r.firstColumn) && Number.isInteger(r.sourceColumn)
+      && (r.table === null || r.table === undefined || typeof r.table === "string"),
+  );
+}
+
+/** Everything the reader read, as plain data. */
+export interface RateSnapshot {
+  readonly sheet: string;
+  readonly selection: A1Box;
+  readonly used: A1Box | null;
+  /** The used range's values (all of them, read in blocks). */
+  readonly values: unknown[][];
+  /** 0-based sheet rows of the used range that are hidden. */
+  readonly hiddenRows: ReadonlySet<number>;
+  readonly tableName: string | null;
+  /** The table's range, when the selection is in a table. */
+  readonly tableBox: A1Box | null;
+  readonly named: { readonly address: string } | null;
+  readonly settings: WorkbookSettings;
+  readonly warnings: readonly string[];
+  readonly records: readonly OutputRecord[];
+}
+
+/**
+ * The rows of the used range that are not in any visible area (Range.getSpecialCells("Visible")).
+ * @example [...hiddenRowsOf({ top: 0, left: 0, bottom: 3, right: 1 }, "A1:B2,A4:B4")] // => [2]
+ */
+export function hiddenRowsOf(used: A1Box | null, visibleAddress: string): Set<number> {
+  const hidden = new Set<number>();
+  if (!used) return hidden;
+  const visibleRows = new Set<number>();
+  for (const area of splitAreas(visibleAddress)) {
+    const box = parseAddress(area);
+    for (let r = box.top; r <= box.bottom; r++) visibleRows.add(r);
+  }
+  for (let r = used.top; r <= used.bottom; r++) if (!visibleRows.has(r)) hidden.add(r);
+  return hidden;
+}
+
+/** The source's box on the sheet (0-based, inclusive), how it was found, and its name. */
+function chooseSource(s: RateSnapshot): { box: A1Box; kind: DataSourceInfo["kind"]; name?: string } {
+  const used = s.used;
+  if (s.named) return { box: parseAddress(s.named.address), kind: "name", name: s.named.address };
+  if (s.tableBox && s.tableName) return { box: s.tableBox, kind: "table", name: s.tableName };
+  if (!used) throw new RateRagError(m.emptySheet(s.sheet), m.selectTable);
+  let sel = s.selection;
+  // Whole rows (1:20) or whole columns (A:E) selected: beyond the used range every cell is blank.
+  const whole = (sel.top === 0 && sel.bottom === SHEET_ROWS - 1) || (sel.left === 0 && sel.right === SHEET_COLUMNS - 1);
+  if (whole) {
+    const clipped = { top: Math.max(sel.top, used.top), left: Math.max(sel.left, used.left), bottom: Math.min(sel.bottom, used.bottom), right: Math.min(sel.right, used.right) };
+    if (clipped.top > clipped.bottom || clipped.left > clipped.right) throw new RateRagError(m.emptySelection(boxAddress(sel.top, sel.left, sel.bottom, sel.right), s.sheet), m.selectTableOrName);
+    sel = clipped;
+  }
+  if (sel.bottom > sel.top && sel.right >= sel.left) return { box: sel, kind: "range" };
+  const r = sel.top - used.top;
+  const c = sel.left - used.left;
+  const inside = r >= 0 && c >= 0 && r < s.values.length && c <= used.right - used.left;
+  if (!inside || isBlank(s.values[r]?.[c])) throw new RateRagError(m.notInTable(cellAddress(sel.top, sel.left), s.sheet), m.selectTableOrName);
+  const region = currentRegion(s.values, r, c);
+  return { box: { top: used.top + region.top, left: used.left + region.left, bottom: used.top + region.bottom, right: used.left + region.right }, kind: "range" };
+}
+
+/** The value of a sheet cell from the used-range values (blank outside them). */
+function at(values: unknown[][], used: A1Box | null, row: number, col: number): unknown {
+  if (!used) return null;
+  return values[row - used.top]?.[col - used.left] ?? null;
+}
+
+/** An indicator table found, read and rated in memory (nothing written yet). */
+export interface RatedSource {
+  readonly sheet: string;
+  /** The source's box on the sheet, 0-based and inclusive, header row included (outputs excluded). */
+  readonly box: A1Box;
+  readonly kind: DataSourceInfo["kind"];
+  readonly name?: string;
+  /** 0-based sheet row of the header row. */
+  readonly headerRow: number;
+  readonly headers: readonly unknown[];
+  readonly mapping: ColumnMapping;
+  readonly dataRows: readonly (readonly unknown[])[];
+  readonly computed: RateComputation;
+  /** Where an earlier run wrote outputs for this source, if it did. */
+  readonly record: OutputRecord | undefined;
+  readonly settings: WorkbookSettings;
+  readonly warnings: readonly string[];
+  /** The used range's values and box, for checks of cells around the source. */
+  readonly used: A1Box | null;
+  readonly usedValues: unknown[][];
+  readonly records: readonly OutputRecord[];
+}
+
+/** What a planner needs beyond the snapshot. */
+export interface PlanOptions {
+  /** The named range or table the user asked for, as typed. */
+  readonly sourceName?: string;
+  /** False: find the table and check it can be rated, but rate nothing. */
+  readonly rate?: boolean;
+}
+
+/**
+ * Finds the source in the snapshot, its header row and columns, and rates every row in memory.
+ * @throws RateRagError when there is nothing to rate, with the next step to take
+ */
+export function planSource(s: RateSnapshot, options: PlanOptions = {}): RatedSource {
+  const source = chooseSource(s);
+  const sheetName = source.kind === "name" && source.box.sheet ? source.box.sheet : s.sheet;
+  if (source.kind === "name" && sheetName !== s.sheet) throw new RateRagError(m.namedElsewhere(options.sourceName, sheetName), m.namedElsewhereNext(sheetName));
+
+  // An earlier run's outputs beside a plain range belong to us, not to the source.
+  const record = s.records.find((r) => r.sheet === sheetName && (source.kind === "table" ? r.table === source.name : r.table === null && r.sourceColumn === source.box.left && r.headerRow >= source.box.top && r.headerRow <= source.box.bottom));
+  let box = source.box;
+  if (record && source.kind !== "table" && box.right >= record.firstColumn) box = { ...box, right: record.firstColumn - 1 };
+
+  const boxRows: unknown[][] = [];
+  for (let r = box.top; r <= box.bottom; r++) {
+    const row: unknown[] = [];
+    for (let c = box.left; c <= box.right; c++) row.push(at(s.values, s.used, r, c));
+    boxRows.push(row);
+  }
+  const headerIndex = source.kind === "table" ? 0 : detectHeaderRow(boxRows);
+  if (headerIndex === undefined) throw new RateRagError(m.noHeader(qualify(sheetName, boxAddress(box.top, box.left, box.bottom, box.right))), m.noHeaderNext);
+  // A range that runs to the sheet's last columns (the used range of a sheet with one value out in
+  // column XFD) leaves no room for the outputs beside it: the table ends at its last header.
+  if (source.kind === "range" && box.right + OUTPUT_COLUMNS.length >= SHEET_COLUMNS) {
+    const header = boxRows[headerIndex];
+    let last = header.length - 1;
+    while (last > 0 && isBlank(header[last])) last--;
+    if (box.left + last < box.right) {
+      box = { ...box, right: box.left + last };
+      for (let i = 0; i < boxRows.length; i++) boxRows[i] = boxRows[i].slice(0, last + 1);
+    }
+  }
+  const headerRow = box.top + headerIndex;
+  // Outputs the add-in wrote inside a table are its own columns: leave them out of the input.
+  const headers = boxRows[headerIndex];
+  let inputRight = box.right;
+  if (record && source.kind === "table") inputRight = Math.min(inputRight, record.firstColumn - 1);
+  const inputHeaders = headers.slice(0, inputRight - box.left + 1);
+  const mapping: ColumnMapping = applyOverrides(mapColumns(inputHeaders), s.settings.mapping);
+  const has = (role: string) => mapping.entries.some((e) => e.role === role);
+  if (!has("actual") && !has("value")) throw new RateRagError(m.noActual(headerRow + 1, sheetName), m.noActualNext);
+  const dataRows = boxRows.slice(headerIndex + 1).map((row) => row.slice(0, inputHeaders.length));
+  const hiddenDataRows = new Set<number>();
+  for (const r of s.hiddenRows) if (r > headerRow && r <= box.bottom) hiddenDataRows.add(r - headerRow - 1);
+  const chosen = rulesForTable(s.settings.rules, {
+    target: has("target"), lowerCi: has("lowerCi"), upperCi: has("upperCi"),
+    benchmark: has("benchmark") ? String(mapping.entries.find((e) => e.role === "benchmark")?.header ?? "the benchmark") : null,
+  });
+  const warnings = chosen.note ? [...s.warnings, chosen.note] : s.warnings.slice();
+  const computed = computeRatings(options.rate === false ? [] : dataRows, mapping, { headerRow, firstColumn: box.left }, sheetName, chosen.rules, hiddenDataRows);
+  return {
+    sheet: sheetName, box, kind: source.kind, ...(source.kind === "name" ? { name: options.sourceName } : source.name ? { name: source.name } : {}),
+    headerRow, headers, mapping, dataRows, computed, record, settings: { ...s.settings, rules: chosen.rules }, warnings,
+    used: s.used, usedValues: s.values, records: s.records,
+  };
+}
+
+/** Column widths in points for Status, Gap, Gap %, Progress, Direction, Reason, Rated at. */
+const OUTPUT_WIDTHS: readonly number[] = [60, 70, 60, 65, 140, 520, 75];
+
+/**
+ * Rate RAG's writes for a rated source, and its report: the output columns beside the table (or as
+ * table columns), the status fills, the rows an earlier, longer run left below, and the output
+ * record. Refuses, with the next step, when writing would overwrite a cell the add-in does not own.
+ * @throws RateRagError when there is nowhere to write
+ */
+export function planRateRag(rated: RatedSource, options: PlanOptions = {}): { readonly ops: WriteOp[]; readonly report: RateReport } {
+  const { sheet, box, record, headerRow, headers, computed, mapping, dataRows, used, usedValues: values } = rated;
+  const width = OUTPUT_COLUMNS.length;
+  // Where the outputs go: the recorded columns, else the columns just right of the source.
+  const firstColumn = record ? record.firstColumn : box.right + 1;
+  if (firstColumn + width > SHEET_COLUMNS) throw new RateRagError(m.noRoom(width, qualify(sheet, boxAddress(box.top, box.left, box.bottom, box.right)), columnLetters(box.right)), m.noRoomNext);
+  const first = columnLetters(firstColumn);
+  const last = columnLetters(firstColumn + width - 1);
+  if (!record) {
+    for (let r = headerRow; r <= box.bottom; r++) {
+      for (let c = firstColumn; c < firstColumn + width; c++) {
+        if (!isBlank(at(values, used, r, c))) throw new RateRagError(m.occupied(width, first, last, qualify(sheet, cellAddress(r, c))), m.occupiedNext(first, last));
+      }
+    }
+    if (rated.kind === "table") {
+      const clash = headers.map((h) => normaliseHeader(h)).find((h) => OUTPUT_COLUMNS.some((o) => normaliseHeader(o) === h));
+      if (clash) throw new RateRagError(m.columnClash(rated.name, clash), m.columnClashNext);
+    }
+  } else {
+    const expected = OUTPUT_COLUMNS.map(normaliseHeader);
+    const found = expected.map((_, i) => normaliseHeader(at(values, used, record.headerRow, record.firstColumn + i)));
+    if (found.some((h, i) => h !== expected[i])) throw new RateRagError(m.outputsChanged(qualify(sheet, cellAddress(record.headerRow, record.firstColumn))), m.outputsChangedNext);
+  }
+
+  const outputs = computed.outputs;
+  const rows = outputs.length;
+  const table = rated.kind === "table" ? rated.name ?? null : null;
+  const ops: WriteOp[] = [];
+  if (table !== null && !record) ops.push({ op: "addTableColumns", table, names: OUTPUT_COLUMNS });
+  else ops.push({ op: "cells", sheet, block: { row: headerRow, col: firstColumn, values: [OUTPUT_COLUMNS.slice()], formats: [OUTPUT_COLUMNS.map(() => "@")], style: { bold: true } } });
+  // Rows an earlier, longer run wrote below today's rows: only those the cells still prove are the
+  // add-in's (stale-rows.ts), never by the record alone.
+  const previousRows = record && Number.isInteger(record.rows) && record.rows > rows
+    ? rows + staleRowsToClear(rows, record.rows, (used ? used.bottom : headerRow) - headerRow - 1, width, (r, c) => at(values, used, headerRow + 1 + r, firstColumn + c))
+    : 0;
+  if (previousRows > rows) ops.push({ op: "clear", sheet, rect: { row: headerRow + 1 + rows, col: firstColumn, rows: previousRows - rows, cols: width }, what: "Contents" });
+  if (rows > 0) {
+    // Text columns are formatted as text before values are written, so a reason can never become a formula.
+    ops.push({ op: "cells", sheet, block: { row: headerRow + 1, col: firstColumn, values: outputs, formats: outputs.map(() => OUTPUT_FORMATS.slice()) } });
+    ops.push({ op: "statusRules", sheet, rect: { row: headerRow + 1, col: firstColumn, rows, cols: 1 } });
+    // Widths in points to fit each column's words; reasons are a sentence each, so that column is
+    // wide (no wrapping, which would change the height of the user's rows).
+    ops.push({ op: "columnWidths", sheet, row: headerRow, col: firstColumn, widths: OUTPUT_WIDTHS });
+  }
+  const newRecord: OutputRecord = { sheet, table, headerRow, sourceColumn: box.left, firstColumn, rows };
+  const records = rated.records.filter((r) => !(r.sheet === sheet && r.headerRow === headerRow && r.sourceColumn === box.left));
+  ops.push({ op: "setting", key: OUTPUTS_KEY, value: [...records, newRecord] });
+
+  const report: RateReport = {
+    source: {
+      sheet,
+      address: boxAddress(box.top, box.left, box.bottom, box.right),
+      kind: rated.kind,
+      ...(rated.kind === "name" ? { name: options.sourceName } : rated.name ? { name: rated.name } : {}),
+      layout: mapping.layout,
+      rows: dataRows.length,
+    },
+    asAt: computed.asAt,
+    rated: computed.rated.length,
+    counts: computed.counts,
+    problems: computed.problems.map((p) => ({ ...p, sheet: p.sheet || sheet })),
+    warnings: rated.warnings,
+    ...(computed.nothingRated ? { nothingRated: computed.nothingRated } : {}),
+  };
+  return { ops, report };
+}
+
+/**
+ * Remove ratings' writes: the add-in's output table columns deleted, its columns beside a plain range
+ * cleared of values, formats and status fills, and the record forgotten. Sources whose sheet or table
+ * is gone are skipped. Cells the add-in did not write are untouched.
+ * @example planRemoval([], { sheets: new Set(), tables: new Set(), recorded: false }).removedColumns // => 0
+ */
+export function planRemoval(
+  records: readonly OutputRecord[],
+  existing: { readonly sheets: ReadonlySet<string>; readonly tables: ReadonlySet<string>; readonly recorded: boolean },
+): { readonly ops: WriteOp[]; readonly removedColumns: number } {
+  const ops: WriteOp[] = [];
+  let removed = 0;
+  for (const record of records) {
+    if (record.table) {
+      if (!existing.tables.has(record.table)) continue;
+      for (const name of OUTPUT_COLUMNS) ops.push({ op: "deleteTableColumn", table: record.table, name });
+    } else {
+      if (!existing.sheets.has(record.sheet)) continue;
+      const rect = { row: record.headerRow, col: record.firstColumn, rows: (Number.isInteger(record.rows) ? record.rows : 0) + 1, cols: OUTPUT_COLUMNS.length };
+      ops.push({ op: "clearRules", sheet: record.sheet, rect }, { op: "clear", sheet: record.sheet, rect, what: "All" });
+    }
+    removed += OUTPUT_COLUMNS.length;
+  }
+  if (existing.recorded) ops.push({ op: "removeSetting", key: OUTPUTS_KEY });
+  return { ops, removedColumns: removed };
+}
