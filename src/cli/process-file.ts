@@ -27,7 +27,7 @@ import type { FileReport, ReportProblem } from "./report";
 import { settingsFor, type RulesOverride } from "./rules";
 import { scorecardCommands } from "./scorecard-commands";
 import { chooseSource } from "./source";
-import { lostInRoundTrip, type OwnedArea } from "./verify";
+import { lostInPackages, type OwnedArea } from "./verify";
 
 /** What processFile needs besides the file. */
 export interface ProcessOptions {
@@ -262,9 +262,8 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   await carryPartsInZip(inZip, outZip, userSheets);
   await passThroughInZip(inZip, outZip, userSheets);
   clock.mark("style restoration");
-  const saved = new Uint8Array(await outZip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
-  clock.mark("package write (zip)");
-  const lost = [...partLosses, ...(await lostInRoundTrip(bytes, saved, owned))];
+  // Checked on the opened packages, before they are zipped: nothing is unpacked again.
+  const lost = [...partLosses, ...(await lostInPackages(inZip, outZip, owned))];
   clock.mark("no-loss verification");
   const report: Omit<FileReport, "milliseconds"> = {
     ...base, ...outcome, outcome: "done", output: options.output,
@@ -276,6 +275,8 @@ export async function processFile(file: string, options: ProcessOptions): Promis
     return done({ ...report, outcome: "refused", output: null, message: fileMessages.refused(file, lost) });
   }
   progress(0.95, "Writing");
+  const saved = new Uint8Array(await outZip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  clock.mark("package write (zip)");
   try {
     await writeAtomically(options.output, saved, inputStat);
     clock.mark("file write");
