@@ -19,6 +19,7 @@ import {
   withRelationship,
   workbookPart,
   worksheetParts,
+  writePart,
   NS,
   REL_TYPE,
 } from "../emulator/xlsx-charts/package";
@@ -169,7 +170,7 @@ export async function carryPartsInZip(inZip: JSZip, outZip: JSZip, carried: Read
       outZip.file(sheetRelsPath, withRelationship(sheetRels, relId, REL_TYPE.drawing, relativeTarget(outPart, rename.get(start)!)));
       outXml = withDrawingElement(outXml, relId, outPart);
     }
-    outZip.file(outPart, outXml);
+    writePart(outZip, outPart, outXml);
     changed = true;
   }
   if (!changed) return false;

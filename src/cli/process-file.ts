@@ -10,7 +10,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import { createExcelApi, type ExcelApi } from "../emulator";
 import { addChartsToXlsx } from "../emulator/xlsx-charts";
-import { loadXlsx, saveXlsx } from "../emulator/xlsx";
+import { loadXlsx, saveXlsxZip } from "../emulator/xlsx";
 import { OUTPUT_COLUMNS } from "../excel/rate-compute";
 import { OUTPUTS_KEY, rateRag, RateRagError } from "../excel/rate-rag";
 import { SHEETS_KEY } from "../excel/scorecard";
@@ -139,8 +139,7 @@ const MAX_SETTING_CHARS = 1024 * 1024;
 export const MAX_SHEET_XML_BYTES = 36 * 1024 * 1024;
 
 /** Sheets whose XML is over {@link MAX_SHEET_XML_BYTES} unpacked (read from the zip directory, nothing unpacked), with their sizes in MB. */
-async function oversizedSheets(bytes: Uint8Array): Promise<string[]> {
-  const zip = await JSZip.loadAsync(bytes);
+function oversizedSheets(zip: JSZip): string[] {
   const found: string[] = [];
   for (const [name, entry] of Object.entries(zip.files)) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue;
@@ -207,12 +206,15 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   if (format) return done({ ...base, outcome: "unreadable", message: fileMessages.otherFormat(file, format) });
   let inspection;
   let wb;
+  let inZip: JSZip;
   try {
-    const tooBig = await oversizedSheets(bytes);
+    // The input is opened once: every reader after ExcelJS's shares it, and a part is unpacked once (readPart).
+    inZip = await JSZip.loadAsync(bytes);
+    const tooBig = oversizedSheets(inZip);
     if (tooBig.length > 0) return done({ ...base, outcome: "refused", message: fileMessages.tooBig(file, tooBig, MAX_SHEET_XML_BYTES) });
-    inspection = await inspectPackage(bytes);
+    inspection = await inspectPackage(inZip);
     clock.mark("package read");
-    wb = await loadXlsx(bytes);
+    wb = await loadXlsx(bytes, inZip);
   } catch (e) {
     return done({ ...base, outcome: "unreadable", message: fileMessages.notXlsx(file, reason(e)) });
   }
@@ -252,11 +254,9 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   progress(0.8, "Checking nothing is lost");
   const rebuilt = new Set([...inputRebuilt, ...rebuiltSheets(options.command, wb.settings), ...wb.sheets.filter((s) => !inputSheets.has(s.name)).map((s) => s.name)]);
   const owned: OwnedArea[] = [...inputColumns, ...outputColumns(wb.settings), ...[...rebuilt].map((sheet) => ({ sheet, rect: null }))];
-  const written = await saveXlsx(wb, { writeCharts: addChartsToXlsx });
+  // The output stays an opened package until it is written, so each part is compressed once.
+  const outZip = await saveXlsxZip(wb, { writeCharts: addChartsToXlsx });
   clock.mark("package write (ExcelJS save)");
-  // Both put-backs work on the opened packages, so the output is unzipped and zipped once.
-  const inZip = await JSZip.loadAsync(bytes);
-  const outZip = await JSZip.loadAsync(written);
   await restoreLookInZip(inZip, outZip, inspection.carry, owned);
   const userSheets = new Set([...inputSheets].filter((s) => !rebuilt.has(s)));
   await carryPartsInZip(inZip, outZip, userSheets);

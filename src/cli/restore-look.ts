@@ -13,7 +13,7 @@
  */
 import JSZip from "jszip";
 import { columnIndex } from "../core/a1";
-import { readPart, worksheetParts } from "../emulator/xlsx-charts/package";
+import { readPart, worksheetParts, writePart } from "../emulator/xlsx-charts/package";
 import { scanTopLevel } from "../emulator/xlsx-charts/xml";
 import type { SheetCarry } from "./package-parts";
 import type { OwnedArea } from "./verify";
@@ -306,9 +306,9 @@ export async function restoreLookInZip(inZip: JSZip, outZip: JSZip, carry: Reado
     xml = mergeSheetData(inXml, xml, sheet, owned, styles);
     xml = mergeCols(inXml, xml, sheet, owned, styles);
     xml = withMergeCells(xml, carry.get(sheet)?.mergeCells ?? null);
-    outZip.file(outPart, xml);
+    writePart(outZip, outPart, xml);
   }
-  outZip.file("xl/styles.xml", styles.xml());
+  writePart(outZip, "xl/styles.xml", styles.xml());
   const theme = await readPart(inZip, "xl/theme/theme1.xml");
   if (theme && outZip.file("xl/theme/theme1.xml")) outZip.file("xl/theme/theme1.xml", theme);
 }
