@@ -348,23 +348,43 @@ function chartToSpec(c: ChartModel, kind: ChartKind): ChartPartSpec {
   };
 }
 
-function exportCell(cell: CellModel, xc: XCell): void {
+function exportCell(cell: CellModel, xc: XCell, looks: Map<string, Partial<ExcelJS.Style>>): void {
   if (cell.formula !== undefined) {
     const result = cell.value === null ? undefined : cell.error ? { error: cell.value } : cell.value;
     xc.value = { formula: cell.formula.slice(1), ...(result !== undefined ? { result } : {}) } as ExcelJS.CellFormulaValue;
   } else if (cell.error) xc.value = { error: cell.value } as ExcelJS.CellErrorValue;
   else xc.value = cell.value as ExcelJS.CellValue;
-  if (cell.numberFormat) xc.numFmt = cell.numberFormat;
-  if (cell.fill) xc.fill = { type: "pattern", pattern: "solid", fgColor: { argb: toArgb(cell.fill) } };
+  // A cell ExcelJS already gave a style (a table's) keeps it, with the emulator's format on top.
+  if (Object.keys(xc.style ?? {}).length > 0) {
+    lookOf(cell, xc.style);
+    return;
+  }
+  // Cells with the same format share one style object: ExcelJS's writer then works out the style of
+  // each distinct format once, not once per cell (its StylesXform remembers style objects it has seen).
+  const key = cell.numberFormat || cell.fill || cell.font || cell.horizontalAlignment || cell.wrapText || cell.verticalAlignment || cell.borders
+    ? JSON.stringify([cell.numberFormat, cell.fill, cell.font, cell.horizontalAlignment, cell.wrapText, cell.verticalAlignment, cell.borders])
+    : "";
+  let look = looks.get(key);
+  if (!look) {
+    look = lookOf(cell, {});
+    looks.set(key, look);
+  }
+  xc.style = look as ExcelJS.Style;
+}
+
+/** Writes the emulator cell's format into an ExcelJS style object; gives the object. */
+function lookOf(cell: CellModel, style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  if (cell.numberFormat) style.numFmt = cell.numberFormat;
+  if (cell.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: toArgb(cell.fill) } };
   if (cell.font) {
-    xc.font = {
+    style.font = {
       ...(cell.font.bold ? { bold: true } : {}), ...(cell.font.italic ? { italic: true } : {}),
       ...(cell.font.color ? { color: { argb: toArgb(cell.font.color) } } : {}), name: cell.font.name ?? "Calibri", size: cell.font.size ?? 11,
     };
   }
   if (cell.horizontalAlignment || cell.wrapText || cell.verticalAlignment) {
     const vertical = cell.verticalAlignment ? ({ Top: "top", Center: "middle", Bottom: "bottom", Justify: "justify", Distributed: "distributed" } as Record<string, ExcelJS.Alignment["vertical"]>)[cell.verticalAlignment] : undefined;
-    xc.alignment = {
+    style.alignment = {
       ...(cell.horizontalAlignment && cell.horizontalAlignment !== "General" ? { horizontal: (cell.horizontalAlignment === "CenterAcrossSelection" ? "centerContinuous" : cell.horizontalAlignment.charAt(0).toLowerCase() + cell.horizontalAlignment.slice(1)) as ExcelJS.Alignment["horizontal"] } : {}),
       ...(vertical ? { vertical } : {}), ...(cell.wrapText ? { wrapText: true } : {}),
     };
@@ -375,8 +395,9 @@ function exportCell(cell: CellModel, xc: XCell): void {
       const x = cell.borders[side];
       if (x) border[side] = { style: borderToXml(x.style, x.weight) as ExcelJS.BorderStyle, color: { argb: toArgb(x.color) } };
     }
-    xc.border = border as ExcelJS.Borders;
+    style.border = border as ExcelJS.Borders;
   }
+  return style;
 }
 
 /** A sheet's print setup as ExcelJS reads it. */
@@ -418,6 +439,7 @@ export async function saveXlsx(wb: WorkbookModel, options: SaveXlsxOptions = {})
  */
 export async function saveXlsxZip(wb: WorkbookModel, options: SaveXlsxOptions = {}): Promise<JSZip> {
   const x = new ExcelJS.Workbook();
+  const looks = new Map<string, Partial<ExcelJS.Style>>();
   for (const sheet of wb.sheets) {
     const xs = x.addWorksheet(sheet.name, {
       state: sheet.visibility === "Hidden" ? "hidden" : sheet.visibility === "VeryHidden" ? "veryHidden" : "visible",
@@ -438,7 +460,7 @@ export async function saveXlsxZip(wb: WorkbookModel, options: SaveXlsxOptions = 
     sheet.rows.forEach((row, r) => {
       if (!row) return;
       const xr = xs.getRow(r + 1);
-      row.forEach((cell, c) => { if (cell) exportCell(cell, xr.getCell(c + 1)); });
+      row.forEach((cell, c) => { if (cell) exportCell(cell, xr.getCell(c + 1), looks); });
     });
     for (const r of sheet.hiddenRows) xs.getRow(r + 1).hidden = true;
     for (const [c, w] of sheet.columnWidths) if (w !== DEFAULT_COLUMN_WIDTH) xs.getColumn(c + 1).width = pointsToChars(w);
