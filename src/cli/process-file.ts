@@ -11,6 +11,7 @@ import JSZip from "jszip";
 import { createExcelApi, type ExcelApi } from "../emulator";
 import { addChartsToXlsx } from "../emulator/xlsx-charts";
 import { loadXlsx, saveXlsxZip } from "../emulator/xlsx";
+import type { WorkbookModel } from "../emulator/model";
 import { OUTPUT_COLUMNS } from "../excel/rate-compute";
 import { OUTPUTS_KEY, rateRag, RateRagError } from "../excel/rate-rag";
 import { SHEETS_KEY } from "../excel/scorecard";
@@ -205,7 +206,7 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   const format = otherFormat(bytes);
   if (format) return done({ ...base, outcome: "unreadable", message: fileMessages.otherFormat(file, format) });
   let inspection;
-  let wb;
+  let wb: WorkbookModel | null;
   let inZip: JSZip;
   try {
     // The input is opened once: every reader after ExcelJS's shares it, and a part is unpacked once (readPart).
@@ -233,7 +234,7 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   if (partLosses.length > 0 && !options.force) {
     return done({ ...base, outcome: "refused", lost: partLosses, message: fileMessages.refused(file, partLosses) });
   }
-  const api = createExcelApi(wb);
+  let api: ExcelApi | null = createExcelApi(wb);
   clock.mark("emulator import");
 
   let outcome: Partial<FileReport>;
@@ -256,6 +257,9 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   const owned: OwnedArea[] = [...inputColumns, ...outputColumns(wb.settings), ...[...rebuilt].map((sheet) => ({ sheet, rect: null }))];
   // The output stays an opened package until it is written, so each part is compressed once.
   const outZip = await saveXlsxZip(wb, { writeCharts: addChartsToXlsx });
+  // The emulator's workbook is not needed past the save: let it go before the put-backs and the check.
+  wb = null;
+  api = null;
   clock.mark("package write (ExcelJS save)");
   await restoreLookInZip(inZip, outZip, inspection.carry, owned);
   const userSheets = new Set([...inputSheets].filter((s) => !rebuilt.has(s)));
