@@ -19,6 +19,7 @@ import {
   withRelationship,
   workbookPart,
   worksheetParts,
+  writePart,
   NS,
   REL_TYPE,
 } from "../emulator/xlsx-charts/package";
@@ -134,9 +135,9 @@ export async function carryPartsInZip(inZip: JSZip, outZip: JSZip, carried: Read
     const outPart = outSheets.get(sheet);
     if (!outPart || !carried.has(sheet)) continue;
     const inXml = await readPart(inZip, inPart);
-    let outXml = await readPart(outZip, outPart);
-    if (!inXml || !outXml) continue;
-    outXml = withPrintSettings(inXml, outXml, outPart);
+    const before = await readPart(outZip, outPart);
+    if (!inXml || !before) continue;
+    let outXml = withPrintSettings(inXml, before, outPart);
     const drawingId = existingDrawingRelId(inXml, inPart);
     const inRels = parseRelationships(await readPart(inZip, relsPathFor(inPart)));
     const drawingRel = drawingId ? inRels.find((r) => r.id === drawingId && !r.external) : undefined;
@@ -169,7 +170,8 @@ export async function carryPartsInZip(inZip: JSZip, outZip: JSZip, carried: Read
       outZip.file(sheetRelsPath, withRelationship(sheetRels, relId, REL_TYPE.drawing, relativeTarget(outPart, rename.get(start)!)));
       outXml = withDrawingElement(outXml, relId, outPart);
     }
-    outZip.file(outPart, outXml);
+    // An unchanged sheet is not written again (a large one would be encoded again for nothing).
+    if (outXml !== before) writePart(outZip, outPart, outXml);
     changed = true;
   }
   if (!changed) return false;

@@ -133,8 +133,8 @@ function savedSelection(workbookXml: string, sheetNames: readonly string[], shee
  * @throws Error when the bytes are not a zip package with a workbook (the caller reports the file as unreadable)
  * @example (await inspectPackage(bytes)).losses // => [{ what: "charts", sheets: ["Summary"] }]
  */
-export async function inspectPackage(bytes: Uint8Array): Promise<PackageInspection> {
-  const zip = await JSZip.loadAsync(bytes);
+export async function inspectPackage(pkg: Uint8Array | JSZip): Promise<PackageInspection> {
+  const zip = pkg instanceof Uint8Array ? await JSZip.loadAsync(pkg) : pkg;
   const parts = await worksheetParts(zip);
   // Which sheets reach each part through their relationships, and whether only through the sheet's
   // drawing (charts, pictures, shapes: the runner carries those), so parts on sheets the command

@@ -8,7 +8,7 @@
  * get (docs/architecture.md#what-the-runner-keeps).
  */
 import type JSZip from "jszip";
-import { nextRelationshipId, parseRelationships, readPart, relsPathFor, resolveTarget, withContentTypeOverride, withRelationship, workbookPart, worksheetParts } from "../emulator/xlsx-charts/package";
+import { nextRelationshipId, parseRelationships, readPart, relsPathFor, resolveTarget, withContentTypeOverride, withRelationship, workbookPart, worksheetParts, writePart } from "../emulator/xlsx-charts/package";
 import { escapeXml, scanTopLevel } from "../emulator/xlsx-charts/xml";
 import { isOurWebExtension } from "../emulator/xlsx";
 
@@ -222,6 +222,6 @@ export async function passThroughInZip(inZip: JSZip, outZip: JSZip, userSheets: 
     const outXml = await readPart(outZip, outPart);
     if (!inXml || !outXml) continue;
     const next = withSheetLook(inXml, outXml, outPart);
-    if (next !== outXml) outZip.file(outPart, next);
+    if (next !== outXml) writePart(outZip, outPart, next);
   }
 }

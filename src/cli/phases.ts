@@ -1,6 +1,6 @@
 /**
  * Where a file's time and memory go, phase by phase (package read, emulator import, table read,
- * core, writes, package write, style restoration, no-loss verification, file write), for the bench
+ * core, writes, package write, style restoration, no-loss verification, zip write, file write), for the bench
  * (test/bench/runner.ts). Off unless LAA_SCORECARD_PHASES is set; then each file's phases are
  * printed to stderr as one line `laa-phases {json}` when the file is done. Costs nothing when off.
  */

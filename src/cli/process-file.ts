@@ -10,7 +10,8 @@ import path from "node:path";
 import JSZip from "jszip";
 import { createExcelApi, type ExcelApi } from "../emulator";
 import { addChartsToXlsx } from "../emulator/xlsx-charts";
-import { loadXlsx, saveXlsx } from "../emulator/xlsx";
+import { loadXlsx, saveXlsxZip } from "../emulator/xlsx";
+import type { WorkbookModel } from "../emulator/model";
 import { OUTPUT_COLUMNS } from "../excel/rate-compute";
 import { OUTPUTS_KEY, rateRag, RateRagError } from "../excel/rate-rag";
 import { SHEETS_KEY } from "../excel/scorecard";
@@ -27,7 +28,7 @@ import type { FileReport, ReportProblem } from "./report";
 import { settingsFor, type RulesOverride } from "./rules";
 import { scorecardCommands } from "./scorecard-commands";
 import { chooseSource } from "./source";
-import { lostInRoundTrip, type OwnedArea } from "./verify";
+import { lostInPackages, type OwnedArea } from "./verify";
 
 /** What processFile needs besides the file. */
 export interface ProcessOptions {
@@ -139,8 +140,7 @@ const MAX_SETTING_CHARS = 1024 * 1024;
 export const MAX_SHEET_XML_BYTES = 36 * 1024 * 1024;
 
 /** Sheets whose XML is over {@link MAX_SHEET_XML_BYTES} unpacked (read from the zip directory, nothing unpacked), with their sizes in MB. */
-async function oversizedSheets(bytes: Uint8Array): Promise<string[]> {
-  const zip = await JSZip.loadAsync(bytes);
+function oversizedSheets(zip: JSZip): string[] {
   const found: string[] = [];
   for (const [name, entry] of Object.entries(zip.files)) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue;
@@ -206,13 +206,16 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   const format = otherFormat(bytes);
   if (format) return done({ ...base, outcome: "unreadable", message: fileMessages.otherFormat(file, format) });
   let inspection;
-  let wb;
+  let wb: WorkbookModel | null;
+  let inZip: JSZip;
   try {
-    const tooBig = await oversizedSheets(bytes);
+    // The input is opened once: every reader after ExcelJS's shares it, and a part is unpacked once (readPart).
+    inZip = await JSZip.loadAsync(bytes);
+    const tooBig = oversizedSheets(inZip);
     if (tooBig.length > 0) return done({ ...base, outcome: "refused", message: fileMessages.tooBig(file, tooBig, MAX_SHEET_XML_BYTES) });
-    inspection = await inspectPackage(bytes);
+    inspection = await inspectPackage(inZip);
     clock.mark("package read");
-    wb = await loadXlsx(bytes);
+    wb = await loadXlsx(bytes, inZip);
   } catch (e) {
     return done({ ...base, outcome: "unreadable", message: fileMessages.notXlsx(file, reason(e)) });
   }
@@ -231,7 +234,7 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   if (partLosses.length > 0 && !options.force) {
     return done({ ...base, outcome: "refused", lost: partLosses, message: fileMessages.refused(file, partLosses) });
   }
-  const api = createExcelApi(wb);
+  let api: ExcelApi | null = createExcelApi(wb);
   clock.mark("emulator import");
 
   let outcome: Partial<FileReport>;
@@ -252,19 +255,19 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   progress(0.8, "Checking nothing is lost");
   const rebuilt = new Set([...inputRebuilt, ...rebuiltSheets(options.command, wb.settings), ...wb.sheets.filter((s) => !inputSheets.has(s.name)).map((s) => s.name)]);
   const owned: OwnedArea[] = [...inputColumns, ...outputColumns(wb.settings), ...[...rebuilt].map((sheet) => ({ sheet, rect: null }))];
-  const written = await saveXlsx(wb, { writeCharts: addChartsToXlsx });
+  // The output stays an opened package until it is written, so each part is compressed once.
+  const outZip = await saveXlsxZip(wb, { writeCharts: addChartsToXlsx });
+  // The emulator's workbook is not needed past the save: let it go before the put-backs and the check.
+  wb = null;
+  api = null;
   clock.mark("package write (ExcelJS save)");
-  // Both put-backs work on the opened packages, so the output is unzipped and zipped once.
-  const inZip = await JSZip.loadAsync(bytes);
-  const outZip = await JSZip.loadAsync(written);
   await restoreLookInZip(inZip, outZip, inspection.carry, owned);
   const userSheets = new Set([...inputSheets].filter((s) => !rebuilt.has(s)));
   await carryPartsInZip(inZip, outZip, userSheets);
   await passThroughInZip(inZip, outZip, userSheets);
   clock.mark("style restoration");
-  const saved = new Uint8Array(await outZip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
-  clock.mark("package write (zip)");
-  const lost = [...partLosses, ...(await lostInRoundTrip(bytes, saved, owned))];
+  // Checked on the opened packages, before they are zipped: nothing is unpacked again.
+  const lost = [...partLosses, ...(await lostInPackages(inZip, outZip, owned))];
   clock.mark("no-loss verification");
   const report: Omit<FileReport, "milliseconds"> = {
     ...base, ...outcome, outcome: "done", output: options.output,
@@ -276,6 +279,8 @@ export async function processFile(file: string, options: ProcessOptions): Promis
     return done({ ...report, outcome: "refused", output: null, message: fileMessages.refused(file, lost) });
   }
   progress(0.95, "Writing");
+  const saved = new Uint8Array(await outZip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  clock.mark("package write (zip)");
   try {
     await writeAtomically(options.output, saved, inputStat);
     clock.mark("file write");

@@ -12,8 +12,7 @@
  * are not touched here: the emulator keeps them, and the no-data-loss check (verify.ts) confirms it.
  */
 import JSZip from "jszip";
-import { columnIndex } from "../core/a1";
-import { readPart, worksheetParts } from "../emulator/xlsx-charts/package";
+import { readPart, worksheetParts, writePart } from "../emulator/xlsx-charts/package";
 import { scanTopLevel } from "../emulator/xlsx-charts/xml";
 import type { SheetCarry } from "./package-parts";
 import type { OwnedArea } from "./verify";
@@ -167,11 +166,73 @@ export function withMergeCells(xml: string, mergeCells: string | null): string {
   return xml.slice(0, at) + element + xml.slice(at);
 }
 
-/** "BC12" -> [11, 54] (0-based row, 1-based column number for sorting). */
+/** "BC12" -> [11, 54] (0-based row, 1-based column number for sorting); [-1, -1] for anything else. */
 function cellPosition(ref: string): [number, number] {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref);
-  if (!m) return [-1, -1];
-  return [Number(m[2]) - 1, columnIndex(m[1]) + 1];
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + ch - 64;
+  }
+  if (i === 0 || i === ref.length) return [-1, -1];
+  for (let j = i; j < ref.length; j++) {
+    const ch = ref.charCodeAt(j);
+    if (ch < 48 || ch > 57) return [-1, -1];
+  }
+  return [Number(ref.slice(i)) - 1, col];
+}
+
+/** Whether the character at `i` may follow an element name (whitespace, "/" or ">"). */
+function endsName(xml: string, i: number): boolean {
+  const ch = xml.charCodeAt(i);
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47 || ch === 62;
+}
+
+/**
+ * Every element `<name ...>...</name>` or `<name .../>` in xml[from, to), whole, in order (elements
+ * of that name do not nest here: rows in sheet data, cells in a row).
+ */
+function each(xml: string, name: string, from: number, to: number, visit: (element: string) => void): void {
+  const open = `<${name}`;
+  const close = `</${name}>`;
+  let at = xml.indexOf(open, from);
+  while (at >= 0 && at < to) {
+    if (!endsName(xml, at + open.length)) {
+      at = xml.indexOf(open, at + 1);
+      continue;
+    }
+    const gt = xml.indexOf(">", at);
+    if (gt < 0) return;
+    const end = xml.charCodeAt(gt - 1) === 47 ? gt + 1 : xml.indexOf(close, gt) + close.length;
+    if (end < close.length) return;
+    visit(xml.slice(at, end));
+    at = xml.indexOf(open, end);
+  }
+}
+
+/** The start tag of an element without its closing ">" or "/>". */
+function openTag(element: string): string {
+  const gt = element.indexOf(">");
+  return element.slice(0, element.charCodeAt(gt - 1) === 47 ? gt - 1 : gt);
+}
+
+/** {@link attr} for attributes written ` name="..."` (as every writer does), else by the pattern. */
+function quickAttr(tag: string, name: string): string | null {
+  const key = ` ${name}="`;
+  const at = tag.indexOf(key);
+  if (at < 0) return attr(tag, name);
+  const start = at + key.length;
+  return tag.slice(start, tag.indexOf('"', start));
+}
+
+/** {@link setAttr} on a cell: its start tag's s set to `value`. */
+function withStyle(cell: string, value: string): string {
+  const start = openTag(cell);
+  const at = start.indexOf(' s="');
+  if (at < 0) return setAttr(cell, "s", value);
+  const close = start.indexOf('"', at + 4);
+  return start.slice(0, at + 4) + value + cell.slice(close);
 }
 
 interface RowInfo {
@@ -179,16 +240,27 @@ interface RowInfo {
   cells: Map<number, string>;
 }
 
-function parseRows(sheetData: string): Map<number, RowInfo> {
+function parseRows(xml: string, from: number, to: number): Map<number, RowInfo> {
   const rows = new Map<number, RowInfo>();
-  for (const row of sheetData.match(/<row(?=[\s/>])(?:[^>]*?\/>|[^>]*?>[\s\S]*?<\/row>)/g) ?? []) {
-    const tag = /^<row[^>]*?(?=\/?>)/.exec(row)![0];
+  each(xml, "row", from, to, (row) => {
+    const tag = openTag(row);
     const r = Number(attr(tag, "r"));
     const cells = new Map<number, string>();
-    for (const c of row.match(/<c(?=[\s/>])(?:[^>]*?\/>|[^>]*?>[\s\S]*?<\/c>)/g) ?? []) cells.set(cellPosition(attr(c, "r") ?? "")[1], c);
+    each(row, "c", tag.length, row.length, (c) => { cells.set(cellPosition(quickAttr(openTag(c), "r") ?? "")[1], c); });
     rows.set(r, { tag, cells });
-  }
+  });
   return rows;
+}
+
+/** Where a sheet's <sheetData> element is: [start, end), or null when it has none. */
+function sheetDataAt(xml: string): [number, number] | null {
+  const start = xml.search(/<sheetData(?=[\s/>])/);
+  if (start < 0) return null;
+  const gt = xml.indexOf(">", start);
+  if (gt < 0) return null;
+  if (xml.charCodeAt(gt - 1) === 47) return [start, gt + 1];
+  const close = xml.indexOf("</sheetData>", gt);
+  return close < 0 ? null : [start, close + "</sheetData>".length];
 }
 
 const ROW_LOOK = ["ht", "customHeight", "hidden", "outlineLevel", "collapsed", "thickTop", "thickBot", "s", "customFormat"];
@@ -204,11 +276,11 @@ function cellOwned(owned: readonly OwnedArea[], sheet: string, row0: number, col
 
 /** Rebuilds <sheetData>: the output's cells, pointed at the input's looks, plus the input's formatted blank cells and row attributes. */
 function mergeSheetData(inputXml: string, outputXml: string, sheet: string, owned: readonly OwnedArea[], styles: StyleMerger): string {
-  const inData = block(inputXml, "sheetData") ?? "";
-  const outData = block(outputXml, "sheetData");
-  if (outData === undefined) return outputXml;
-  const inRows = parseRows(inData);
-  const outRows = parseRows(outData);
+  const inAt = sheetDataAt(inputXml);
+  const outAt = sheetDataAt(outputXml);
+  if (!outAt) return outputXml;
+  const inRows = inAt ? parseRows(inputXml, inAt[0], inAt[1]) : new Map<number, RowInfo>();
+  const outRows = parseRows(outputXml, outAt[0], outAt[1]);
   const numbers = [...new Set([...inRows.keys(), ...outRows.keys()])].sort((a, b) => a - b);
   let body = "";
   for (const r of numbers) {
@@ -226,19 +298,20 @@ function mergeSheetData(inputXml: string, outputXml: string, sheet: string, owne
     for (const [col, c] of cells) {
       if (cellOwned(owned, sheet, r - 1, col)) continue;
       const inCell = inRow?.cells.get(col);
-      cells.set(col, setAttr(c, "s", String(styles.map(Number((inCell && attr(inCell, "s")) ?? 0)))));
+      cells.set(col, withStyle(c, String(styles.map(Number((inCell && quickAttr(openTag(inCell), "s")) ?? 0)))));
     }
     for (const [col, c] of inRow?.cells ?? []) {
       if (cells.has(col) || cellOwned(owned, sheet, r - 1, col)) continue;
-      const s = attr(c, "s");
-      if (s !== null && s !== "0") cells.set(col, `<c r="${attr(c, "r")}" s="${styles.map(Number(s))}"/>`);
+      const open = openTag(c);
+      const s = quickAttr(open, "s");
+      if (s !== null && s !== "0") cells.set(col, `<c r="${quickAttr(open, "r")}" s="${styles.map(Number(s))}"/>`);
     }
     if (cells.size === 0 && !inRow) continue;
     const ordered = [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c).join("");
     body += ordered ? `${tag}>${ordered}</row>` : `${tag}/>`;
   }
-  const open = /^<sheetData[^>]*?(?=\/?>)/.exec(outData)![0];
-  return outputXml.replace(outData, () => `${open}>${body}</sheetData>`);
+  const open = openTag(outputXml.slice(outAt[0], outputXml.indexOf(">", outAt[0]) + 1));
+  return `${outputXml.slice(0, outAt[0])}${open}>${body}</sheetData>${outputXml.slice(outAt[1])}`;
 }
 
 /** Per-column look from <cols>: 1-based column to the <col> attributes other than min and max. */
@@ -306,9 +379,9 @@ export async function restoreLookInZip(inZip: JSZip, outZip: JSZip, carry: Reado
     xml = mergeSheetData(inXml, xml, sheet, owned, styles);
     xml = mergeCols(inXml, xml, sheet, owned, styles);
     xml = withMergeCells(xml, carry.get(sheet)?.mergeCells ?? null);
-    outZip.file(outPart, xml);
+    writePart(outZip, outPart, xml);
   }
-  outZip.file("xl/styles.xml", styles.xml());
+  writePart(outZip, "xl/styles.xml", styles.xml());
   const theme = await readPart(inZip, "xl/theme/theme1.xml");
   if (theme && outZip.file("xl/theme/theme1.xml")) outZip.file("xl/theme/theme1.xml", theme);
 }

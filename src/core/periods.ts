@@ -36,7 +36,8 @@ export interface Period {
 
 /** Excel serial of 1 January 1970 (the Unix epoch). */
 const UNIX_EPOCH_SERIAL = 25569;
-const MS_PER_DAY = 86_400_000;
+/** Milliseconds in a day. */
+export const MS_PER_DAY = 86_400_000;
 /** 1 March 1900: the first serial where Excel's calendar agrees with the real one. */
 const FIRST_SERIAL = 61;
 /** 31 December 9999, Excel's last date. */

@@ -13,6 +13,7 @@
 import { EPOCH_1900, EPOCH_1904, serialOf } from "./date-serial";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { readPart, writePart } from "./xlsx-charts/package";
 import { type CellRect, columnLetters, formatAddress, parseAddress } from "./address";
 import type { ChartKind, ChartPartSpec, ChartSeriesSpec } from "./chart-spec";
 import { type CellModel, type ChartModel, type ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type SheetModel, WorkbookModel } from "./model";
@@ -233,10 +234,12 @@ function exportRule(cf: ConditionalFormatModel, priority: number): XRule {
  * Reads an .xlsx into a new emulator workbook.
  * @example const wb = await loadXlsx(bytes); wb.sheets[0].name // => "Data"
  */
-export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<WorkbookModel> {
+export async function loadXlsx(bytes: Uint8Array | ArrayBuffer, opened?: JSZip): Promise<WorkbookModel> {
   const x = new ExcelJS.Workbook();
   const buffer = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   await x.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  // The parts ExcelJS does not read are read from one opened package (the caller's, when it has one).
+  const zip = opened ?? (await JSZip.loadAsync(buffer));
   const wb = new WorkbookModel();
   const stopIndex = new Map<string, Map<number, ConditionalFormatModel>>();
   const epoch = (x.properties as { date1904?: boolean } | undefined)?.date1904 ? EPOCH_1904 : EPOCH_1900;
@@ -281,9 +284,9 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
   for (const dn of (x.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? []) {
     if (dn.ranges.length === 1 && !dn.name.startsWith("_xlnm")) wb.names.set(dn.name.toLowerCase(), { name: dn.name, formula: "=" + dn.ranges[0], comment: "", visible: true });
   }
-  for (const [k, v] of await readSettings(buffer, wb.loadWarnings)) wb.settings.set(k, v);
-  await readStopIfTrue(buffer, stopIndex);
-  await readRowBreaks(buffer, wb);
+  for (const [k, v] of await readSettings(zip, wb.loadWarnings)) wb.settings.set(k, v);
+  await readStopIfTrue(zip, stopIndex);
+  await readRowBreaks(zip, wb);
   if (wb.sheets.length === 0) wb.addSheet("Sheet1");
   return wb;
 }
@@ -345,23 +348,43 @@ function chartToSpec(c: ChartModel, kind: ChartKind): ChartPartSpec {
   };
 }
 
-function exportCell(cell: CellModel, xc: XCell): void {
+function exportCell(cell: CellModel, xc: XCell, looks: Map<string, Partial<ExcelJS.Style>>): void {
   if (cell.formula !== undefined) {
     const result = cell.value === null ? undefined : cell.error ? { error: cell.value } : cell.value;
     xc.value = { formula: cell.formula.slice(1), ...(result !== undefined ? { result } : {}) } as ExcelJS.CellFormulaValue;
   } else if (cell.error) xc.value = { error: cell.value } as ExcelJS.CellErrorValue;
   else xc.value = cell.value as ExcelJS.CellValue;
-  if (cell.numberFormat) xc.numFmt = cell.numberFormat;
-  if (cell.fill) xc.fill = { type: "pattern", pattern: "solid", fgColor: { argb: toArgb(cell.fill) } };
+  // A cell ExcelJS already gave a style (a table's) keeps it, with the emulator's format on top.
+  if (Object.keys(xc.style ?? {}).length > 0) {
+    lookOf(cell, xc.style);
+    return;
+  }
+  // Cells with the same format share one style object: ExcelJS's writer then works out the style of
+  // each distinct format once, not once per cell (its StylesXform remembers style objects it has seen).
+  const key = cell.numberFormat || cell.fill || cell.font || cell.horizontalAlignment || cell.wrapText || cell.verticalAlignment || cell.borders
+    ? JSON.stringify([cell.numberFormat, cell.fill, cell.font, cell.horizontalAlignment, cell.wrapText, cell.verticalAlignment, cell.borders])
+    : "";
+  let look = looks.get(key);
+  if (!look) {
+    look = lookOf(cell, {});
+    looks.set(key, look);
+  }
+  xc.style = look as ExcelJS.Style;
+}
+
+/** Writes the emulator cell's format into an ExcelJS style object; gives the object. */
+function lookOf(cell: CellModel, style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  if (cell.numberFormat) style.numFmt = cell.numberFormat;
+  if (cell.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: toArgb(cell.fill) } };
   if (cell.font) {
-    xc.font = {
+    style.font = {
       ...(cell.font.bold ? { bold: true } : {}), ...(cell.font.italic ? { italic: true } : {}),
       ...(cell.font.color ? { color: { argb: toArgb(cell.font.color) } } : {}), name: cell.font.name ?? "Calibri", size: cell.font.size ?? 11,
     };
   }
   if (cell.horizontalAlignment || cell.wrapText || cell.verticalAlignment) {
     const vertical = cell.verticalAlignment ? ({ Top: "top", Center: "middle", Bottom: "bottom", Justify: "justify", Distributed: "distributed" } as Record<string, ExcelJS.Alignment["vertical"]>)[cell.verticalAlignment] : undefined;
-    xc.alignment = {
+    style.alignment = {
       ...(cell.horizontalAlignment && cell.horizontalAlignment !== "General" ? { horizontal: (cell.horizontalAlignment === "CenterAcrossSelection" ? "centerContinuous" : cell.horizontalAlignment.charAt(0).toLowerCase() + cell.horizontalAlignment.slice(1)) as ExcelJS.Alignment["horizontal"] } : {}),
       ...(vertical ? { vertical } : {}), ...(cell.wrapText ? { wrapText: true } : {}),
     };
@@ -372,8 +395,9 @@ function exportCell(cell: CellModel, xc: XCell): void {
       const x = cell.borders[side];
       if (x) border[side] = { style: borderToXml(x.style, x.weight) as ExcelJS.BorderStyle, color: { argb: toArgb(x.color) } };
     }
-    xc.border = border as ExcelJS.Borders;
+    style.border = border as ExcelJS.Borders;
   }
+  return style;
 }
 
 /** A sheet's print setup as ExcelJS reads it. */
@@ -403,7 +427,19 @@ function pageSetupOf(sheet: SheetModel): Partial<ExcelJS.PageSetup> {
  * through `writeCharts` when given.
  */
 export async function saveXlsx(wb: WorkbookModel, options: SaveXlsxOptions = {}): Promise<Uint8Array> {
+  const zip = await saveXlsxZip(wb, options);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/**
+ * {@link saveXlsx} as an opened package, not yet zipped: for a caller that changes parts before it
+ * writes the file, so each part is compressed once, when the caller zips it. ExcelJS's package is
+ * stored uncompressed, and the settings and rule attributes go into the same opened package.
+ * @example const zip = await saveXlsxZip(wb); Object.keys(zip.files).includes("xl/workbook.xml") // => true
+ */
+export async function saveXlsxZip(wb: WorkbookModel, options: SaveXlsxOptions = {}): Promise<JSZip> {
   const x = new ExcelJS.Workbook();
+  const looks = new Map<string, Partial<ExcelJS.Style>>();
   for (const sheet of wb.sheets) {
     const xs = x.addWorksheet(sheet.name, {
       state: sheet.visibility === "Hidden" ? "hidden" : sheet.visibility === "VeryHidden" ? "veryHidden" : "visible",
@@ -424,7 +460,7 @@ export async function saveXlsx(wb: WorkbookModel, options: SaveXlsxOptions = {})
     sheet.rows.forEach((row, r) => {
       if (!row) return;
       const xr = xs.getRow(r + 1);
-      row.forEach((cell, c) => { if (cell) exportCell(cell, xr.getCell(c + 1)); });
+      row.forEach((cell, c) => { if (cell) exportCell(cell, xr.getCell(c + 1), looks); });
     });
     for (const r of sheet.hiddenRows) xs.getRow(r + 1).hidden = true;
     for (const [c, w] of sheet.columnWidths) if (w !== DEFAULT_COLUMN_WIDTH) xs.getColumn(c + 1).width = pointsToChars(w);
@@ -443,12 +479,13 @@ export async function saveXlsx(wb: WorkbookModel, options: SaveXlsxOptions = {})
       // Not a single range: ROUND_TRIP_LOSSES says such names are not kept.
     }
   }
-  let bytes: Uint8Array = new Uint8Array(await x.xlsx.writeBuffer());
-  if (wb.sheets.some((sh) => sh.conditionalFormats.some((cf) => cf.stopIfTrue || cf.type === "ContainsText"))) bytes = await patchRuleAttributes(bytes, wb);
-  if (wb.settings.size > 0) bytes = await writeSettings(bytes, wb.settings, options.addinId ?? LAA_ADDIN_ID);
+  const stored = new Uint8Array(await x.xlsx.writeBuffer({ zip: { compression: "STORE" } } as unknown as Partial<ExcelJS.XlsxWriteOptions>));
+  let zip = await JSZip.loadAsync(stored);
+  if (wb.sheets.some((sh) => sh.conditionalFormats.some((cf) => cf.stopIfTrue || cf.type === "ContainsText"))) await patchRuleAttributes(zip, wb);
+  if (wb.settings.size > 0) await writeSettings(zip, wb.settings, options.addinId ?? LAA_ADDIN_ID);
   const { specs } = chartSpecs(wb);
-  if (specs.length > 0 && options.writeCharts) bytes = await options.writeCharts(bytes, specs);
-  return bytes;
+  if (specs.length > 0 && options.writeCharts) zip = await JSZip.loadAsync(await options.writeCharts(await zip.generateAsync({ type: "uint8array", compression: "STORE" }), specs));
+  return zip;
 }
 
 const WE_NS = "http://schemas.microsoft.com/office/webextensions/webextension/2010/11";
@@ -466,8 +503,8 @@ function xmlUnescape(s: string): string {
 /** Sheet name -> worksheet part path, from xl/workbook.xml and its relationships. */
 async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const book = await zip.file("xl/workbook.xml")?.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  const book = await readPart(zip, "xl/workbook.xml");
+  const rels = await readPart(zip, "xl/_rels/workbook.xml.rels");
   if (!book || !rels) return out;
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
@@ -487,14 +524,14 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
  * ExcelJS drops two cfRule attributes the API has: stopIfTrue, and the text of a text rule. Each
  * rule is found by its priority (unique in a sheet: the export numbers them 1..n).
  */
-async function patchRuleAttributes(bytes: Uint8Array, wb: WorkbookModel): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
+async function patchRuleAttributes(zip: JSZip, wb: WorkbookModel): Promise<void> {
   const parts = await sheetParts(zip);
   for (const sheet of wb.sheets) {
     const path = parts.get(sheet.name);
-    const file = path ? zip.file(path) : null;
-    if (!file) continue;
-    let xml = await file.async("string");
+    if (!path || !sheet.conditionalFormats.some((cf) => cf.stopIfTrue || cf.type === "ContainsText")) continue;
+    const found = await readPart(zip, path);
+    if (found === null) continue;
+    let xml = found;
     sheet.conditionalFormats.forEach((cf, i) => {
       const extra = `${cf.stopIfTrue ? ' stopIfTrue="1"' : ""}${cf.type === "ContainsText" ? ` text="${xmlEscape(cf.textRule?.text ?? "")}"` : ""}`;
       if (!extra) return;
@@ -504,16 +541,14 @@ async function patchRuleAttributes(bytes: Uint8Array, wb: WorkbookModel): Promis
         return tag.replace(/\s*\/?>$/, (end) => `${extra}${op}${end}`);
       });
     });
-    zip.file(path!, xml);
+    writePart(zip, path, xml);
   }
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 /** Manual row breaks (<rowBreaks><brk id="n" man="1"/>), which ExcelJS writes but does not read. */
-async function readRowBreaks(bytes: Uint8Array, wb: WorkbookModel): Promise<void> {
-  const zip = await JSZip.loadAsync(bytes);
+async function readRowBreaks(zip: JSZip, wb: WorkbookModel): Promise<void> {
   for (const [name, part] of await sheetParts(zip)) {
-    const xml = await zip.file(part)?.async("string");
+    const xml = await readPart(zip, part);
     const block = xml ? /<rowBreaks\b[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(xml) : null;
     const sheet = wb.sheetByName(name);
     if (!block || !sheet) continue;
@@ -522,11 +557,10 @@ async function readRowBreaks(bytes: Uint8Array, wb: WorkbookModel): Promise<void
   }
 }
 
-async function readStopIfTrue(bytes: Uint8Array, index: Map<string, Map<number, ConditionalFormatModel>>): Promise<void> {
-  const zip = await JSZip.loadAsync(bytes);
+async function readStopIfTrue(zip: JSZip, index: Map<string, Map<number, ConditionalFormatModel>>): Promise<void> {
   for (const [name, path] of await sheetParts(zip)) {
     const byPriority = index.get(name);
-    const xml = byPriority?.size ? await zip.file(path)?.async("string") : undefined;
+    const xml = byPriority?.size ? await readPart(zip, path) : undefined;
     if (!xml || !byPriority) continue;
     for (const m of xml.matchAll(/<cfRule\b[^>]*>/g)) {
       if (!/\bstopIfTrue="(1|true)"/.test(m[0])) continue;
@@ -538,8 +572,7 @@ async function readStopIfTrue(bytes: Uint8Array, index: Map<string, Map<number, 
 }
 
 /** Adds the web extension part holding the settings (one property per key, value as JSON). */
-async function writeSettings(bytes: Uint8Array, settings: Map<string, string>, addinId: string): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
+async function writeSettings(zip: JSZip, settings: Map<string, string>, addinId: string): Promise<void> {
   const props = [...settings].map(([k, v]) => `<we:property name="${xmlEscape(k)}" value="${xmlEscape(v)}"/>`).join("");
   zip.file("xl/webextensions/webextension1.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<we:webextension xmlns:we="${WE_NS}" id="{6F1E5C0A-2B1D-4E9A-9C3B-5A7D1E2F3B4C}"><we:reference id="${xmlEscape(addinId)}" version="1.0.0.0" store="developer" storeType="Registry"/><we:alternateReferences/><we:properties>${props}</we:properties><we:bindings/><we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></we:webextension>`);
@@ -552,7 +585,6 @@ async function writeSettings(bytes: Uint8Array, settings: Map<string, string>, a
   const ct = await zip.file("[Content_Types].xml")!.async("string");
   zip.file("[Content_Types].xml", ct.replace("</Types>",
     `<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/><Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/></Types>`));
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 /**
@@ -560,9 +592,8 @@ async function writeSettings(bytes: Uint8Array, settings: Map<string, string>, a
  * add-in's part holds that add-in's settings, which are not ours to read). A value that is not JSON
  * is left out with a warning rather than making the workbook unreadable.
  */
-async function readSettings(bytes: Uint8Array, warnings: string[]): Promise<Map<string, string>> {
+async function readSettings(zip: JSZip, warnings: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const zip = await JSZip.loadAsync(bytes);
   const parts = Object.keys(zip.files).filter((n) => /^xl\/webextensions\/webextension\d+\.xml$/.test(n));
   for (const p of parts) {
     const xml = await zip.file(p)!.async("string");

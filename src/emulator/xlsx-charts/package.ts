@@ -62,7 +62,30 @@ export function makeParser(arrayTags: readonly string[] = []): XMLParser {
  */
 export async function readPart(zip: JSZip, path: string): Promise<string | null> {
   const file = zip.file(path);
-  return file ? file.async("string") : null;
+  if (!file) return null;
+  let text = partTexts.get(file);
+  if (text === undefined) {
+    text = await file.async("string");
+    partTexts.set(file, text);
+  }
+  return text;
+}
+
+/**
+ * The text of each part as last read or written, by JSZip's entry object: a large sheet is unpacked
+ * once however many readers ask for it. Writing a part makes a new entry, so an old text is never
+ * served for a new part (and is dropped with its entry).
+ */
+const partTexts = new WeakMap<JSZip.JSZipObject, string>();
+
+/**
+ * Writes a part as text and remembers the text, so the next {@link readPart} does not decode it again.
+ * @example writePart(zip, "xl/worksheets/sheet1.xml", xml)
+ */
+export function writePart(zip: JSZip, path: string, text: string): void {
+  zip.file(path, text);
+  const file = zip.file(path);
+  if (file) partTexts.set(file, text);
 }
 
 /**

@@ -40,6 +40,9 @@ export interface XmlOutline {
   readonly children: readonly XmlChild[];
 }
 
+/** Top-level elements that never nest an element of their own name (a worksheet's cell data, ECMA-376 Part 1, 18.3.1.80). */
+const OPAQUE = new Set(["sheetData"]);
+
 function localNameOf(name: string): string {
   const colon = name.indexOf(":");
   return colon < 0 ? name : name.slice(colon + 1);
@@ -119,7 +122,14 @@ export function scanTopLevel(xml: string, part = "XML"): XmlOutline {
         depth = 1;
       } else if (depth === 1) {
         if (selfClosing) children.push({ name, localName: localNameOf(name), start: lt, end, startTag: tag });
-        else {
+        else if (OPAQUE.has(localNameOf(name)) && xml.indexOf(`</${name}>`, end) >= 0) {
+          // Cell data cannot hold another element of its own name: jump to its end tag rather than
+          // walking millions of cells (a large sheet's outline is then as quick as a small one's).
+          const close = xml.indexOf(`</${name}>`, end) + name.length + 3;
+          children.push({ name, localName: localNameOf(name), start: lt, end: close, startTag: tag });
+          i = close;
+          continue;
+        } else {
           open = { name, start: lt, startTag: tag };
           depth = 2;
         }
