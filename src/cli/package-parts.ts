@@ -79,7 +79,7 @@ function sheetLosses(sheet: string, xml: string): string[] {
   const where = `on sheet ${sheet}`;
   const children = new Set(scanTopLevel(xml, sheet).children.map((c) => c.localName));
   if (children.has("dataValidations")) found.push(`data validation ${where}`);
-  if (children.has("hyperlinks")) found.push(`hyperlinks ${where}`);
+  // Hyperlinks are kept (the emulator writes each cell's link back; verify.ts checks every one survived).
   if (children.has("sheetProtection") || children.has("protectedRanges")) found.push(`sheet protection ${where}`);
   if (children.has("autoFilter")) found.push(`a filter ${where}`);
   if (children.has("legacyDrawing") || children.has("legacyDrawingHF")) found.push(`notes or header pictures ${where}`);

@@ -25,7 +25,7 @@ import JSZip from "jszip";
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import { columnLetters } from "../core/a1";
 import { MS_PER_DAY, timeToSerial } from "../core/periods";
-import { readPart, sharedStringsPart, workbookPart, worksheetParts } from "../emulator/xlsx-charts/package";
+import { parseRelationships, readPart, relsPathFor, sharedStringsPart, workbookPart, worksheetParts } from "../emulator/xlsx-charts/package";
 
 /** A rectangle of cells the add-in owns (0-based, inclusive), or a whole sheet when rect is null. */
 export interface OwnedArea {
@@ -533,6 +533,25 @@ function compareSheet(name: string, a: Book, xa: string, b: Book, xb: string, ow
 }
 
 /**
+ * A sheet's hyperlinks as comparable text: cell, external target (through the sheet's relationships),
+ * place in the workbook, tooltip and shown text, sorted; the add-in's own cells are left out.
+ */
+async function hyperlinksOf(zip: JSZip, part: string, xml: string, owned: (ref: string) => boolean): Promise<string[]> {
+  const links = elements(first(xml, "hyperlinks"), "hyperlink");
+  if (links.length === 0) return [];
+  const rels = new Map(parseRelationships(await readPart(zip, relsPathFor(part))).map((r) => [r.id, r.target]));
+  const out: string[] = [];
+  for (const link of links) {
+    const tag = startTag(link);
+    const ref = attr(tag, "ref") ?? "";
+    if (owned(ref)) continue;
+    const id = attr(tag, "r:id");
+    out.push([ref, id ? rels.get(id) ?? `?${id}` : "", attr(tag, "location") ?? "", attr(tag, "tooltip") ?? "", attr(tag, "display") ?? ""].join("|"));
+  }
+  return out.sort();
+}
+
+/**
  * Lists what the output package lost or changed outside the add-in's own cells: at most
  * NAMED_DIFFERENCES cells are named, then a count of the rest. Reads the packages as they are
  * (nothing is unpacked twice that the caller already opened).
@@ -551,6 +570,13 @@ export async function lostInPackages(input: JSZip, output: JSZip, owned: readonl
     if (stateA !== (b.states.get(name) ?? "visible")) found.push(`the ${stateA} state of sheet ${name}`);
     const xa = (await readPart(input, partA)) ?? "";
     const xb = (await readPart(output, partB)) ?? "";
+    // Hyperlinks are kept through the round trip (the cell's link with its text); check they all are.
+    const rects = owned.filter((o) => o.sheet === name && o.rect).map((o) => o.rect!);
+    const ownedRef = (ref: string) => {
+      const at = cellRef(ref.split(":")[0]);
+      return at !== null && rects.some((o) => at[0] >= o.top && at[0] <= o.bottom && at[1] >= o.left && at[1] <= o.right);
+    };
+    if (JSON.stringify(await hyperlinksOf(input, partA, xa, ownedRef)) !== JSON.stringify(await hyperlinksOf(output, partB, xb, ownedRef))) found.push(`hyperlinks on sheet ${name}`);
     // The same sheet text under the same styles and strings reads the same: nothing to scan.
     if (xa === xb && a.stylesXml === b.stylesXml && a.stringsXml === b.stringsXml) continue;
     compareSheet(name, a, xa, b, xb, owned, found, tally);

@@ -26,6 +26,12 @@ export interface CellModel {
   verticalAlignment?: string;
   /** Borders on the cell's sides. */
   borders?: { top?: BorderModel; bottom?: BorderModel; left?: BorderModel; right?: BorderModel };
+  /**
+   * A rich-text or hyperlink value as the file held it (ExcelJS's { richText } or { text, hyperlink }),
+   * with the plain text the API shows. Written back as it was while the cell still shows that text; a
+   * value written through the API replaces it.
+   */
+  kept?: { readonly text: string; readonly original: unknown };
 }
 
 /** One side's border: Excel.BorderLineStyle, "#RRGGBB", Excel.BorderWeight. */

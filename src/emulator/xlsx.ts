@@ -29,7 +29,7 @@ export const ROUND_TRIP_LOSSES: readonly string[] = [
   "Formula results for formulas written through the API (no calculation engine; the cached result is whatever the file held, or blank)",
   "Conditional format types other than cell value, text contains, custom formula and icon set (data bars, colour scales, top/bottom are dropped); conditional number formats",
   "Diagonal borders, alignment beyond horizontal, vertical and wrap (indent, rotation), fonts beyond bold/italic/colour/name/size, theme and tint colours (converted to none)",
-  "Merged cells, comments, data validation, hyperlinks, images, pivot tables, sheet protection",
+  "Merged cells, comments, data validation, images, pivot tables, sheet protection (rich text and hyperlinks are kept while their cells are not written)",
   "Defined names that are not a single range, and names scoped to a sheet",
   "Tables without a header row (treated as having one), table totals formulas other than what the cells hold",
   "Shared and array formulas are kept as plain formulas in each cell",
@@ -75,8 +75,13 @@ function importCell(cell: XCell, target: CellModel, epoch = EPOCH_1900): void {
       else if (res instanceof Date) target.value = serialOf(res, epoch);
       else target.value = (res as CellModel["value"]) ?? null;
     } else if ("error" in o) { target.value = String(o.error); target.error = true; }
-    else if ("richText" in o) target.value = (o.richText as { text: string }[]).map((t) => t.text).join("");
-    else if ("text" in o) target.value = String(o.text);
+    else if ("richText" in o) {
+      target.value = (o.richText as { text: string }[]).map((t) => t.text).join("");
+      target.kept = { text: target.value, original: v };
+    } else if ("text" in o) {
+      target.value = String(o.text);
+      if ("hyperlink" in o) target.kept = { text: target.value, original: v };
+    }
     else target.value = null;
   }
   if (cell.numFmt && cell.numFmt !== "General") target.numberFormat = cell.numFmt;
@@ -353,6 +358,8 @@ function exportCell(cell: CellModel, xc: XCell, looks: Map<string, Partial<Excel
     const result = cell.value === null ? undefined : cell.error ? { error: cell.value } : cell.value;
     xc.value = { formula: cell.formula.slice(1), ...(result !== undefined ? { result } : {}) } as ExcelJS.CellFormulaValue;
   } else if (cell.error) xc.value = { error: cell.value } as ExcelJS.CellErrorValue;
+  // Rich text and hyperlinks go back as the file held them while the cell still shows their text.
+  else if (cell.kept && cell.value === cell.kept.text) xc.value = cell.kept.original as ExcelJS.CellValue;
   else xc.value = cell.value as ExcelJS.CellValue;
   // A cell ExcelJS already gave a style (a table's) keeps it, with the emulator's format on top.
   if (Object.keys(xc.style ?? {}).length > 0) {

@@ -211,6 +211,33 @@ describe("hostile inputs through the runner: nothing the user owns is lost", () 
     expect(out).toMatch(/<\/sheetData>(?:<[^>]*>)*?<autoFilter ref="A1:A7"\/>/);
   });
 
+  it("15: rich text and hyperlinks in the user's cells are kept; a hyperlink the writer would change refuses the file, naming it", async () => {
+    const dir = await sampleDir("anycity-laa.xlsx");
+    const make = async (name: string, link: ExcelJS.CellHyperlinkValue) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Data");
+      ws.addRow(["Code", "Indicator", "Polarity", "Target", "Actual", "Notes"]);
+      ws.addRow(["NI 1", "People who get on well", "Higher", 75, 72, { richText: [{ text: "Survey ", font: { bold: true } }, { text: "cancelled", font: { italic: true, color: { argb: "FFFF0000" } } }] }]);
+      ws.addRow(["NI 2", "Litter", "Lower", 10, 12, link]);
+      await wb.xlsx.writeFile(path.join(dir, name));
+    };
+    await make("kept.xlsx", { text: "See the plan", hyperlink: "https://example.gov.uk/plan" });
+    const run = await cli(dir, ["rate", "kept.xlsx", "--out", "out"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const out = await readWithExcelJs(path.join(dir, "out", "kept.xlsx"));
+    const ws = out.getWorksheet("Data")!;
+    expect(ws.getCell("F2").value).toEqual({ richText: [{ font: { bold: true }, text: "Survey " }, { font: { italic: true, color: { argb: "FFFF0000" } }, text: "cancelled" }] });
+    expect(ws.getCell("F3").value).toEqual({ text: "See the plan", hyperlink: "https://example.gov.uk/plan" });
+    expect(ws.getCell("G3").value).toBe("Red"); // 12 against a target of 10, lower is better: 20% over
+    // ExcelJS's writer drops a hyperlink's tooltip: the file is refused rather than written without it.
+    await make("tooltip.xlsx", { text: "See the plan", hyperlink: "https://example.gov.uk/plan", tooltip: "The 2010 plan" } as ExcelJS.CellHyperlinkValue);
+    const refused = await cli(dir, ["rate", "tooltip.xlsx", "--out", "out"]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/tooltip\.xlsx was not written: .*hyperlinks on sheet Data/);
+    await expect(fs.stat(path.join(dir, "out", "tooltip.xlsx"))).rejects.toThrow();
+  });
+
   it("6: --out through a link to the input folder is refused as writing over the input", async () => {
     const dir = await sampleDir("anycity-laa.xlsx");
     await fs.symlink(dir, path.join(dir, "linked"));
