@@ -34,3 +34,8 @@ if (typeof window !== "undefined") {
 }
 
 export {};
+
+// Async queries (findBy..., waitFor) wait up to 10 s rather than 1 s: rendering Fluent UI in jsdom on a
+// busy 2-core machine can take longer than a second, and a slow machine is not a failure.
+import { configure } from "@testing-library/react";
+configure({ asyncUtilTimeout: 10_000 });
