@@ -23,7 +23,7 @@
  */
 import JSZip from "jszip";
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
-import { columnLetters } from "../core/a1";
+import { cellAddress, columnLetters, qualify } from "../core/a1";
 import { MS_PER_DAY, timeToSerial } from "../core/periods";
 import { parseRelationships, readPart, relsPathFor, sharedStringsPart, workbookPart, worksheetParts } from "../emulator/xlsx-charts/package";
 
@@ -473,7 +473,7 @@ function compareSheet(name: string, a: Book, xa: string, b: Book, xb: string, ow
     const what = firstDifference(contentA, keyA(styleA), contentB, keyB(styleB), isDateFormat(a.styles.numFmts[styleA] ?? null));
     if (!what) return;
     tally.cells += 1;
-    if (tally.cells <= NAMED_DIFFERENCES) found.push(`the ${what} of ${name}!${columnLetters(c)}${r + 1}`);
+    if (tally.cells <= NAMED_DIFFERENCES) found.push(`the ${what} of ${qualify(name, cellAddress(r, c))}`);
   };
   const compareRows = (ra: ScannedRow | undefined, rb: ScannedRow | undefined) => {
     const r = (ra ?? rb)!.row;
