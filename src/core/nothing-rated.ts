@@ -29,6 +29,8 @@ export interface ComparisonBases {
 export function whyNothingRated(statuses: readonly Status[], bases: ComparisonBases): string | null {
   if (statuses.length === 0 || statuses.some((s) => s !== "Grey")) return null;
   if (bases.median) return null;
+  // The SPC rule rates from the series alone; each row's reason says why it is Grey (docs/methods.md#spc-preset).
+  if (bases.preset === "spc") return null;
   if (!bases.target && !bases.benchmark) return messages.nothingRatedNoBasis;
   if (bases.preset === "benchmark" && !bases.benchmark) return messages.nothingRatedNoBenchmark;
   if (bases.preset !== "benchmark" && !bases.target) return messages.nothingRatedNoTarget;

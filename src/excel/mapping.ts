@@ -56,8 +56,10 @@ const EXACT: readonly (readonly [ColumnRole, readonly string[]])[] = [
 const EXACT_LOOKUP = new Map<string, ColumnRole>();
 for (const [role, words] of EXACT) for (const w of words) if (!EXACT_LOOKUP.has(w)) EXACT_LOOKUP.set(w, role);
 
-/** The headers the add-in writes itself (its owned output columns), in order. */
-export const OUTPUT_HEADERS: readonly string[] = ["Status", "Gap", "Gap %", "Progress", "Direction", "Reason", "Rated at"];
+/** The headers the add-in writes itself (its owned output columns), in order (rate-compute.ts's OUTPUT_COLUMNS). */
+export const OUTPUT_HEADERS: readonly string[] = ["Status", "Gap", "Gap %", "Progress", "Direction", "Recent trend", "Variation", "Assurance", "Reason", "Rated at"];
+/** The earlier version's 7 output headers, also the add-in's own when found as a whole block. */
+const LEGACY_OUTPUT_HEADERS: readonly string[] = ["Status", "Gap", "Gap %", "Progress", "Direction", "Reason", "Rated at"];
 // Output headers that are never input words on their own ("Direction" also means polarity, so it is
 // left out here and only ignored inside a whole block of the add-in's headers: see mapColumns).
 const OUTPUT_SET = new Set(OUTPUT_HEADERS.filter((h) => h !== "Direction").map(normaliseHeader));
@@ -99,9 +101,10 @@ export function mapColumns(headers: readonly unknown[]): ColumnMapping {
   const single = new Set<ColumnRole>();
   const outputBlock = new Set<number>();
   const norm = headers.map(normaliseHeader);
-  const block = OUTPUT_HEADERS.map(normaliseHeader);
-  for (let start = 0; start + block.length <= norm.length; start++) {
-    if (block.every((h, i) => norm[start + i] === h)) for (let i = 0; i < block.length; i++) outputBlock.add(start + i);
+  for (const block of [OUTPUT_HEADERS, LEGACY_OUTPUT_HEADERS].map((b) => b.map(normaliseHeader))) {
+    for (let start = 0; start + block.length <= norm.length; start++) {
+      if (block.every((h, i) => norm[start + i] === h)) for (let i = 0; i < block.length; i++) outputBlock.add(start + i);
+    }
   }
   for (let column = 0; column < headers.length; column++) {
     const header = headers[column] === null || headers[column] === undefined ? "" : String(headers[column]);

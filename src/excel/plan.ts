@@ -47,7 +47,8 @@ export type WriteOp =
   | { readonly op: "textFill"; readonly sheet: string; readonly fill: TextFill }
   /** An Excel table over a range whose first row is the header. */
   | { readonly op: "addTable"; readonly sheet: string; readonly rect: Rect; readonly name: string }
-  | { readonly op: "addTableColumns"; readonly table: string; readonly names: readonly string[] }
+  /** Table columns, at the right end, or from `index` (0-based within the table) shifting the later ones right. */
+  | { readonly op: "addTableColumns"; readonly table: string; readonly names: readonly string[]; readonly index?: number }
   | { readonly op: "deleteTableColumn"; readonly table: string; readonly name: string }
   /** A workbook setting (the add-in's records and settings). */
   | { readonly op: "setting"; readonly key: string; readonly value: unknown }

@@ -19,16 +19,32 @@ import type { CellProblem, ColumnRole, StatusCounts } from "./types";
 import { publicSourceHook } from "./public-source-rating";
 import { whyNothingRated } from "../core/nothing-rated";
 import { isValidNiCode, lookupNiReference } from "../core/ni-reference";
+import { seriesMethodsNote, seriesReadings, TREND_PERIODS } from "../core/series";
 import { choosePolarity, explainPolarity, informationOnly, POLARITY_ASSUMED } from "../core/polarity-source";
 
-/** The add-in's own output columns, in order. */
-export const OUTPUT_COLUMNS = ["Status", "Gap", "Gap %", "Progress", "Direction", "Reason", "Rated at"] as const;
+/**
+ * The add-in's own output columns, in order. Recent trend, Variation and Assurance read the
+ * indicator's series (docs/methods.md#recent-trend, docs/methods.md#spc).
+ */
+export const OUTPUT_COLUMNS = ["Status", "Gap", "Gap %", "Progress", "Direction", "Recent trend", "Variation", "Assurance", "Reason", "Rated at"] as const;
+
+/**
+ * The output columns an earlier version wrote (before the series columns): a block with exactly these
+ * headers is the add-in's own, and a re-run writes the current layout over it.
+ */
+export const LEGACY_OUTPUT_COLUMNS = ["Status", "Gap", "Gap %", "Progress", "Direction", "Reason", "Rated at"] as const;
+
+/** The output columns that the earlier layout lacks (they go after Direction). */
+export const SERIES_COLUMNS = ["Recent trend", "Variation", "Assurance"] as const;
 
 /** Number formats of the output columns: text for words (so no text can become a formula), numbers for measures. */
-export const OUTPUT_FORMATS: readonly string[] = ["@", "#,##0.0##", "0.0%", "0%", "@", "@", "@"];
+export const OUTPUT_FORMATS: readonly string[] = ["@", "#,##0.0##", "0.0%", "0%", "@", "@", "@", "@", "@", "@"];
 
 /** A row of output values, in OUTPUT_COLUMNS order; blank strings where there is nothing to say. */
-export type OutputRow = [status: string, gap: number | string, gapPct: number | string, progress: number | string, direction: string, reason: string, ratedAt: string];
+export type OutputRow = [
+  status: string, gap: number | string, gapPct: number | string, progress: number | string, direction: string,
+  recentTrend: string, variation: string, assurance: string, reason: string, ratedAt: string,
+];
 
 /** One rated indicator, for the report and for the scorecard sheets. */
 export interface RatedIndicator {
@@ -55,16 +71,26 @@ export interface RateComputation {
   readonly hasPolarityColumn: boolean;
 }
 
-const BLANK: OutputRow = ["", "", "", "", "", "", ""];
+const BLANK: OutputRow = ["", "", "", "", "", "", "", "", "", ""];
 
-function outputOf(rating: Rating): OutputRow {
+/**
+ * A rating's output row, with the recent trend, variation and assurance of the indicator's series as
+ * at `upTo` (blank where the series is too short, and then the reason says nothing of them). The
+ * reason names the methods used; the SPC preset's own reason names the XmR chart already.
+ */
+function outputOf(rating: Rating, indicator: Indicator, upTo: Period | null): OutputRow {
+  const { series, trend, spc } = seriesReadings(indicator, rating.target?.value ?? null, upTo);
+  const note = seriesMethodsNote(trend !== null ? TREND_PERIODS : null, spc !== null ? series.values.length : null, rating.preset !== "spc");
   return [
     rating.status,
     rating.gap ?? "",
     rating.gapPct ?? "",
     rating.progress ?? "",
     rating.direction,
-    rating.reason,
+    trend?.words ?? "",
+    spc?.variation ?? "",
+    spc?.assurance ?? "",
+    note === "" ? rating.reason : `${rating.reason}; ${note}`,
     rating.asAt ?? "",
   ];
 }
@@ -192,7 +218,7 @@ export function computeRatings(
     if (mapping.layout === "wide" || !source.rowPeriods) {
       const rating = informationOnly(finish(rateIndicator(indicator, ruleSet, { asAt })));
       const row = source.rows[0];
-      outputs[row] = outputOf(rating);
+      outputs[row] = outputOf(rating, indicator, asAt);
       rated.push({ indicator, rating, row });
       countable.push(rating.status);
       if (assumed && rating.reason.endsWith(POLARITY_ASSUMED)) assumedShown++;
@@ -212,11 +238,11 @@ export function computeRatings(
       const context = hook?.contextReason(row);
       const base = rateIndicator(rowIndicator, ruleSet, { asAt: p.ok ? p.value : asAt });
       if (context !== undefined) {
-        outputs[row] = outputOf({ ...base, status: "Grey", reason: context, preset: null });
+        outputs[row] = outputOf({ ...base, status: "Grey", reason: context, preset: null }, indicator, p.ok ? p.value : asAt);
         return; // context rows are shown, not rated or counted
       }
       const rating = finish(hook?.median(row, indicator.polarity, base) ?? base);
-      outputs[row] = outputOf(rating);
+      outputs[row] = outputOf(rating, indicator, p.ok ? p.value : asAt);
       const end = p.ok ? p.value.end : -Infinity;
       if (counted === null || end >= counted.end) counted = { rating, row, end };
     });

@@ -21,6 +21,8 @@ export const rateMessages = {
   occupied: (columns: number, first: string, last: string, cell: string) =>
     `Rate RAG writes ${columns} columns (${first} to ${last}) beside the table, but ${cell} already holds data, and the add-in never overwrites your cells.`,
   occupiedNext: (first: string, last: string) => `Move what is in columns ${first} to ${last} (or insert empty columns after the table), then try again.`,
+  upgradeOccupied: (columns: readonly string[], first: string, last: string, cell: string) =>
+    `Rate RAG now also writes ${columns.slice(0, -1).join(", ")} and ${columns[columns.length - 1]}, so its columns beside the table grow by ${columns.length} (into columns ${first} to ${last}), but ${cell} already holds data, and the add-in never overwrites your cells.`,
   columnClash: (table: string | undefined, column: string) => `The table ${table} already has a column called "${column}" that the add-in did not write.`,
   columnClashNext: "Rename that column, then try again.",
   outputsChanged: (cell: string) => `The add-in's columns beside this table (from ${cell}) have been changed, so it will not write over them.`,

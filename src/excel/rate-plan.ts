@@ -8,7 +8,7 @@ import { boxAddress, cellAddress, columnLetters, parseAddress, qualify, SHEET_CO
 import { rulesForTable } from "../core/rules/table-rules";
 import { applyOverrides, detectHeaderRow, mapColumns, normaliseHeader, type ColumnMapping } from "./mapping";
 import type { WriteOp } from "./plan";
-import { computeRatings, OUTPUT_COLUMNS, OUTPUT_FORMATS, type RateComputation } from "./rate-compute";
+import { computeRatings, LEGACY_OUTPUT_COLUMNS, OUTPUT_COLUMNS, OUTPUT_FORMATS, SERIES_COLUMNS, type RateComputation } from "./rate-compute";
 import { rateMessages as m } from "./rate-messages";
 import { currentRegion, isBlank } from "./region";
 import { staleRowsToClear } from "./stale-rows";
@@ -30,6 +30,16 @@ export interface OutputRecord {
   readonly firstColumn: number;
   /** Data rows written below the header. */
   readonly rows: number;
+  /** Output columns written; absent in records of the earlier 7-column layout (LEGACY_OUTPUT_COLUMNS). */
+  readonly columns?: number;
+}
+
+/**
+ * How many output columns a record's block has: its own count, else the earlier layout's 7.
+ * @example recordedColumns({ sheet: "Data", table: null, headerRow: 0, sourceColumn: 0, firstColumn: 5, rows: 3 }) // => 7
+ */
+export function recordedColumns(record: OutputRecord): number {
+  return Number.isInteger(record.columns) && (record.columns as number) > 0 ? (record.columns as number) : LEGACY_OUTPUT_COLUMNS.length;
 }
 
 /**
@@ -55,7 +65,8 @@ export function parseRecords(raw: unknown): OutputRecord[] {
   return raw.filter(
     (r): r is OutputRecord =>
       r !== null && typeof r === "object" && typeof r.sheet === "string" && Number.isInteger(r.headerRow) && Number.isInteger(r.firstColumn) && Number.isInteger(r.sourceColumn)
-      && (r.table === null || r.table === undefined || typeof r.table === "string"),
+      && (r.table === null || r.table === undefined || typeof r.table === "string")
+      && (r.columns === undefined || (Number.isInteger(r.columns) && r.columns > 0)),
   );
 }
 
@@ -211,8 +222,8 @@ export function planSource(s: RateSnapshot, options: PlanOptions = {}): RatedSou
   };
 }
 
-/** Column widths in points for Status, Gap, Gap %, Progress, Direction, Reason, Rated at. */
-const OUTPUT_WIDTHS: readonly number[] = [60, 70, 60, 65, 140, 520, 75];
+/** Column widths in points for Status, Gap, Gap %, Progress, Direction, Recent trend, Variation, Assurance, Reason, Rated at. */
+const OUTPUT_WIDTHS: readonly number[] = [60, 70, 60, 65, 140, 175, 150, 130, 600, 75];
 
 /**
  * Rate RAG's writes for a rated source, and its report: the output columns beside the table (or as
@@ -225,6 +236,7 @@ export function planRateRag(rated: RatedSource, options: PlanOptions = {}): { re
   const width = OUTPUT_COLUMNS.length;
   // Where the outputs go: the recorded columns, else the columns just right of the source.
   const firstColumn = record ? record.firstColumn : box.right + 1;
+  let legacy = false;
   if (firstColumn + width > SHEET_COLUMNS) throw new RateRagError(m.noRoom(width, qualify(sheet, boxAddress(box.top, box.left, box.bottom, box.right)), columnLetters(box.right)), m.noRoomNext);
   const first = columnLetters(firstColumn);
   const last = columnLetters(firstColumn + width - 1);
@@ -239,23 +251,31 @@ export function planRateRag(rated: RatedSource, options: PlanOptions = {}): { re
       if (clash) throw new RateRagError(m.columnClash(rated.name, clash), m.columnClashNext);
     }
   } else {
-    const expected = OUTPUT_COLUMNS.map(normaliseHeader);
-    const found = expected.map((_, i) => normaliseHeader(at(values, used, record.headerRow, record.firstColumn + i)));
-    if (found.some((h, i) => h !== expected[i])) throw new RateRagError(m.outputsChanged(qualify(sheet, cellAddress(record.headerRow, record.firstColumn))), m.outputsChangedNext);
+    const found = (n: number) => Array.from({ length: n }, (_, i) => normaliseHeader(at(values, used, record.headerRow, record.firstColumn + i)));
+    const same = (names: readonly string[]) => found(names.length).every((h, i) => h === normaliseHeader(names[i]));
+    // The earlier 7-column block is the add-in's own too: it is rewritten in today's layout.
+    legacy = !same(OUTPUT_COLUMNS);
+    if (legacy && !same(LEGACY_OUTPUT_COLUMNS)) throw new RateRagError(m.outputsChanged(qualify(sheet, cellAddress(record.headerRow, record.firstColumn))), m.outputsChangedNext);
+    if (legacy) checkUpgrade(rated, record);
   }
-
   const outputs = computed.outputs;
   const rows = outputs.length;
   const table = rated.kind === "table" ? rated.name ?? null : null;
   const ops: WriteOp[] = [];
   if (table !== null && !record) ops.push({ op: "addTableColumns", table, names: OUTPUT_COLUMNS });
-  else ops.push({ op: "cells", sheet, block: { row: headerRow, col: firstColumn, values: [OUTPUT_COLUMNS.slice()], formats: [OUTPUT_COLUMNS.map(() => "@")], style: { bold: true } } });
+  else if (table !== null && legacy) {
+    // The earlier table columns stay; the series columns go in after Direction, shifting Reason and Rated at right.
+    ops.push({ op: "addTableColumns", table, names: SERIES_COLUMNS, index: firstColumn + OUTPUT_COLUMNS.indexOf("Direction") + 1 - box.left });
+  }
+  if (table === null || record) ops.push({ op: "cells", sheet, block: { row: headerRow, col: firstColumn, values: [OUTPUT_COLUMNS.slice()], formats: [OUTPUT_COLUMNS.map(() => "@")], style: { bold: true } } });
   // Rows an earlier, longer run wrote below today's rows: only those the cells still prove are the
   // add-in's (stale-rows.ts), never by the record alone.
+  // Only the columns the earlier run wrote (7 for the earlier layout): the cells beside them are not ours.
+  const staleWidth = record ? Math.min(width, recordedColumns(record)) : width;
   const previousRows = record && Number.isInteger(record.rows) && record.rows > rows
-    ? rows + staleRowsToClear(rows, record.rows, (used ? used.bottom : headerRow) - headerRow - 1, width, (r, c) => at(values, used, headerRow + 1 + r, firstColumn + c))
+    ? rows + staleRowsToClear(rows, record.rows, (used ? used.bottom : headerRow) - headerRow - 1, staleWidth, (r, c) => at(values, used, headerRow + 1 + r, firstColumn + c))
     : 0;
-  if (previousRows > rows) ops.push({ op: "clear", sheet, rect: { row: headerRow + 1 + rows, col: firstColumn, rows: previousRows - rows, cols: width }, what: "Contents" });
+  if (previousRows > rows) ops.push({ op: "clear", sheet, rect: { row: headerRow + 1 + rows, col: firstColumn, rows: previousRows - rows, cols: staleWidth }, what: "Contents" });
   if (rows > 0) {
     // Text columns are formatted as text before values are written, so a reason can never become a formula.
     ops.push({ op: "cells", sheet, block: { row: headerRow + 1, col: firstColumn, values: outputs, formats: outputs.map(() => OUTPUT_FORMATS.slice()) } });
@@ -264,7 +284,7 @@ export function planRateRag(rated: RatedSource, options: PlanOptions = {}): { re
     // wide (no wrapping, which would change the height of the user's rows).
     ops.push({ op: "columnWidths", sheet, row: headerRow, col: firstColumn, widths: OUTPUT_WIDTHS });
   }
-  const newRecord: OutputRecord = { sheet, table, headerRow, sourceColumn: box.left, firstColumn, rows };
+  const newRecord: OutputRecord = { sheet, table, headerRow, sourceColumn: box.left, firstColumn, rows, columns: width };
   const records = rated.records.filter((r) => !(r.sheet === sheet && r.headerRow === headerRow && r.sourceColumn === box.left));
   ops.push({ op: "setting", key: OUTPUTS_KEY, value: [...records, newRecord] });
 
@@ -288,6 +308,34 @@ export function planRateRag(rated: RatedSource, options: PlanOptions = {}): { re
 }
 
 /**
+ * Before an earlier 7-column block is rewritten in today's layout: the three columns it gains must not
+ * be the user's. Beside a plain range they are the three cells right of the block, on every row
+ * written; in a table, the cells the new table columns shift right (beside the table), and no column
+ * of the table may already have a new column's name.
+ * @throws RateRagError naming the first cell in the way
+ */
+function checkUpgrade(rated: RatedSource, record: OutputRecord): void {
+  const { sheet, box, headerRow, used, usedValues: values } = rated;
+  const extra = OUTPUT_COLUMNS.length - LEGACY_OUTPUT_COLUMNS.length;
+  // The plain range's block ends at its last column; a table's at the table's right edge.
+  const from = (rated.kind === "table" ? box.right : record.firstColumn + LEGACY_OUTPUT_COLUMNS.length - 1) + 1;
+  if (from + extra > SHEET_COLUMNS) throw new RateRagError(m.noRoom(OUTPUT_COLUMNS.length, qualify(sheet, boxAddress(box.top, box.left, box.bottom, box.right)), columnLetters(from - 1)), m.noRoomNext);
+  const first = columnLetters(from);
+  const last = columnLetters(from + extra - 1);
+  const top = rated.kind === "table" ? box.top : headerRow;
+  for (let r = top; r <= box.bottom; r++) {
+    for (let c = from; c < from + extra; c++) {
+      if (!isBlank(at(values, used, r, c))) throw new RateRagError(m.upgradeOccupied(SERIES_COLUMNS, first, last, qualify(sheet, cellAddress(r, c))), m.occupiedNext(first, last));
+    }
+  }
+  if (rated.kind === "table") {
+    const taken = new Set(rated.headers.map((h) => normaliseHeader(h)));
+    const clash = SERIES_COLUMNS.find((name) => taken.has(normaliseHeader(name)));
+    if (clash) throw new RateRagError(m.columnClash(rated.name, clash), m.columnClashNext);
+  }
+}
+
+/**
  * Remove ratings' writes: the add-in's output table columns deleted, its columns beside a plain range
  * cleared of values, formats and status fills, and the record forgotten. Sources whose sheet or table
  * is gone are skipped. Cells the add-in did not write are untouched.
@@ -302,13 +350,15 @@ export function planRemoval(
   for (const record of records) {
     if (record.table) {
       if (!existing.tables.has(record.table)) continue;
-      for (const name of OUTPUT_COLUMNS) ops.push({ op: "deleteTableColumn", table: record.table, name });
+      // Every name of either layout; a column that is not there is skipped by the writer.
+      const names = recordedColumns(record) === LEGACY_OUTPUT_COLUMNS.length ? LEGACY_OUTPUT_COLUMNS : OUTPUT_COLUMNS;
+      for (const name of names) ops.push({ op: "deleteTableColumn", table: record.table, name });
     } else {
       if (!existing.sheets.has(record.sheet)) continue;
-      const rect = { row: record.headerRow, col: record.firstColumn, rows: (Number.isInteger(record.rows) ? record.rows : 0) + 1, cols: OUTPUT_COLUMNS.length };
+      const rect = { row: record.headerRow, col: record.firstColumn, rows: (Number.isInteger(record.rows) ? record.rows : 0) + 1, cols: recordedColumns(record) };
       ops.push({ op: "clearRules", sheet: record.sheet, rect }, { op: "clear", sheet: record.sheet, rect, what: "All" });
     }
-    removed += OUTPUT_COLUMNS.length;
+    removed += recordedColumns(record);
   }
   if (existing.recorded) ops.push({ op: "removeSetting", key: OUTPUTS_KEY });
   return { ops, removedColumns: removed };

@@ -151,7 +151,7 @@ function queue(context: Excel.RequestContext, op: WriteOp): void {
     }
     case "addTableColumns": {
       const table = workbook.tables.getItem(op.table);
-      for (const name of op.names) table.columns.add(undefined, undefined, name);
+      op.names.forEach((name, i) => table.columns.add(op.index === undefined ? undefined : op.index + i, undefined, name));
       return;
     }
     case "deleteTableColumn":

@@ -24,7 +24,7 @@ describe("classifyHeader: the header words analysts use", () => {
     expect(classifyHeader("2008/09")).toEqual({ role: "actual", period: "2008/09" });
   });
   it("never takes the add-in's own output headers as input", () => {
-    for (const h of ["Status", "Gap", "Gap %", "Progress", "Reason", "Rated at"]) expect(classifyHeader(h)).toBeUndefined();
+    for (const h of ["Status", "Gap", "Gap %", "Progress", "Recent trend", "Variation", "Assurance", "Reason", "Rated at"]) expect(classifyHeader(h)).toBeUndefined();
   });
 });
 
@@ -60,6 +60,9 @@ describe("the add-in's own columns", () => {
   it("ignores a whole block of its output headers, but still reads a lone Direction column as polarity", () => {
     const m = mapColumns(["Ref", "Direction", "Actual", "Status", "Gap", "Gap %", "Progress", "Direction", "Reason", "Rated at"]);
     expect(m.entries.map((e) => e.role)).toEqual(["id", "polarity", "actual", "ignore", "ignore", "ignore", "ignore", "ignore", "ignore", "ignore"]);
+    // Today's ten-column block likewise.
+    const ten = mapColumns(["Ref", "Actual", "Status", "Gap", "Gap %", "Progress", "Direction", "Recent trend", "Variation", "Assurance", "Reason", "Rated at"]);
+    expect(ten.entries.filter((e) => e.role !== "ignore").map((e) => e.role)).toEqual(["id", "actual"]);
   });
 });
 

@@ -53,22 +53,22 @@ describe("Rate RAG on a sheet with a value in column XFD (used range in whole-ro
     ["a cell of the table", "B3"],
     ["the whole rows 1:20", "1:20"],
     ["the whole columns A:E", "A:E"],
-  ])("with %s selected, rates every row into F:L and keeps the note in XFD5", async (_what, selection) => {
+  ])("with %s selected, rates every row into F:O (ten output columns) and keeps the note in XFD5", async (_what, selection) => {
     const api = tableWithFarNote();
     await select(api, selection);
     const report = await api.run((context) => rateRag(context));
     expect(report.source).toMatchObject({ sheet: SHEET, address: "A1:E20", kind: "range", rows: 19 });
     expect(report.rated).toBe(19);
     expect(report.counts).toMatchObject({ Green: 7, Amber: 6, Red: 6, Grey: 0 });
-    const out = await cells(api, "F1:L20");
+    const out = await cells(api, "F1:O20");
     expect(out[0]).toEqual([...OUTPUT_COLUMNS]);
     expect(out.slice(1, 4).map((row) => row[0])).toEqual(["Green", "Amber", "Red"]);
     expect(await cells(api, "XFD5")).toEqual([["Checked by PS"]]);
     // A second run finds its own columns and changes nothing.
-    const before = await cells(api, "A1:L20");
+    const before = await cells(api, "A1:O20");
     await select(api, selection);
     await api.run((context) => rateRag(context));
-    expect(await cells(api, "A1:L20")).toEqual(before);
+    expect(await cells(api, "A1:O20")).toEqual(before);
     expect(await cells(api, "XFD5")).toEqual([["Checked by PS"]]);
   });
 

@@ -274,6 +274,19 @@ describe("rules", () => {
     expect(screen.queryByRole("textbox", { name: "Tolerance (%)" })).toBeNull();
   });
 
+  test("the SPC preset is listed, says what variation and assurance mean, and saves as spc", async () => {
+    const actions = fakeActions();
+    renderApp(actions);
+    await ready();
+    openTab("Rules");
+    fireEvent.click(screen.getByRole("combobox", { name: "Preset" }));
+    fireEvent.click(screen.getByRole("option", { name: "SPC (Making Data Count)" }));
+    expect(screen.getByText(/^Variation: is the latest point a special cause .*; assurance: do the process limits always meet the target/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Save rules" }));
+    await screen.findByText("Rules saved in this workbook.");
+    expect(actions.saveSettings).toHaveBeenCalledWith({ rules: { ...DEFAULT_RULE_SETTINGS, preset: "spc" }, mapping: null });
+  });
+
   test("a tolerance that is not a number is not saved and says why", async () => {
     const actions = fakeActions();
     renderApp(actions);

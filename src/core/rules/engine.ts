@@ -25,6 +25,8 @@
  *   actual is its latest.
  * - Blue (Tolerance only) needs the target beaten, not just met: 0 < -shortfall and
  *   -shortfall >= blue margin x abs(target).
+ * - SPC: the series as at the rating's period (docs/methods.md#spc-preset); Red (concern or failing)
+ *   outranks Amber (hit and miss), which outranks Green (passing or improvement).
  * - Boundaries allow a relative slack of 1e-12 (see numbers.ts), so decimal edges are exact.
  */
 import { compareWithBenchmark } from "../compare";
@@ -37,6 +39,7 @@ import { likelyToAchieve } from "../trend";
 import type { Polarity } from "../polarity";
 import { trajectoryOnProfile, type TrajectoryPoint } from "../trajectory";
 import { reasonPercent, reasons } from "./reasons";
+import { spcStatus } from "./spc-preset";
 import { compileRuleSet, matchKey, PRESET_WORDS, type CompiledRule } from "./ruleset";
 import type { PresetName, RuleSet, Status } from "./types";
 
@@ -316,6 +319,12 @@ function progressOf(baseline: number, target: number, actual: number): number | 
 
 function evaluate(ctx: Context, rule: CompiledRule): Outcome {
   if (rule.preset === "benchmark") return benchmarkPreset(ctx);
+  if (rule.preset === "spc") {
+    // The target is optional: it gives the assurance (docs/methods.md#spc-preset).
+    const choice = chooseTarget(ctx.indicator, ctx.asAt);
+    const target = "missing" in choice ? undefined : choice;
+    return { ...spcStatus(ctx.indicator, ctx.asAt, target ?? null), ...(target ? { target } : {}) };
+  }
   const choice = rule.preset === "trajectory" ? (ctx.asAt === null ? { missing: reasons.noTarget(null) } : trajectoryChoice(ctx.indicator, ctx.asAt, true)) : chooseTarget(ctx.indicator, ctx.asAt);
   if ("missing" in choice) return { status: "Grey", reason: choice.missing, lacking: true };
   switch (rule.preset) {

@@ -77,7 +77,7 @@ export const reasons = {
   polarityNone: "Polarity none: data only, not rated",
   notRated: (why: string) => `Not rated: ${why}`,
   unknownRule: (raw: string) =>
-    `Not rated: rule "${raw}" is not a rule of this workbook or a preset (tolerance, stretch, trajectory, floor, improvement, benchmark)`,
+    `Not rated: rule "${raw}" is not a rule of this workbook or a preset (tolerance, stretch, trajectory, floor, improvement, benchmark, spc)`,
   blueMargin: (margin: number) => `blue margin is ${settingPercent(margin)} of target`,
   band: (tolerance: number, own: boolean) => `amber band is ${settingPercent(tolerance)} of target${own ? " (this indicator's tolerance)" : ""}`,
   beyondBand: (tolerance: number, own: boolean) =>
@@ -106,4 +106,14 @@ export const reasons = {
   noBenchmark: "No benchmark value to compare with",
   noInterval: (period: string | null) => `No confidence interval for the actual${period ? ` for ${period}` : ""} to compare with the benchmark`,
   badInterval: "The confidence interval is not usable (lower limit above upper)",
+  // The SPC preset (docs/methods.md#spc-preset).
+  spcTooFew: (count: number, needed: number) =>
+    `Only ${count === 1 ? "1 value" : `${count} values`} in the series: an XmR chart needs at least ${needed}, so the SPC rule gives no status`,
+  /** "XmR chart of 12 points: mean 70.1, process limits 65.2 to 75.0; provisional below 15 points". */
+  spcChart: (points: number, mean: number, lower: number, upper: number, provisionalBelow: number | null) =>
+    `XmR chart of ${points} points: mean ${reasonNumber(mean)}, process limits ${reasonNumber(lower)} to ${reasonNumber(upper)}${provisionalBelow !== null ? `; provisional below ${provisionalBelow} points` : ""}`,
+  /** "Special cause concern, consistently failing against target 75.0 (XmR chart ...)". */
+  spcWords: (variation: string, assurance: string | null, target: string | null, chart: string) =>
+    `${variation}, ${assurance !== null && target !== null ? `${assurance.toLowerCase()} against ${target}` : "no target for assurance"} (${chart})`,
+  spcCommonNoTarget: (chart: string) => `Common cause variation and no target, so the SPC rule gives no status (${chart})`,
 } as const;

@@ -22,9 +22,9 @@ import {
 
 /**
  * Every preset name, in docs/methods.md#rag-rules's order.
- * @example PRESETS.length // => 6
+ * @example PRESETS.length // => 7
  */
-export const PRESETS: readonly PresetName[] = ["tolerance", "stretch", "trajectory", "floor", "improvement", "benchmark"];
+export const PRESETS: readonly PresetName[] = ["tolerance", "stretch", "trajectory", "floor", "improvement", "benchmark", "spc"];
 const DOT_METHODS: readonly DotMethod[] = ["previous", "yearEarlier", "slope"];
 
 /**
@@ -44,6 +44,9 @@ export const PRESET_WORDS: Readonly<Record<string, PresetName>> = {
   "improvement aware": "improvement",
   benchmark: "benchmark",
   comparison: "benchmark",
+  spc: "spc",
+  "statistical process control": "spc",
+  xmr: "spc",
 };
 
 /**

@@ -11,7 +11,7 @@ export type Status = "Blue" | "Green" | "Amber" | "Red" | "Grey";
 export const STATUSES: readonly Status[] = ["Blue", "Green", "Amber", "Red", "Grey"];
 
 /** The presets of docs/methods.md#rag-rules. */
-export type PresetName = "tolerance" | "stretch" | "trajectory" | "floor" | "improvement" | "benchmark";
+export type PresetName = "tolerance" | "stretch" | "trajectory" | "floor" | "improvement" | "benchmark" | "spc";
 
 /** How direction of travel compares (docs/methods.md#direction-of-travel). */
 export type DotMethod = "previous" | "yearEarlier" | "slope";

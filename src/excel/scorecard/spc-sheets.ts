@@ -3,7 +3,7 @@
  * of values by period goes to the core's XmR chart; the sheets show its words, mean and process
  * limits, and a line chart whose special-cause points take the Making Data Count colours.
  */
-import type { Observation } from "../../core/indicator";
+import { indicatorSeries } from "../../core/series";
 import { SPC_MIN_POINTS, SPC_PROVISIONAL_BELOW, xmrChart, type SpcChart } from "../../core/methods/spc";
 import type { Polarity } from "../../core/polarity";
 import type { Entry } from "./entries";
@@ -35,19 +35,13 @@ export interface SpcEntry {
 }
 
 /**
- * The values an XmR chart is drawn from: the baseline and the actuals for periods of the same kind as
- * the latest dated actual (years with years, quarters with quarters), blanks and undated values left
- * out, an actual replacing a baseline of the same period, in period order.
+ * The values an XmR chart is drawn from: the core's series of the indicator (indicatorSeries,
+ * docs/methods.md#spc), the same points Rate RAG's Variation and Assurance read.
  * @example spcSeries(entryWithValues([19.8, 19.5])).values // => [19.8, 19.5]
  */
 export function spcSeries(e: Entry): SpcSeries {
-  const dated = (o: Observation) => o.period !== null && o.value !== null && Number.isFinite(o.value);
-  const actuals = e.indicator.actuals.filter(dated);
-  const kind = actuals.length > 0 ? actuals[actuals.length - 1].period!.kind : e.indicator.baseline.period?.kind;
-  const byLabel = new Map<string, Observation>();
-  for (const o of [e.indicator.baseline, ...actuals]) if (dated(o) && o.period!.kind === kind) byLabel.set(o.period!.label, o);
-  const list = [...byLabel.values()].sort((a, b) => a.period!.end - b.period!.end);
-  return { labels: list.map((o) => o.period!.label), values: list.map((o) => o.value as number) };
+  const { labels, values } = indicatorSeries(e.indicator);
+  return { labels, values };
 }
 
 /**

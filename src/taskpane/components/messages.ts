@@ -46,6 +46,11 @@ export const PRESET_TEXT: Readonly<Record<PresetName, Choice>> = {
     explanation:
       "Green when significantly better than the benchmark (its confidence interval clears it); Amber when similar; Red when significantly worse.",
   },
+  spc: {
+    label: "SPC (Making Data Count)",
+    explanation:
+      "Variation: is the latest point a special cause (improvement or concern) or the usual noise; assurance: do the process limits always meet the target (passing), never (failing) or sometimes (hit and miss). Red for concern or failing, Amber for hit and miss, Green for passing or improvement.",
+  },
 };
 
 /** Direction-of-travel methods of docs/methods.md#direction-of-travel in plain English. */

@@ -27,5 +27,7 @@ describe("whyNothingRated", () => {
     expect(whyNothingRated(["Grey"], { ...none, preset: "benchmark", benchmark: true })).toBeNull();
     expect(whyNothingRated(["Grey"], { ...none, median: true })).toBeNull();
     expect(whyNothingRated([], none)).toBeNull();
+    // The SPC rule needs no Target column (a special cause improvement is Green): each row's reason says why it is Grey.
+    expect(whyNothingRated(["Grey"], { ...none, preset: "spc" })).toBeNull();
   });
 });
