@@ -172,7 +172,7 @@ export function computeRatings(
   let latest: Period | null = null;
   const countable: Status[] = [];
   // Public-source tables: benchmark rows, context rows, polarity clues, the Median preset.
-  const hook = publicSourceHook(rows, mapping);
+  const hook = publicSourceHook(rows, mapping, settings.benchmarkArea);
   let assumedPolarity = 0;
   let assumedShown = 0;
   for (const source of indicators) {
