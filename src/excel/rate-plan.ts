@@ -287,6 +287,9 @@ export function planRateRag(rated: RatedSource, options: PlanOptions = {}): { re
     problems: computed.problems.map((p) => ({ ...p, sheet: p.sheet || sheet })),
     warnings: rated.warnings,
     ...(computed.nothingRated ? { nothingRated: computed.nothingRated } : {}),
+    ...(computed.polarityAssumed > 0
+      ? { polarityAssumed: { count: computed.polarityAssumed, hasPolarityColumn: computed.hasPolarityColumn, indicators: computed.assumedPolarities.map((a) => ({ sheet, address: a.address, message: m.polarityAssumedAt(computed.hasPolarityColumn), indicatorId: a.indicatorId })) } }
+      : {}),
   };
   return { ops, report };
 }
