@@ -186,8 +186,9 @@ export function computeRatings(
   const hook = publicSourceHook(rows, mapping, settings.benchmarkArea);
   let assumedPolarity = 0;
   const assumedList: AssumedPolarity[] = [];
-  const noteAssumed = (label: string, row: number): void => {
-    assumedList.push({ indicatorId: label, address: at(row, polarityEntry ? polarityEntry.column : idEntry ? idEntry.column : 0) });
+  // Named with the area too: a public table has one indicator code for every area.
+  const noteAssumed = (label: string, area: string, row: number): void => {
+    assumedList.push({ indicatorId: area && !label.includes(area) ? `${label}, ${area}` : label, address: at(row, polarityEntry ? polarityEntry.column : idEntry ? idEntry.column : 0) });
   };
   for (const source of indicators) {
     // A blank polarity: a clue in a public-source table, the NI reference list, or the default (core rules).
@@ -210,7 +211,7 @@ export function computeRatings(
       const shown = assumed && rating.reason.endsWith(POLARITY_ASSUMED);
       rated.push({ indicator, rating, row, ...(shown ? { polarityAssumed: true } : {}) });
       countable.push(rating.status);
-      if (shown) noteAssumed(source.label, row);
+      if (shown) noteAssumed(source.label, indicator.area || indicator.areaCode, row);
       latest = later(latest, rating.asAt);
       continue;
     }
@@ -240,7 +241,7 @@ export function computeRatings(
       const shown = assumed && c.rating.reason.endsWith(POLARITY_ASSUMED);
       rated.push({ indicator, rating: c.rating, row: c.row, ...(shown ? { polarityAssumed: true } : {}) });
       countable.push(c.rating.status);
-      if (shown) noteAssumed(source.label, c.row);
+      if (shown) noteAssumed(source.label, indicator.area || indicator.areaCode, c.row);
       latest = later(latest, c.rating.asAt);
     }
   }
