@@ -32,6 +32,8 @@ export const messages = {
   informationOnly: (actual: number | string) => `For information: a target of 0 means the figure is reported, not rated (actual ${actual})`,
   ratedAgainstBenchmark: (bench: string) =>
     `This table has no targets but has confidence limits and ${bench}, so each value is rated against ${bench} (the Benchmark rules). Choose other rules in the panel to change this.`,
+  ratedAgainstBenchmarkRows: (area: string) =>
+    `This table has no targets but has confidence limits and benchmark rows, so each value is rated against the value of ${area} for the same indicator, period and other dimensions (the Benchmark rules). Choose other rules in the panel to change this.`,
   // A table where nothing could be rated (docs/methods.md#nothing-rated)
   nothingRatedNoBasis: "Nothing could be rated: the table has no Target column, no England or benchmark rows and no median. Add a Target column, or a Benchmark column, to rate against.",
   nothingRatedNoBenchmark: "Nothing could be rated: the Benchmark rules compare each value with a benchmark, and the table has no Benchmark column and no England or benchmark rows. Add a Benchmark (or England value) column, or choose rules that use the Target column.",

@@ -40,6 +40,18 @@ export function isBenchmarkArea(areaCode: string | undefined, areaName: string |
   return norm(areaCode) === target || norm(areaName) === target;
 }
 
+/**
+ * The benchmark area chosen (docs/methods.md#benchmark-area) in words, for notes and the Rules tab.
+ * @example benchmarkAreaWords("region") // => "each area's region (the row of its Parent Code)"
+ * @example benchmarkAreaWords("E12000007") // => "E12000007"
+ */
+export function benchmarkAreaWords(benchmark: string | undefined): string {
+  const mode = norm(benchmark);
+  if (mode === "" || mode === "england" || mode === norm(ENGLAND_CODE)) return "England";
+  if (mode === "region") return "each area's region (the row of its Parent Code)";
+  return (benchmark ?? "").trim();
+}
+
 /** A row of a public table as far as these rules need it. */
 export interface PublicRow extends SeriesDimensions {
   readonly areaCode?: string;

@@ -18,6 +18,8 @@ import type { ColumnRole } from "./types";
 export interface PublicSourceHook {
   /** The benchmark of a data row from the benchmark area's row; undefined when none. */
   benchmark(row: number): number | undefined;
+  /** True when some row takes its benchmark from a benchmark area's row (the table has benchmark rows). */
+  readonly hasBenchmarkRows: boolean;
   /** Why a row is context and not rated as an area; undefined for a row to rate. */
   contextReason(row: number): string | undefined;
   /** A polarity clue for the series of these rows, or a problem sentence. */
@@ -54,6 +56,10 @@ export function publicSourceHook(rows: readonly (readonly unknown[])[], mapping:
     value: valueCol ? num(rows[r][valueCol.column]) : undefined,
   }));
   const benchmarks = hasBenchmarkColumn ? [] : benchmarkFromRows(publicRows, benchmarkChoice);
+  // The "Compared to England" verdicts are England's: their polarity clue is read against England's
+  // rows whichever benchmark area rates the rows (docs/methods.md#benchmark-area).
+  const english = (benchmarkChoice.trim().toLowerCase() || "england") === "england";
+  const englandBenchmarks = hasBenchmarkColumn || english ? benchmarks : benchmarkFromRows(publicRows, "england");
   const parents = new Set(publicRows.map((r) => (r.parentCode ?? "").trim().toLowerCase()).filter((c) => c !== ""));
   // Comparator groups for the median: area rows (not context) of the same series and period.
   const groups = new Map<string, number[]>();
@@ -67,6 +73,7 @@ export function publicSourceHook(rows: readonly (readonly unknown[])[], mapping:
   const hasMedian = col("median") !== undefined && !hasTarget;
   return {
     benchmark: (r) => benchmarks[r],
+    hasBenchmarkRows: benchmarks.some((b) => b !== undefined),
     contextReason: (r) => {
       const p = publicRows[r];
       if (!isContextRow(p, parents, benchmarkChoice)) return undefined;
@@ -81,7 +88,7 @@ export function publicSourceHook(rows: readonly (readonly unknown[])[], mapping:
       }
       const comparison = col("comparison");
       if (!comparison) return undefined;
-      return polarityFromComparison(members.map((r) => ({ verdict: text(r, "comparison"), value: publicRows[r].value, benchmark: benchmarks[r] })));
+      return polarityFromComparison(members.map((r) => ({ verdict: text(r, "comparison"), value: publicRows[r].value, benchmark: englandBenchmarks[r] })));
     },
     median: (r, polarity, base) => {
       if (!hasMedian) return undefined;

@@ -52,6 +52,15 @@ export interface RatedIndicator {
   readonly rating: Rating;
   /** Data-row index (0-based below the header) the rating is written on. */
   readonly row: number;
+  /** True when the status rests on an assumed polarity (docs/methods.md#polarity-assumed). */
+  readonly polarityAssumed?: boolean;
+}
+
+/** An indicator whose status rests on an assumed polarity, with the cell to fill in (or the row's first). */
+export interface AssumedPolarity {
+  readonly indicatorId: string;
+  /** A1 address without the sheet: the Polarity cell when the table has that column, else the row's first cell. */
+  readonly address: string;
 }
 
 /** What the computing half gives back. */
@@ -69,6 +78,8 @@ export interface RateComputation {
   readonly polarityAssumed: number;
   /** Whether the table has a Polarity column (then the assumed ones are its blank cells). */
   readonly hasPolarityColumn: boolean;
+  /** The counted indicators whose status rests on an assumed polarity, in table order (polarityAssumed of them). */
+  readonly assumedPolarities: readonly AssumedPolarity[];
 }
 
 const BLANK: OutputRow = ["", "", "", "", "", "", "", "", "", ""];
@@ -198,9 +209,13 @@ export function computeRatings(
   let latest: Period | null = null;
   const countable: Status[] = [];
   // Public-source tables: benchmark rows, context rows, polarity clues, the Median preset.
-  const hook = publicSourceHook(rows, mapping);
+  const hook = publicSourceHook(rows, mapping, settings.benchmarkArea);
   let assumedPolarity = 0;
-  let assumedShown = 0;
+  const assumedList: AssumedPolarity[] = [];
+  // Named with the area too: a public table has one indicator code for every area.
+  const noteAssumed = (label: string, area: string, row: number): void => {
+    assumedList.push({ indicatorId: area && !label.includes(area) ? `${label}, ${area}` : label, address: at(row, polarityEntry ? polarityEntry.column : idEntry ? idEntry.column : 0) });
+  };
   for (const source of indicators) {
     // A blank polarity: a clue in a public-source table, the NI reference list, or the default (core rules).
     const blankPolarity = source.raw.polarity === undefined || isBlank(source.raw.polarity.value);
@@ -219,9 +234,10 @@ export function computeRatings(
       const rating = informationOnly(finish(rateIndicator(indicator, ruleSet, { asAt })));
       const row = source.rows[0];
       outputs[row] = outputOf(rating, indicator, asAt);
-      rated.push({ indicator, rating, row });
+      const shown = assumed && rating.reason.includes(POLARITY_ASSUMED);
+      rated.push({ indicator, rating, row, ...(shown ? { polarityAssumed: true } : {}) });
       countable.push(rating.status);
-      if (assumed && rating.reason.endsWith(POLARITY_ASSUMED)) assumedShown++;
+      if (shown) noteAssumed(source.label, indicator.area || indicator.areaCode, row);
       latest = later(latest, rating.asAt);
       continue;
     }
@@ -248,9 +264,10 @@ export function computeRatings(
     });
     if (counted !== null) {
       const c: { rating: Rating; row: number } = counted;
-      rated.push({ indicator, rating: c.rating, row: c.row });
+      const shown = assumed && c.rating.reason.includes(POLARITY_ASSUMED);
+      rated.push({ indicator, rating: c.rating, row: c.row, ...(shown ? { polarityAssumed: true } : {}) });
       countable.push(c.rating.status);
-      if (assumed && c.rating.reason.endsWith(POLARITY_ASSUMED)) assumedShown++;
+      if (shown) noteAssumed(source.label, indicator.area || indicator.areaCode, c.row);
       latest = later(latest, c.rating.asAt);
     }
   }
@@ -265,7 +282,7 @@ export function computeRatings(
     benchmark: hasRole("benchmark") || (hook !== null && rows.some((_, r) => hook.benchmark(r) !== undefined)),
     median: hook !== null && hasRole("median"),
   });
-  return { outputs, rated, counts: Object.fromEntries(STATUSES.map((s) => [s, counts[s]])) as StatusCounts, problems, asAt: asAt?.label ?? latest?.label ?? "", nothingRated, polarityAssumed: assumedShown, hasPolarityColumn: polarityEntry !== undefined };
+  return { outputs, rated, counts: Object.fromEntries(STATUSES.map((s) => [s, counts[s]])) as StatusCounts, problems, asAt: asAt?.label ?? latest?.label ?? "", nothingRated, polarityAssumed: assumedList.length, hasPolarityColumn: polarityEntry !== undefined, assumedPolarities: assumedList };
 }
 
 /** Appended to the reason of every status whose polarity was assumed (the core's, docs/methods.md#polarity). */

@@ -4,6 +4,9 @@
  * @example rateMessages.emptySheet("Data") // => "Sheet Data is empty, so there is no indicator table to rate."
  */
 export const rateMessages = {
+  /** One indicator of the pane's list of assumed polarities (docs/methods.md#polarity-assumed). */
+  polarityAssumedAt: (hasColumn: boolean) =>
+    hasColumn ? "Polarity blank: rated as if higher is better. Fill in higher, lower or none." : "No Polarity column: rated as if higher is better.",
   selectTable: "Select a cell inside your indicator table and try again.",
   selectTableOrName: "Select a cell inside your indicator table (or name the range) and try again.",
   emptySheet: (sheet: string) => `Sheet ${sheet} is empty, so there is no indicator table to rate.`,

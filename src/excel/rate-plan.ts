@@ -6,6 +6,8 @@
  */
 import { boxAddress, cellAddress, columnLetters, parseAddress, qualify, SHEET_COLUMNS, SHEET_ROWS, splitAreas, type A1Box } from "../core/a1";
 import { rulesForTable } from "../core/rules/table-rules";
+import { benchmarkAreaWords } from "../core/public-sources";
+import { publicSourceHook } from "./public-source-rating";
 import { applyOverrides, detectHeaderRow, mapColumns, normaliseHeader, type ColumnMapping } from "./mapping";
 import type { WriteOp } from "./plan";
 import { computeRatings, LEGACY_OUTPUT_COLUMNS, OUTPUT_COLUMNS, OUTPUT_FORMATS, SERIES_COLUMNS, type RateComputation } from "./rate-compute";
@@ -209,9 +211,11 @@ export function planSource(s: RateSnapshot, options: PlanOptions = {}): RatedSou
   const dataRows = boxRows.slice(headerIndex + 1).map((row) => row.slice(0, inputHeaders.length));
   const hiddenDataRows = new Set<number>();
   for (const r of s.hiddenRows) if (r > headerRow && r <= box.bottom) hiddenDataRows.add(r - headerRow - 1);
+  const benchmarkRows = !has("benchmark") && publicSourceHook(dataRows, mapping, s.settings.rules.benchmarkArea)?.hasBenchmarkRows === true;
   const chosen = rulesForTable(s.settings.rules, {
     target: has("target"), lowerCi: has("lowerCi"), upperCi: has("upperCi"),
     benchmark: has("benchmark") ? String(mapping.entries.find((e) => e.role === "benchmark")?.header ?? "the benchmark") : null,
+    benchmarkRows: benchmarkRows ? benchmarkAreaWords(s.settings.rules.benchmarkArea) : null,
   });
   const warnings = chosen.note ? [...s.warnings, chosen.note] : s.warnings.slice();
   const computed = computeRatings(options.rate === false ? [] : dataRows, mapping, { headerRow, firstColumn: box.left }, sheetName, chosen.rules, hiddenDataRows);
@@ -303,6 +307,9 @@ export function planRateRag(rated: RatedSource, options: PlanOptions = {}): { re
     problems: computed.problems.map((p) => ({ ...p, sheet: p.sheet || sheet })),
     warnings: rated.warnings,
     ...(computed.nothingRated ? { nothingRated: computed.nothingRated } : {}),
+    ...(computed.polarityAssumed > 0
+      ? { polarityAssumed: { count: computed.polarityAssumed, hasPolarityColumn: computed.hasPolarityColumn, indicators: computed.assumedPolarities.map((a) => ({ sheet, address: a.address, message: m.polarityAssumedAt(computed.hasPolarityColumn), indicatorId: a.indicatorId })) } }
+      : {}),
   };
   return { ops, report };
 }

@@ -63,6 +63,17 @@ export interface RateReport {
   readonly warnings: readonly string[];
   /** Why nothing could be rated, with what to add, when the table has nothing to compare with; shown first. */
   readonly nothingRated?: string;
+  /** Present when some statuses rest on an assumed polarity (docs/methods.md#polarity-assumed), for the pane to ask. */
+  readonly polarityAssumed?: PolarityAssumedReport;
+}
+
+/** The statuses that rest on an assumed polarity (higher is better), for the pane to have them confirmed. */
+export interface PolarityAssumedReport {
+  readonly count: number;
+  /** Whether the table has a Polarity column (its blank cells are the ones to fill in), or one is to be added. */
+  readonly hasPolarityColumn: boolean;
+  /** Each indicator with the cell to go to: its Polarity cell, or its row's first cell. */
+  readonly indicators: readonly CellProblem[];
 }
 
 /** What Build scorecard / Refresh scorecards report. */

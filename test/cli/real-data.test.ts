@@ -10,6 +10,7 @@ import { existsSync, promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type ExcelJS from "exceljs";
+import { messages } from "../../src/core/messages";
 import { cli, digest, readWithExcelJs } from "./helpers";
 
 jest.setTimeout(120_000);
@@ -32,7 +33,7 @@ function table(ws: ExcelJS.Worksheet): { header: string[]; rows: unknown[][] } {
   return { header, rows };
 }
 
-async function rateCopy(name: string, rules?: object): Promise<{ out: ExcelJS.Workbook; input: ExcelJS.Workbook; before: string; after: string }> {
+async function rateCopy(name: string, rules?: object, note?: string): Promise<{ out: ExcelJS.Workbook; input: ExcelJS.Workbook; before: string; after: string }> {
   const work = await fs.mkdtemp(path.join(tmpdir(), "laa-real-"));
   const src = path.join(dir as string, name);
   await fs.copyFile(src, path.join(work, name));
@@ -43,7 +44,8 @@ async function rateCopy(name: string, rules?: object): Promise<{ out: ExcelJS.Wo
   }
   const before = await digest(path.join(work, name));
   const run = await cli(work, args);
-  expect(run.stderr).toBe("");
+  // The one message a run may give: the rules chosen for the table, when they differ from the workbook's.
+  expect(run.stderr).toBe(note ? `${name}: ${note}\n` : "");
   return { out: await readWithExcelJs(path.join(work, "out", name)), input: await readWithExcelJs(src), before, after: await digest(path.join(work, name)) };
 }
 
@@ -72,6 +74,42 @@ describeReal("the runner over real public files", () => {
     const area = header.indexOf("Area Name");
     const england = rows.filter((r) => r[area] === "England");
     expect(england.every((r) => r[status] === "Grey")).toBe(true);
+  });
+
+  it("Fingertips export without --rules: rated against the England rows by the Benchmark rules, agreeing with every verdict of the export", async () => {
+    const work = await fs.mkdtemp(path.join(tmpdir(), "laa-real-"));
+    const name = "fingertips-campylobacter-countyua.xlsx";
+    await fs.copyFile(path.join(dir as string, name), path.join(work, name));
+    const run = await cli(work, ["rate", name, "--out", "out"]);
+    expect(run.stderr).toBe(`${name}: ${messages.ratedAgainstBenchmarkRows("England")}\n`);
+    // The runner's summary line: 304 series (152 areas by 2 ages), each counted at its latest year (2017).
+    expect(run.stdout).toContain("rated 304 indicators (Blue 0, Green 104, Amber 94, Red 102, Grey 4)");
+    const { header, rows } = table((await readWithExcelJs(path.join(work, "out", name))).worksheets[0]);
+    const verdict = header.indexOf("Compared to England value or percentiles");
+    const status = header.lastIndexOf("Status");
+    const expected: Record<string, string> = { Better: "Green", Similar: "Amber", Worse: "Red" };
+    const comparable = rows.filter((r) => expected[String(r[verdict])]);
+    // Every row the export compares (both ages, every year) has the export's own verdict as its status.
+    expect(comparable.length).toBe(750);
+    expect(comparable.filter((r) => r[status] !== expected[String(r[verdict])])).toEqual([]);
+    // The rows the export does not compare are Grey: England, regions, deciles and 10 blank values.
+    expect(rows.filter((r) => !expected[String(r[verdict])]).every((r) => r[status] === "Grey")).toBe(true);
+  });
+
+  it("Fingertips export with the region as the benchmark area: agrees with the export's Compared to Region verdicts where its polarity is known", async () => {
+    const { out } = await rateCopy("fingertips-campylobacter-countyua.xlsx", { benchmarkArea: "region" }, messages.ratedAgainstBenchmarkRows("each area's region (the row of its Parent Code)"));
+    const { header, rows } = table(out.worksheets[0]);
+    const verdict = header.indexOf("Compared to Region value or percentiles");
+    const status = header.lastIndexOf("Status");
+    const reason = header.lastIndexOf("Reason");
+    const expected: Record<string, string> = { Better: "Green", Similar: "Amber", Worse: "Red" };
+    const comparable = rows.filter((r) => expected[String(r[verdict])]);
+    // The export compares All ages rows only with their region (there are no 0-9 yrs region rows).
+    expect(comparable.length).toBe(450);
+    const known = comparable.filter((r) => !/polarity assumed/.test(String(r[reason])));
+    expect(known.filter((r) => r[status] !== expected[String(r[verdict])])).toEqual([]);
+    // Where a series' England verdicts were all Similar its polarity is assumed, and only there may it differ.
+    expect(comparable.length - known.length).toBeLessThan(50);
   });
 
   it("Hart KPI list: statuses agree with the council's own Status column except where polarity is assumed, and those rows say so", async () => {

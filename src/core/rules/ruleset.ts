@@ -108,6 +108,13 @@ const textList = (raw: unknown, path: string): Result<readonly string[]> => {
   return ok(raw as string[]);
 };
 
+/** Longest area code or name accepted as a benchmark area (area names run to about 60 characters). */
+const MAX_AREA_TEXT = 100;
+const benchmarkAreaCheck = (raw: unknown, path: string): Result<string> =>
+  typeof raw === "string" && raw.trim() !== "" && raw.trim().length <= MAX_AREA_TEXT
+    ? ok(raw.trim())
+    : fail("value", messages.ruleSetBadField(path, `"england", "region" or an area code or name (up to ${MAX_AREA_TEXT} characters)`));
+
 /** Checks an object's known fields and rejects unknown ones; `optional` fields may be absent. */
 function checkObject(
   raw: unknown,
@@ -223,6 +230,8 @@ export function validateRuleSettings(json: unknown): Result<RuleSettings> {
       dotMethod: oneOf(DOT_METHODS),
       dotThreshold: nonNegative,
       slopePeriods,
+      // Benchmark area of public tables (docs/methods.md#benchmark-area)
+      benchmarkArea: benchmarkAreaCheck,
     },
     [],
   );

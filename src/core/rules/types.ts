@@ -39,6 +39,14 @@ export interface RuleSettings {
   readonly dotThreshold: number;
   /** Periods used by the slope method (default 3). */
   readonly slopePeriods: number;
+
+  // Benchmark area of public tables (docs/methods.md#benchmark-area)
+  /**
+   * Which rows give each row of a public table with benchmark rows its benchmark: "england" (default,
+   * the England row, E92000001), "region" (the row of each area's Parent Code), or an area's code or
+   * name as the table writes it.
+   */
+  readonly benchmarkArea: string;
 }
 
 /** The defaults docs/methods.md#rag-rules, docs/methods.md#direction-of-travel give. */
@@ -52,6 +60,8 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   dotMethod: "previous",
   dotThreshold: 0,
   slopePeriods: 3,
+  // Benchmark area of public tables
+  benchmarkArea: "england",
 };
 
 /** The parameters a preset uses (docs/methods.md#rag-rules); fractions, not percentages. */

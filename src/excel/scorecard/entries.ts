@@ -27,6 +27,8 @@ export interface Entry {
   /** Status at the latest earlier review snapshot, or null when no snapshot has the indicator. */
   readonly previous: Status | null;
   readonly movement: string;
+  /** True when the status rests on an assumed polarity (docs/methods.md#polarity-assumed). */
+  readonly polarityAssumed: boolean;
 }
 
 /** A review snapshot row (RAG History). */
@@ -107,7 +109,7 @@ export function latestSnapshot(rows: readonly SnapshotRow[]): Map<string, Snapsh
  */
 export function buildEntries(rated: readonly RatedIndicator[], group: Grouping, snapshots: readonly SnapshotRow[], carried: ReadonlyMap<string, CarriedText>): Entry[] {
   const latest = latestSnapshot(snapshots);
-  return rated.map(({ indicator, rating }) => {
+  return rated.map(({ indicator, rating, polarityAssumed }) => {
     const area = indicator.area || indicator.areaCode;
     const key = entryKey(indicator.id, area, group.multiArea);
     const perspective = group.by === "perspective" ? indicator.perspective || m.noPerspective : group.by === "area" ? area : m.allIndicators;
@@ -116,7 +118,7 @@ export function buildEntries(rated: readonly RatedIndicator[], group: Grouping, 
     return {
       key, id: indicator.id, title: indicator.title, perspective, objective: indicator.objective || m.noObjective, area, indicator, rating,
       status: rating.status, owner: carry.owner ?? indicator.owner, commentary: carry.commentary ?? indicator.commentary,
-      previous, movement: movement(rating.status, previous),
+      previous, movement: movement(rating.status, previous), polarityAssumed: polarityAssumed === true,
     };
   });
 }

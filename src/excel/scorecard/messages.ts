@@ -23,6 +23,8 @@ export const scorecardMessages = {
   progressWriting: "Writing the scorecard sheets",
   progressDone: "Done",
   emptyExceptions: "No indicator is Red or Amber.",
+  /** The Scorecard detail's Polarity cell of an indicator whose status rests on an assumed polarity. */
+  polarityAssumedWord: "assumed",
   /** On every sheet's heading when some statuses rest on an assumed polarity (docs/methods.md#polarity-assumed). */
   polarityAssumed: (n: number, hasColumn: boolean) =>
     `Polarity assumed (higher is better) for ${n === 1 ? "1 indicator" : `${n} indicators`}: ${hasColumn ? "check the Polarity column" : "add a Polarity column"} where lower is better; each says "polarity assumed" in its reason.`,

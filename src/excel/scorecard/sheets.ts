@@ -37,7 +37,7 @@ const GROUP = { bold: true, fill: "#F2F2F2" } as const;
 export const NOTE = { italic: true } as const;
 
 /** Column widths in points (1 character is about 5.25 pt at Calibri 11). */
-const W = { code: 62, title: 250, area: 90, period: 62, measure: 62, status: 58, word: 78, owner: 130, commentary: 300, reason: 300 } as const;
+const W = { code: 62, title: 250, area: 90, period: 62, measure: 62, status: 58, word: 78, owner: 130, commentary: 300, reason: 300, polarity: 58 } as const;
 
 /**
  * A sheet's title and heading lines (as at, data source, rule set, then the sheet's own lines).
@@ -102,9 +102,12 @@ function countsRow(counts: StatusCountsRecord): number[] {
 
 const STATUS_COLOURS = STATUSES.map((s) => STATUS_STYLES[s].fill);
 
-/** Detail columns shared by the Scorecard's detail. */
-function detailHeader(group: Grouping): string[] {
-  return ["Code", "Indicator", ...(group.multiArea ? ["Area"] : []), "As at", "Latest actual", "Target", "Gap", "Progress", "Status", "Previous status", "Movement", "Direction of travel", "Owner", "Commentary"];
+/**
+ * Detail columns shared by the Scorecard's detail; a Polarity column when some status rests on an
+ * assumed polarity (it says "assumed" for those indicators, docs/methods.md#polarity-assumed).
+ */
+function detailHeader(group: Grouping, polarity: boolean): string[] {
+  return ["Code", "Indicator", ...(group.multiArea ? ["Area"] : []), "As at", "Latest actual", "Target", "Gap", "Progress", "Status", "Previous status", "Movement", "Direction of travel", ...(polarity ? ["Polarity"] : []), "Owner", "Commentary"];
 }
 
 /**
@@ -148,7 +151,8 @@ export function scorecardSheet(input: BuildInput): SheetSpec {
   ];
   // Detail by perspective.
   const dTop = cTop + cHeight + 2;
-  const header = detailHeader(group);
+  const polarity = entries.some((e) => e.polarityAssumed);
+  const header = detailHeader(group, polarity);
   const a = group.multiArea ? 1 : 0;
   blocks.push(block(dTop - 1, 0, [[`Detail by ${groupWord.toLowerCase()}`]], [], { bold: true, size: 13 }), block(dTop, 0, [header], [], HEADER));
   let row = dTop + 1;
@@ -157,14 +161,14 @@ export function scorecardSheet(input: BuildInput): SheetSpec {
     row++;
     const rows = g.entries.map((e) => [
       e.id, e.title, ...(group.multiArea ? [e.area] : []), e.rating.actual?.period ?? e.rating.asAt ?? "", num(e.rating.actual?.value), num(e.rating.target?.value), num(e.rating.gap), num(e.rating.progress),
-      e.status, e.previous ?? "", e.movement, e.rating.direction, e.owner, e.commentary,
+      e.status, e.previous ?? "", e.movement, e.rating.direction, ...(polarity ? [e.polarityAssumed ? scorecardMessages.polarityAssumedWord : ""] : []), e.owner, e.commentary,
     ]);
-    const formats = g.entries.map((e) => [FORMATS.text, FORMATS.text, ...(group.multiArea ? [FORMATS.text] : []), FORMATS.text, measureFormat(e), measureFormat(e), measureFormat(e), FORMATS.percent, ...Array(6).fill(FORMATS.text)]);
+    const formats = g.entries.map((e) => [FORMATS.text, FORMATS.text, ...(group.multiArea ? [FORMATS.text] : []), FORMATS.text, measureFormat(e), measureFormat(e), measureFormat(e), FORMATS.percent, ...Array(polarity ? 7 : 6).fill(FORMATS.text)]);
     blocks.push({ row, col: 0, values: rows, formats: rows.map((r, i) => r.map((v, j) => (typeof v === "number" ? formats[i][j] : FORMATS.text))), style: { wrap: true, fitRows: true } });
     statusRanges.push({ row, col: 7 + a, rows: rows.length, cols: 2 });
     row += rows.length;
   }
-  const widths = [W.code, W.title, ...(group.multiArea ? [W.area] : []), W.period, W.measure, W.measure, W.measure, W.measure, W.status, W.word, W.word, W.word, W.owner, W.commentary];
+  const widths = [W.code, W.title, ...(group.multiArea ? [W.area] : []), W.period, W.measure, W.measure, W.measure, W.measure, W.status, W.word, W.word, W.word, ...(polarity ? [W.polarity] : []), W.owner, W.commentary];
   return {
     kind: "scorecard", blocks, statusRanges, columnWidths: widths, freezeRows: 0, printTitleRows: { first: dTop, last: dTop }, landscape: true, charts,
     pageBreaks: [dTop - 1], // the summary and charts on page 1; the detail from page 2

@@ -1,13 +1,13 @@
 import * as React from "react";
 import {
-  Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, makeStyles, tokens,
+  Button, Caption1, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, makeStyles, tokens,
 } from "@fluentui/react-components";
 import {
   ArrowSyncRegular, CameraRegular, ClipboardTaskListLtrRegular, DeleteRegular, DocumentAddRegular, PlayRegular, TableAddRegular,
 } from "@fluentui/react-icons";
-import type { CellProblem, RateReport, ScorecardReport, StatusCounts as Counts } from "../../excel/types";
+import type { CellProblem, PolarityAssumedReport, RateReport, ScorecardReport, StatusCounts as Counts } from "../../excel/types";
 import type { ActionKey } from "../../shared/failures";
-import { DONE, PANE_TEXT } from "./messages";
+import { DONE, PANE_TEXT, POLARITY_TEXT } from "./messages";
 import { ProblemList } from "./ProblemList";
 import { StatusCounts } from "./StatusCounts";
 
@@ -56,6 +56,8 @@ export interface ActionsPanelProps {
   readonly result: ActionResult | null;
   readonly onRun: (action: PanelAction) => void;
   readonly onSelectCell: (sheet: string, address: string) => void;
+  /** Opens the column mapping (the Data tab), where a Polarity column can be mapped or checked. */
+  readonly onOpenMapping?: () => void;
 }
 
 interface Summary {
@@ -65,6 +67,8 @@ interface Summary {
   readonly warnings?: readonly string[];
   /** Why nothing could be rated: shown first, above the summary. */
   readonly nothingRated?: string;
+  /** Statuses resting on an assumed polarity, to have confirmed. */
+  readonly polarityAssumed?: PolarityAssumedReport;
 }
 
 /** The words, counts and lists a result is shown with. */
@@ -72,7 +76,7 @@ function summarise(result: ActionResult): Summary {
   switch (result.kind) {
     case "rateRag": {
       const r = result.report;
-      return { lines: [DONE.rated(r.rated, r.asAt)], counts: r.counts, problems: r.problems, warnings: r.warnings, ...(r.nothingRated ? { nothingRated: r.nothingRated } : {}) };
+      return { lines: [DONE.rated(r.rated, r.asAt)], counts: r.counts, problems: r.problems, warnings: r.warnings, ...(r.nothingRated ? { nothingRated: r.nothingRated } : {}), ...(r.polarityAssumed ? { polarityAssumed: r.polarityAssumed } : {}) };
     }
     case "buildScorecard":
     case "refreshScorecards": {
@@ -96,8 +100,33 @@ function summarise(result: ActionResult): Summary {
   }
 }
 
+/**
+ * How many statuses rest on an assumed polarity, with the way to the column mapping and, on demand,
+ * the indicators (each a button that selects its Polarity cell).
+ */
+function PolarityCheck({ report, onOpenMapping, onSelectCell }: { report: PolarityAssumedReport; onOpenMapping?: () => void; onSelectCell: (sheet: string, address: string) => void }): React.JSX.Element {
+  const [listed, setListed] = React.useState(false);
+  return (
+    <>
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{POLARITY_TEXT.title}</MessageBarTitle>
+          {POLARITY_TEXT.assumed(report.count, report.hasPolarityColumn)}
+        </MessageBarBody>
+        <MessageBarActions>
+          {onOpenMapping && <Button onClick={onOpenMapping}>{POLARITY_TEXT.openMapping}</Button>}
+          <Button aria-expanded={listed} onClick={() => setListed((v) => !v)}>
+            {listed ? POLARITY_TEXT.hideList : POLARITY_TEXT.showList(report.count)}
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+      {listed && <ProblemList problems={report.indicators} label={POLARITY_TEXT.listLabel} onSelect={onSelectCell} />}
+    </>
+  );
+}
+
 /** The actions, progress while one runs, and what the last one did. */
-export function ActionsPanel({ running, progress, result, onRun, onSelectCell }: ActionsPanelProps): React.JSX.Element {
+export function ActionsPanel({ running, progress, result, onRun, onSelectCell, onOpenMapping }: ActionsPanelProps): React.JSX.Element {
   const styles = useStyles();
   const summary = result ? summarise(result) : null;
   return (
@@ -155,6 +184,7 @@ export function ActionsPanel({ running, progress, result, onRun, onSelectCell }:
                 <MessageBarBody>{w}</MessageBarBody>
               </MessageBar>
             ))}
+            {summary.polarityAssumed && <PolarityCheck report={summary.polarityAssumed} onOpenMapping={onOpenMapping} onSelectCell={onSelectCell} />}
             {summary.counts && <StatusCounts counts={summary.counts} label="Indicators by status" />}
             {summary.problems && (
               <>

@@ -246,6 +246,17 @@ function Workbench({ actions, unsupported }: { actions: LaaActions; unsupported:
     }
   };
 
+  /** The Data tab with its column mapping in view and focused, where the Polarity column is checked. */
+  const openMapping = (): void => {
+    setTab("data");
+    // After the tab's panel is shown (the next frame), so focus lands on something visible.
+    requestAnimationFrame(() => {
+      const heading = document.getElementById("data-mapping-heading");
+      heading?.scrollIntoView?.({ block: "start" });
+      heading?.focus();
+    });
+  };
+
   const busy = running !== null;
   return (
     <>
@@ -306,10 +317,10 @@ function Workbench({ actions, unsupported }: { actions: LaaActions; unsupported:
         />
       </div>
       <div role="tabpanel" id="panel-rules" aria-labelledby="tab-rules" hidden={tab !== "rules"}>
-        <RulesPanel key={settingsCount} rules={settings.rules} mapping={detection?.mapping ?? null} busy={busy} onSave={saveRules} />
+        <RulesPanel key={settingsCount} rules={settings.rules} mapping={detection?.mapping ?? null} layout={detection?.source.layout ?? null} busy={busy} onSave={saveRules} />
       </div>
       <div role="tabpanel" id="panel-actions" aria-labelledby="tab-actions" hidden={tab !== "actions"}>
-        <ActionsPanel running={running} progress={progress} result={result} onRun={(a) => void onRun(a)} onSelectCell={selectCell} />
+        <ActionsPanel running={running} progress={progress} result={result} onRun={(a) => void onRun(a)} onSelectCell={selectCell} onOpenMapping={openMapping} />
       </div>
     </>
   );

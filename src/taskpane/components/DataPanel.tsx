@@ -87,7 +87,8 @@ export function DataPanel(props: DataPanelProps): React.JSX.Element {
 
       {detection && (
         <section aria-labelledby="data-mapping-heading" className={styles.section}>
-          <Subtitle2 as="h2" id="data-mapping-heading">
+          {/* Focusable from script only: the polarity check after Rate RAG brings the person here. */}
+          <Subtitle2 as="h2" id="data-mapping-heading" tabIndex={-1}>
             Column mapping
           </Subtitle2>
           <Caption1>

@@ -5,7 +5,7 @@ import {
 import { SaveRegular } from "@fluentui/react-icons";
 import type { DotMethod, PresetName, RuleSettings } from "../../core/rules/types";
 import type { ColumnMappingEntry, ColumnRole } from "../../excel/types";
-import { DONE, DOT_TEXT, FIELD_HINTS, PRESET_TEXT, VALIDATION } from "./messages";
+import { BENCHMARK_AREA_TEXT, DONE, DOT_TEXT, FIELD_HINTS, PRESET_TEXT, VALIDATION } from "./messages";
 import { parsePercent, parseWholeNumber, percentText } from "./percent";
 
 const PRESETS = Object.keys(PRESET_TEXT) as PresetName[];
@@ -28,6 +28,28 @@ interface Draft {
   readonly dotMethod: DotMethod;
   readonly dotThreshold: string;
   readonly slopePeriods: string;
+  /** Benchmark area: England, the region, or the area typed in benchmarkText (docs/methods.md#benchmark-area). */
+  readonly benchmarkMode: BenchmarkMode;
+  readonly benchmarkText: string;
+}
+
+type BenchmarkMode = "england" | "region" | "area";
+const BENCHMARK_MODES: readonly BenchmarkMode[] = ["england", "region", "area"];
+
+function benchmarkMode(area: string): BenchmarkMode {
+  const key = area.trim().toLowerCase();
+  return key === "england" || key === "region" ? key : key === "e92000001" ? "england" : "area";
+}
+
+/**
+ * True when the table's rows give each other a benchmark, so the benchmark area can be chosen: a long
+ * table with an area column and no Benchmark column (docs/methods.md#benchmark-rows).
+ * @example hasBenchmarkRows([{ column: 0, header: "Area Code", role: "areaCode" }], "long") // => true
+ */
+export function hasBenchmarkRows(mapping: readonly ColumnMappingEntry[] | null, layout: "wide" | "long" | null): boolean {
+  if (mapping === null || layout !== "long") return false;
+  const has = (role: ColumnRole) => mapping.some((m) => m.role === role);
+  return (has("areaCode") || has("area")) && !has("benchmark");
 }
 
 function toDraft(rules: RuleSettings): Draft {
@@ -42,6 +64,8 @@ function toDraft(rules: RuleSettings): Draft {
     dotMethod: rules.dotMethod,
     dotThreshold: percentText(rules.dotThreshold),
     slopePeriods: String(rules.slopePeriods),
+    benchmarkMode: benchmarkMode(rules.benchmarkArea),
+    benchmarkText: benchmarkMode(rules.benchmarkArea) === "area" ? rules.benchmarkArea : "",
   };
 }
 
@@ -81,9 +105,9 @@ function invalidMessage(field: NumberField): string {
  * The rules a draft stands for, or the fields that stop it being saved. Fields the preset does not
  * show keep their stored value when their text is not a valid number.
  */
-function toRules(draft: Draft, stored: RuleSettings): { rules: RuleSettings | null; invalid: ReadonlySet<NumberField> } {
+function toRules(draft: Draft, stored: RuleSettings, benchmarkShown: boolean): { rules: RuleSettings | null; invalid: ReadonlySet<NumberField | "benchmarkArea"> } {
   const shown = visibleFields(draft);
-  const invalid = new Set<NumberField>();
+  const invalid = new Set<NumberField | "benchmarkArea">();
   const read = (field: NumberField, fallback: number): number => {
     const value = parseField(field, draft[field]);
     if (value !== null) return value;
@@ -100,7 +124,9 @@ function toRules(draft: Draft, stored: RuleSettings): { rules: RuleSettings | nu
     dotMethod: draft.dotMethod,
     dotThreshold: read("dotThreshold", stored.dotThreshold),
     slopePeriods: read("slopePeriods", stored.slopePeriods),
+    benchmarkArea: benchmarkShown ? draft.benchmarkMode === "area" ? draft.benchmarkText.trim() : draft.benchmarkMode : stored.benchmarkArea,
   };
+  if (benchmarkShown && rules.benchmarkArea === "") invalid.add("benchmarkArea");
   return { rules: invalid.size === 0 ? rules : null, invalid };
 }
 
@@ -114,6 +140,8 @@ export interface RulesPanelProps {
   readonly rules: RuleSettings;
   /** The column mapping in use, to say which columns hold floors and benchmarks; null when not detected. */
   readonly mapping: readonly ColumnMappingEntry[] | null;
+  /** The detected table's layout, or null when none was detected (the benchmark area needs a long table). */
+  readonly layout?: "wide" | "long" | null;
   readonly busy: boolean;
   /** Saves the rules; resolves true when they were saved (failures are shown by the caller). */
   readonly onSave: (rules: RuleSettings) => Promise<boolean>;
@@ -128,12 +156,14 @@ function columnNote(mapping: readonly ColumnMappingEntry[] | null, role: ColumnR
 }
 
 /** Preset, tolerances, as-at period and direction-of-travel method, each explained in one line. */
-export function RulesPanel({ rules, mapping, busy, onSave }: RulesPanelProps): React.JSX.Element {
+export function RulesPanel({ rules, mapping, layout = null, busy, onSave }: RulesPanelProps): React.JSX.Element {
   const styles = useStyles();
   const [draft, setDraft] = React.useState<Draft>(() => toDraft(rules));
   const [showErrors, setShowErrors] = React.useState(false);
   const [saved, setSaved] = React.useState(false);
-  const { rules: parsed, invalid } = toRules(draft, rules);
+  const benchmarkShown = hasBenchmarkRows(mapping, layout);
+  const { rules: parsed, invalid } = toRules(draft, rules, benchmarkShown);
+  const areaInvalid = showErrors && invalid.has("benchmarkArea");
   const shown = visibleFields(draft);
 
   const update = <K extends keyof Draft>(key: K, value: Draft[K]): void => {
@@ -200,6 +230,30 @@ export function RulesPanel({ rules, mapping, busy, onSave }: RulesPanelProps): R
         </Field>
       )}
       {numberField("blueMargin", FIELD_HINTS.blueMargin)}
+      {benchmarkShown && (
+        <Field label={BENCHMARK_AREA_TEXT.label} hint={BENCHMARK_AREA_TEXT[draft.benchmarkMode].explanation}>
+          <Dropdown
+            value={BENCHMARK_AREA_TEXT[draft.benchmarkMode].label}
+            selectedOptions={[draft.benchmarkMode]}
+            onOptionSelect={(_, data) => data.optionValue && update("benchmarkMode", data.optionValue as BenchmarkMode)}
+          >
+            {BENCHMARK_MODES.map((mode) => (
+              <Option key={mode} value={mode}>
+                {BENCHMARK_AREA_TEXT[mode].label}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
+      {benchmarkShown && draft.benchmarkMode === "area" && (
+        <Field
+          label={BENCHMARK_AREA_TEXT.areaField}
+          validationState={areaInvalid ? "error" : "none"}
+          validationMessage={areaInvalid ? BENCHMARK_AREA_TEXT.areaMissing : undefined}
+        >
+          <Input value={draft.benchmarkText} placeholder={BENCHMARK_AREA_TEXT.areaPlaceholder} onChange={(_, data) => update("benchmarkText", data.value)} />
+        </Field>
+      )}
       <Field label="As-at period or date" hint={FIELD_HINTS.asAt}>
         <Input value={draft.asAt} placeholder="Latest period with an actual" onChange={(_, data) => update("asAt", data.value)} />
       </Field>

@@ -120,6 +120,28 @@ export const FIELD_HINTS = {
   slopePeriods: "How many of the latest periods the trend line uses.",
 } as const;
 
+/** The benchmark area choice of a table with benchmark rows (docs/methods.md#benchmark-area). */
+export const BENCHMARK_AREA_TEXT = {
+  label: "Benchmark area",
+  england: { label: "England", explanation: "Each area is compared with the England row (E92000001) of the same indicator, period and other dimensions." },
+  region: { label: "Region", explanation: "Each area is compared with the row of its region, the area named in its Parent Code column." },
+  area: { label: "Another area", explanation: "Each area is compared with the rows of the area you name, by its code or name as the table writes it." },
+  areaField: "Area code or name",
+  areaPlaceholder: "For example E12000007 or London region",
+  areaMissing: "Type the code or name of the area to compare with.",
+} as const;
+
+/** Says how many statuses rest on an assumed polarity after Rate RAG (docs/methods.md#polarity-assumed). */
+export const POLARITY_TEXT = {
+  title: "Check the polarity",
+  assumed: (n: number, hasColumn: boolean) =>
+    `${n === 1 ? "1 status rests" : `${n} statuses rest`} on an assumed polarity (higher is better), because ${hasColumn ? "the Polarity cell is blank" : "the table has no Polarity column"}. Where lower is better, ${hasColumn ? "fill in the Polarity cell" : "add a Polarity column"} and rate again.`,
+  openMapping: "Open the column mapping",
+  showList: (n: number) => `Show the ${n === 1 ? "indicator" : `${n} indicators`}`,
+  hideList: "Hide the list",
+  listLabel: "Indicators rated with an assumed polarity",
+} as const;
+
 /** Words for the data source. */
 export const SOURCE_TEXT = {
   layout: { wide: "Wide: one column per period", long: "Long: one row per indicator and period" },

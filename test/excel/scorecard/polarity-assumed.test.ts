@@ -40,6 +40,16 @@ describe("polarity assumed on the scorecard sheets", () => {
     expect(v.some((r) => String(r[0]).startsWith("1 Red and 1 Amber indicators, worst first.") && String(r[0]).endsWith(sentence))).toBe(true);
   });
 
+  it("marks those indicators 'assumed' in the Scorecard's detail, and not the information-only one", async () => {
+    const api = await tableApi(KPIS);
+    await api.run((context) => buildScorecard(context, { today: "2023-06-01" }));
+    const v = cells(api, "Scorecard");
+    const h = header(v, "Code", "Polarity", "Owner");
+    const polarity = Object.fromEntries(v.slice(h.row + 1).filter((r) => /^[A-Z]+ \d$/.test(String(r[0]))).map((r) => [r[0], r[h.col("Polarity")]]));
+    // Hand count as above: the four rated as higher is better; ASB 5 is Grey for information.
+    expect(polarity).toEqual({ "HOU 1": "assumed", "BEN 2": "assumed", "HR 3": "assumed", "WAS 4": "assumed", "ASB 5": null });
+  });
+
   it("with a Polarity column, counts only its blank cells and asks to check that column", async () => {
     const withColumn = KPIS.map((row, r) => [...row.slice(0, 3), r === 0 ? "Polarity" : r === 4 ? null : r <= 3 ? "Lower" : "Higher", ...row.slice(3)]);
     const api = await tableApi(withColumn);
