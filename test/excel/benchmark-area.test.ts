@@ -4,6 +4,7 @@
  * rules by default, the benchmark area setting (docs/methods.md#benchmark-area), and the statuses that
  * rest on an assumed polarity, listed for the task pane (docs/methods.md#polarity-assumed).
  */
+import { OUTPUT_COLUMNS } from "../../src/excel/rate-compute";
 import { messages } from "../../src/core/messages";
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from "../../src/core/rules/types";
 import { planRateRag, planSource, type RateSnapshot } from "../../src/excel/rate-plan";
@@ -53,7 +54,7 @@ describe("a Fingertips-shaped table with England as a row and no targets", () =>
     expect(rated.warnings).toContain(messages.ratedAgainstBenchmarkRows("each area's region (the row of its Parent Code)"));
     expect(rated.computed.outputs.map((o) => o[0])).toEqual(["Grey", "Grey", "Green", "Red", "Green"]);
     // Nottinghamshire's polarity still comes from its verdict against England (95 below 100, Better).
-    expect(rated.computed.outputs[3][5]).toContain('polarity inferred from "Compared to England"');
+    expect(rated.computed.outputs[3][OUTPUT_COLUMNS.indexOf("Reason")]).toContain('polarity inferred from "Compared to England"');
   });
 
   it("is rated against a named area's rows, by code or by name", () => {
