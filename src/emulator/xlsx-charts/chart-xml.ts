@@ -138,7 +138,8 @@ function isStacked(kind: ChartKind): boolean {
 
 /**
  * A scatter series (CT_ScatterSer: idx, order, tx, spPr, marker, dPt, xVal, yVal, smooth): markers
- * alone for points, a line alone for a limit; the categories are the x values.
+ * alone for points, a line alone for a limit; the categories are the x values. A coloured point's
+ * own spPr carries its fill (what LibreOffice colours the marker by) and no line.
  */
 function scatterSeriesXml(s: ResolvedSeries, head: string): string {
   const colour = s.colour ?? STYLE.textColour;
@@ -146,7 +147,7 @@ function scatterSeriesXml(s: ResolvedSeries, head: string): string {
   const marker = s.markers ? `<c:marker><c:symbol val="circle"/><c:size val="${STYLE.markerSize}"/><c:spPr>${solidFill(colour)}${line(STYLE.separatorWidth, colour)}</c:spPr></c:marker>` : `<c:marker><c:symbol val="none"/></c:marker>`;
   const points = s.markers
     ? s.pointColours
-      .map((hex, i) => (hex === null ? "" : `<c:dPt><c:idx val="${i}"/><c:marker><c:symbol val="circle"/><c:size val="${STYLE.markerSize}"/><c:spPr>${solidFill(hex)}${line(STYLE.separatorWidth, hex)}</c:spPr></c:marker><c:bubble3D val="0"/></c:dPt>`))
+      .map((hex, i) => (hex === null ? "" : `<c:dPt><c:idx val="${i}"/><c:marker><c:symbol val="circle"/><c:size val="${STYLE.markerSize}"/><c:spPr>${solidFill(hex)}${line(STYLE.separatorWidth, hex)}</c:spPr></c:marker><c:bubble3D val="0"/><c:spPr>${solidFill(hex)}<a:ln w="${STYLE.lineWidth}"><a:noFill/></a:ln></c:spPr></c:dPt>`))
       .join("")
     : "";
   return `<c:ser>${head}${spPr}${marker}${points}<c:xVal>${numRef(s.categories)}</c:xVal><c:yVal>${numRef(s.values)}</c:yVal><c:smooth val="0"/></c:ser>`;

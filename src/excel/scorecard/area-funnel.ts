@@ -42,8 +42,8 @@ export interface NoFunnel {
   readonly reason: string;
 }
 
-/** Colours of the funnel: areas grey (signals by funnelPointColour), the baseline black, the 2 SD lines mid grey, the 3 SD lines dark grey, England orange. */
-export const FUNNEL_COLOURS = { areas: SPC_COLOURS.common, baseline: "#000000", twoSd: "#7F7F7F", threeSd: "#404040", england: "#ED7D31" } as const;
+/** Colours of the funnel's lines (the areas take FUNNEL_GROUPS'): the baseline black, the 2 SD lines mid grey, the 3 SD lines dark grey, England orange. */
+export const FUNNEL_COLOURS = { baseline: "#000000", twoSd: "#7F7F7F", threeSd: "#404040", england: "#ED7D31" } as const;
 
 function reasonOf(fit: Extract<FunnelFit, { ok: false }>): string {
   if (fit.reason === "tooFewAreas") return m.funnelTooFewAreas(fit.areas);
@@ -84,19 +84,29 @@ export function areaFunnels(byId: readonly (readonly Entry[])[], areas: readonly
   return { funnels, none };
 }
 
+/** How an area compares with the baseline, by its funnel label and the indicator's polarity. */
+export type FunnelGroup = "worse" | "better" | "higherOrLower" | "similar";
+
+/** The groups in the order the areas' table lists them (the signals first), with their colours (the SPC sheets'). */
+export const FUNNEL_GROUPS: readonly { readonly group: FunnelGroup; readonly colour: string }[] = [
+  { group: "worse", colour: SPC_COLOURS.concern },
+  { group: "better", colour: SPC_COLOURS.improvement },
+  { group: "higherOrLower", colour: SPC_COLOURS.neither },
+  { group: "similar", colour: SPC_COLOURS.common },
+];
+
 /**
- * The colour of an area's point: outside the limits, blue where that is better and orange where
- * worse by the indicator's polarity (purple when it has none), as the SPC sheets colour signals;
- * null inside them (the series' grey).
- * @example funnelPointColour("High (0.025)", "lower") // => "#E46C0A"
- * @example funnelPointColour("Not significant", "lower") // => null
+ * An area's group: beyond a limit it is better or worse by the indicator's polarity (higher or lower
+ * when it has none); inside the limits, similar. "High" and "Low" alone say nothing of better or worse.
+ * @example funnelGroup("High (0.025)", "lower") // => "worse"
+ * @example funnelGroup("Not significant", "lower") // => "similar"
  */
-export function funnelPointColour(label: string | null, polarity: Polarity): string | null {
+export function funnelGroup(label: string | null, polarity: Polarity): FunnelGroup {
   const high = label?.startsWith("High") ?? false;
   const low = label?.startsWith("Low") ?? false;
-  if (!high && !low) return null;
-  if (polarity === "none") return SPC_COLOURS.neither;
-  return (high && polarity === "higher") || (low && polarity === "lower") ? SPC_COLOURS.improvement : SPC_COLOURS.concern;
+  if (!high && !low) return "similar";
+  if (polarity === "none") return "higherOrLower";
+  return (high && polarity === "higher") || (low && polarity === "lower") ? "better" : "worse";
 }
 
 /** Rows a funnel section takes beyond its tables: label, note and a gap. */
@@ -113,10 +123,11 @@ export function funnelAxisTitles(f: Pick<AreaFunnel, "statistic" | "multiplier">
 
 /**
  * One funnel's section from a row: a label and note, the areas' table (code, area, count,
- * denominator, value, baseline, label, and England where given) on the left; the chart at the right
+ * denominator, value, baseline, label, and England where given; the areas worse than the baseline
+ * first, then better, then similar) on the left, each group a series of points in its colour; the chart at the right
  * and the limits table under it. Limit points at less than half the smallest area's denominator are
  * left blank, so the lines do not fan out over an empty corner and squash the areas.
- * @example funnelSection(funnel, 40).chart.xySeries.length // => 6 (areas, baseline, four limits)
+ * @example funnelSection(funnel, 40).chart.xySeries.map((s) => s.name)[0] // => "Worse than the baseline"
  */
 export function funnelSection(f: AreaFunnel, row: number): { blocks: Block[]; chart: ChartSpec; rows: number } {
   const blocks: Block[] = [];
@@ -127,7 +138,10 @@ export function funnelSection(f: AreaFunnel, row: number): { blocks: Block[]; ch
   const top = row + 2;
   const header = ["Code", "Area", "Count", "Denominator", "Value", "Baseline", "Funnel label", ...(england !== null ? ["England"] : [])];
   blocks.push(block(top, 0, [header], [], HEADER));
-  const areaRows: CellValue[][] = f.areas.map((a) => [f.id, a.entry.area, a.count, a.denominator, a.value, f.limits.baseline, a.label ?? "", ...(england !== null ? [england] : [])]);
+  // The areas by group (worse, better, higher or lower, similar), each in area order, so each group is one series of the chart.
+  const grouped = FUNNEL_GROUPS.map((g) => ({ ...g, areas: f.areas.filter((a) => funnelGroup(a.label, f.polarity) === g.group) })).filter((g) => g.areas.length > 0);
+  const ordered = grouped.flatMap((g) => g.areas);
+  const areaRows: CellValue[][] = ordered.map((a) => [f.id, a.entry.area, a.count, a.denominator, a.value, f.limits.baseline, a.label ?? "", ...(england !== null ? [england] : [])]);
   blocks.push(block(top + 1, 0, areaRows, [FORMATS.text, FORMATS.text, "#,##0", "#,##0", fmt, "#,##0.00", FORMATS.text, fmt]));
   // The limits beside the chart: a proportion's four lines share the axis; a rate's lie at their own populations.
   const limTop = top + CHART_ROWS + 2;
@@ -138,21 +152,29 @@ export function funnelSection(f: AreaFunnel, row: number): { blocks: Block[]; ch
   const limHeader = rate
     ? ["Population (2 SD lower)", "2 SD lower", "Population (2 SD upper)", "2 SD upper", "Population (3 SD lower)", "3 SD lower", "Population (3 SD upper)", "3 SD upper"]
     : ["Denominator", "2 SD lower", "2 SD upper", "3 SD lower", "3 SD upper"];
-  const limRows: CellValue[][] = f.limits.points.map((p) => {
+  const allRows: CellValue[][] = f.limits.points.map((p) => {
     if (!rate) return keep(p.axis) ? [p.axis, p.lower2s, p.upper2s, p.lower3s, p.upper3s] : [p.axis, "", "", "", ""];
     const d = p.denominators as NonNullable<typeof p.denominators>;
     const pair = (x: number, y: number): CellValue[] => (keep(x) ? [x, y] : ["", ""]);
     return [...pair(d.lower2s, p.lower2s), ...pair(d.upper2s, p.upper2s), ...pair(d.lower3s, p.lower3s), ...pair(d.upper3s, p.upper3s)];
   });
+  const limRows = allRows.filter((r) => r.slice(rate ? 0 : 1).some((v) => v !== ""));
   blocks.push(block(limTop, limCol, [[m.funnelLimitsHeading]], [], { bold: true }));
   blocks.push(block(limTop + 1, limCol, [limHeader], [], HEADER));
   blocks.push(block(limTop + 2, limCol, limRows, limHeader.map((h) => (h.startsWith("Population") || h === "Denominator" ? "#,##0" : "#,##0.00"))));
   const n = f.areas.length;
-  const pts = f.limits.points.length;
+  const pts = limRows.length;
   const col = (c: number, r0: number, rows: number): Rect => ({ row: r0, col: c, rows, cols: 1 });
   const limit = (name: string, xCol: number, yCol: number, colour: string): XYSeries => ({ name, x: col(limCol + xCol, limTop + 2, pts), y: col(limCol + yCol, limTop + 2, pts), colour, markers: false, line: true });
   const xySeries: XYSeries[] = [
-    { name: m.funnelAreasSeries, x: col(3, top + 1, n), y: col(4, top + 1, n), colour: FUNNEL_COLOURS.areas, markers: true, line: false },
+    ...(() => {
+      let at = top + 1;
+      return grouped.map((g): XYSeries => {
+        const series = { name: m.funnelGroupSeries[g.group], x: col(3, at, g.areas.length), y: col(4, at, g.areas.length), colour: g.colour, markers: true, line: false };
+        at += g.areas.length;
+        return series;
+      });
+    })(),
     { name: m.funnelBaselineSeries, x: col(3, top + 1, n), y: col(5, top + 1, n), colour: FUNNEL_COLOURS.baseline, markers: false, line: true },
     ...(rate
       ? [limit("2 SD lower", 0, 1, FUNNEL_COLOURS.twoSd), limit("2 SD upper", 2, 3, FUNNEL_COLOURS.twoSd), limit("3 SD lower", 4, 5, FUNNEL_COLOURS.threeSd), limit("3 SD upper", 6, 7, FUNNEL_COLOURS.threeSd)]
@@ -161,7 +183,7 @@ export function funnelSection(f: AreaFunnel, row: number): { blocks: Block[]; ch
   ];
   const chart: ChartSpec = {
     type: "XYScatter", source: xySeries[0].y, seriesBy: "Columns", title: shortTitle(`${f.id} ${f.title}`), xySeries,
-    pointColours: f.areas.map((a) => funnelPointColour(a.label, f.polarity)), pointSeries: 0, axisTitles: funnelAxisTitles(f),
+    axisTitles: funnelAxisTitles(f),
     from: { row: top, col: limCol }, to: { row: top + CHART_ROWS, col: limCol + 8 }, legend: "Bottom",
   };
   return { blocks, chart, rows: Math.max(n + 1, CHART_ROWS + 2 + pts + 2) + 3 };

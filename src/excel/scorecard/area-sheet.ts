@@ -19,7 +19,7 @@ import { areaQuantiles, HEADER, headings, NOTE, type BuildInput } from "./sheets
 export const AREAS_PER_PAGE = 12;
 
 /** Column widths in points: code, indicator, polarity, benchmark, then one per area of a page. */
-const WIDTHS = { code: 62, title: 170, polarity: 58, benchmark: 62, area: 72 } as const;
+const WIDTHS = { code: 62, title: 170, polarity: 58, benchmark: 74, area: 72 } as const;
 
 /**
  * The areas of each page, in order: pages of `perPage`, the last one shorter.
@@ -90,7 +90,7 @@ export function areasSheet(input: BuildInput, sizes: ReadonlyMap<Entry, AreaSize
   return {
     kind: "areas", blocks, statusRanges, pageBreaks,
     columnWidths: [WIDTHS.code, WIDTHS.title, WIDTHS.polarity, WIDTHS.benchmark, ...(pages[0] ?? []).map(() => WIDTHS.area), ...(shown.length > 0 ? Array(Math.max(0, 17 - 4 - (pages[0]?.length ?? 0))).fill(WIDTHS.area) : [])],
-    // One page: its header stays in view and on every printed page. Several: each page has its own header.
-    freezeRows: paged ? 0 : top + 1, printTitleRows: paged ? null : { first: top, last: top }, landscape: true, charts, userColumns: null,
+    // One page: its header stays in view, and on every printed page unless funnel pages follow. Several: each page has its own header.
+    freezeRows: paged ? 0 : top + 1, printTitleRows: paged || shown.length > 0 ? null : { first: top, last: top }, landscape: true, charts, userColumns: null,
   };
 }

@@ -45,7 +45,7 @@ export const scorecardMessages = {
     `${areas} areas, in ${pages} pages of up to ${perPage} areas across; each page repeats the indicator columns and starts a printed page.`,
   areasPage: (from: number, to: number, of: number) => `Areas ${from} to ${to} of ${of}`,
   funnelsLegend: (count: number) =>
-    `${count === 1 ? "1 funnel plot" : `${count} funnel plots`} follow the areas: each area's value against its denominator, with the baseline (the areas together) and the 2 SD (95%) and 3 SD (99.8%) limits. Points outside them are blue where that is better, orange where worse (purple with no polarity).`,
+    `${count === 1 ? "1 funnel plot" : `${count} funnel plots`} follow the areas: each area's value against its denominator, with the baseline (the areas together) and the 2 SD (95%) and 3 SD (99.8%) limits. Areas beyond the 2 SD limits are blue where that is better, orange where worse (purple where the indicator has no polarity); the others grey.`,
   funnelsNone: "No funnel plots: the table has no Count and Denominator columns, which a funnel needs for each area.",
   funnelSkipped: (list: string) => `No funnel for ${list}.`,
   funnelTooFewAreas: (areas: number) => `only ${areas === 1 ? "1 area has" : `${areas} areas have`} a count, a denominator and a value (a funnel needs 5)`,
@@ -55,7 +55,8 @@ export const scorecardMessages = {
   funnelNote: (statistic: "proportion" | "rate", multiplier: number, areas: number, baseline: number, england: number | null) =>
     `${statistic === "rate" ? `Crude rate per ${multiplier.toLocaleString("en-GB")}` : multiplier === 100 ? "Percentage" : "Proportion"} of ${areas} areas. Baseline (the areas together, drawn black): ${baseline.toLocaleString("en-GB", { maximumFractionDigits: 2 })}${england !== null ? `; England (orange): ${england.toLocaleString("en-GB", { maximumFractionDigits: 2 })}` : ""}. Each area's funnel label: High or Low beyond the 2 SD (0.025) or 3 SD (0.001) limit, else Not significant.`,
   funnelLimitsHeading: "Limits drawn on the chart",
-  funnelAreasSeries: "Areas",
+  /** The funnel's series of areas, by how they compare with the baseline (area-funnel.ts funnelGroup). */
+  funnelGroupSeries: { worse: "Worse than the baseline", better: "Better than the baseline", higherOrLower: "Higher or lower than the baseline", similar: "Not significantly different" },
   funnelBaselineSeries: "Baseline",
   funnelAxisPopulation: "Denominator (population)",
   funnelAxisDenominator: "Denominator",
