@@ -50,7 +50,7 @@ export function areasSheet(input: BuildInput, sizes: ReadonlyMap<Entry, AreaSize
     ...(pages.length > 1 ? [m.areasPaged(areas.length, pages.length, perPage)] : []),
     ...(shown.length > 0 ? [m.funnelsLegend(shown.length)] : hasSizes ? [] : [m.funnelsNone]),
     ...(none.length > 0 ? [m.funnelSkipped(none.map((x) => `${x.id} (${x.reason})`).join("; "))] : []),
-    ...(left > 0 ? [m.chartsLeftOut(shown.length, left, "the Area comparison's funnel plots")] : []),
+    ...(left > 0 ? [m.chartsLeftOut(shown.length, left, "the Area comparison", "funnel plots")] : []),
   ];
   const blocks: Block[] = headings(SHEET_TITLES.areas as string, input, extra);
   const statusRanges: Rect[] = [];
@@ -85,7 +85,7 @@ export function areasSheet(input: BuildInput, sizes: ReadonlyMap<Entry, AreaSize
     charts.push(section.chart);
     row += section.rows;
   }
-  if (left > 0) blocks.push(block(row, 0, [[m.chartsLeftOut(shown.length, left, "the Area comparison's funnel plots")]], [], NOTE));
+  if (left > 0) blocks.push(block(row, 0, [[m.chartsLeftOut(shown.length, left, "the Area comparison", "funnel plots")]], [], NOTE));
   const top = 5 + extra.length + (paged ? 1 : 0);
   return {
     kind: "areas", blocks, statusRanges, pageBreaks,

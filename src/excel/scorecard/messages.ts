@@ -45,7 +45,7 @@ export const scorecardMessages = {
     `${areas} areas, in ${pages} pages of up to ${perPage} areas across; each page repeats the indicator columns and starts a printed page.`,
   areasPage: (from: number, to: number, of: number) => `Areas ${from} to ${to} of ${of}`,
   funnelsLegend: (count: number) =>
-    `${count === 1 ? "1 funnel plot" : `${count} funnel plots`} follow the areas: each area's value against its denominator, with the baseline (the areas together) and the 2 SD (95%) and 3 SD (99.8%) limits. Areas beyond the 2 SD limits are blue where that is better, orange where worse (purple where the indicator has no polarity); the others grey.`,
+    `${count === 1 ? "1 funnel plot follows" : `${count} funnel plots follow`} the areas: each area's value against its denominator, with the baseline (the areas together) and the 2 SD (95%) and 3 SD (99.8%) limits. Areas beyond the 2 SD limits are blue where that is better, orange where worse (purple where the indicator has no polarity); the others grey.`,
   funnelsNone: "No funnel plots: the table has no Count and Denominator columns, which a funnel needs for each area.",
   funnelSkipped: (list: string) => `No funnel for ${list}.`,
   funnelTooFewAreas: (areas: number) => `only ${areas === 1 ? "1 area has" : `${areas} areas have`} a count, a denominator and a value (a funnel needs 5)`,
@@ -65,6 +65,6 @@ export const scorecardMessages = {
   funnelAxisProportion: "Proportion",
   trendsLegend: "Each chart shows the actuals against the target trajectory (baseline to targets, straight lines between milestones) where there are targets, and the benchmark where there is one.",
   /** A chart sheet that holds the first charts only (Trends, Area comparison's funnels). */
-  chartsLeftOut: (shown: number, left: number, sheet: string) =>
-    `${left === 1 ? "1 more indicator is" : `${left} more indicators are`} not charted here: ${sheet} holds the first ${shown} in the table's order, so the workbook stays quick to build, open and print. To chart others, filter the indicator table to them (hidden rows are left out) and build the scorecard again.`,
+  chartsLeftOut: (shown: number, left: number, sheet: string, what = "charts") =>
+    `${left === 1 ? "1 more indicator is" : `${left} more indicators are`} not charted here: ${sheet} holds the first ${shown} ${what} in the table's order, so the workbook stays quick to build, open and print. To chart others, filter the indicator table to them (hidden rows are left out) and build the scorecard again.`,
 } as const;
