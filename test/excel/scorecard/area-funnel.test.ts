@@ -72,5 +72,5 @@ describe("the Area comparison's funnel plots (regional sample)", () => {
     // The limits' cached values are funnelLimits' (the upper 3 SD line's first drawn point).
     const first3su = limits.value.points.find((p) => p.denominators!.upper3s >= Math.min(...denominators) / 2)!;
     expect(limit).toContain(`<c:v>${first3su.upper3s}</c:v>`);
-  });
+  }, 60_000);
 });
