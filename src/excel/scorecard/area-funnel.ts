@@ -11,7 +11,7 @@ import { funnelFit, type FunnelFit } from "../../core/methods/funnel-fit";
 import type { Polarity } from "../../core/polarity";
 import type { Entry } from "./entries";
 import { scorecardMessages as m } from "./messages";
-import { block, FORMATS, num, type Block, type CellValue, type ChartSpec, type Rect, type XYSeries } from "./sheet-model";
+import { block, FORMATS, type Block, type CellValue, type ChartSpec, type Rect, type XYSeries } from "./sheet-model";
 import { HEADER, measureFormat, NOTE, shortTitle } from "./sheets";
 import { SPC_COLOURS } from "./spc-sheets";
 
