@@ -22,6 +22,8 @@ export const FUNNEL_MAX_CHARTS = 10;
 export interface AreaSize {
   readonly count: number | null;
   readonly denominator: number | null;
+  /** England's value for that period where the table gives it as a row of its own (a Fingertips export). */
+  readonly england?: number | null;
 }
 
 /** One indicator's funnel: its areas (first entry per area), figures, limits and labels. */
@@ -76,7 +78,7 @@ export function areaFunnels(byId: readonly (readonly Entry[])[], areas: readonly
     if (!limits.ok) { none.push({ id: first.id, reason: limits.problem.message }); continue; }
     if (!labels.ok) { none.push({ id: first.id, reason: labels.problem.message }); continue; }
     funnels.push({
-      id: first.id, title: first.title, polarity: first.indicator.polarity, benchmark: first.indicator.benchmark, statistic: fit.statistic, multiplier: fit.multiplier,
+      id: first.id, title: first.title, polarity: first.indicator.polarity, benchmark: first.indicator.benchmark ?? sizes.get(first)?.england ?? null, statistic: fit.statistic, multiplier: fit.multiplier,
       areas: kept.map((f, i) => ({ entry: f.entry, count: f.count, denominator: f.denominator, value: f.value, label: labels.value[i] })),
       limits: limits.value,
     });
@@ -150,7 +152,7 @@ export function funnelSection(f: AreaFunnel, row: number): { blocks: Block[]; ch
   const minX = Math.min(...f.areas.map((a) => a.denominator));
   const keep = (x: number) => x >= minX / 2;
   const limHeader = rate
-    ? ["Population (2 SD lower)", "2 SD lower", "Population (2 SD upper)", "2 SD upper", "Population (3 SD lower)", "3 SD lower", "Population (3 SD upper)", "3 SD upper"]
+    ? ["Population", "2 SD lower", "Population", "2 SD upper", "Population", "3 SD lower", "Population", "3 SD upper"]
     : ["Denominator", "2 SD lower", "2 SD upper", "3 SD lower", "3 SD upper"];
   const allRows: CellValue[][] = f.limits.points.map((p) => {
     if (!rate) return keep(p.axis) ? [p.axis, p.lower2s, p.upper2s, p.lower3s, p.upper3s] : [p.axis, "", "", "", ""];
@@ -159,8 +161,9 @@ export function funnelSection(f: AreaFunnel, row: number): { blocks: Block[]; ch
     return [...pair(d.lower2s, p.lower2s), ...pair(d.upper2s, p.upper2s), ...pair(d.lower3s, p.lower3s), ...pair(d.upper3s, p.upper3s)];
   });
   const limRows = allRows.filter((r) => r.slice(rate ? 0 : 1).some((v) => v !== ""));
-  blocks.push(block(limTop, limCol, [[m.funnelLimitsHeading]], [], { bold: true }));
-  blocks.push(block(limTop + 1, limCol, [limHeader], [], HEADER));
+  blocks.push(block(limTop, limCol, [[rate ? m.funnelLimitsHeadingRate : m.funnelLimitsHeading]], [], { bold: true }));
+  // Not wrapped: this row is also a row of the areas' table, which a taller header row would split.
+  blocks.push(block(limTop + 1, limCol, [limHeader], [], { bold: true, fill: HEADER.fill, underline: true }));
   blocks.push(block(limTop + 2, limCol, limRows, limHeader.map((h) => (h.startsWith("Population") || h === "Denominator" ? "#,##0" : "#,##0.00"))));
   const n = f.areas.length;
   const pts = limRows.length;

@@ -55,6 +55,7 @@ export const scorecardMessages = {
   funnelNote: (statistic: "proportion" | "rate", multiplier: number, areas: number, baseline: number, england: number | null) =>
     `${statistic === "rate" ? `Crude rate per ${multiplier.toLocaleString("en-GB")}` : multiplier === 100 ? "Percentage" : "Proportion"} of ${areas} areas. Baseline (the areas together, drawn black): ${baseline.toLocaleString("en-GB", { maximumFractionDigits: 2 })}${england !== null ? `; England (orange): ${england.toLocaleString("en-GB", { maximumFractionDigits: 2 })}` : ""}. Each area's funnel label: High or Low beyond the 2 SD (0.025) or 3 SD (0.001) limit, else Not significant.`,
   funnelLimitsHeading: "Limits drawn on the chart",
+  funnelLimitsHeadingRate: "Limits drawn on the chart: each limit's population, then its rate",
   /** The funnel's series of areas, by how they compare with the baseline (area-funnel.ts funnelGroup). */
   funnelGroupSeries: { worse: "Worse than the baseline", better: "Better than the baseline", higherOrLower: "Higher or lower than the baseline", similar: "Not significantly different" },
   funnelBaselineSeries: "Baseline",

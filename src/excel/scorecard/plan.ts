@@ -19,6 +19,7 @@ import { hasSpc, spcChartsSheet, spcSummarySheet } from "./spc-sheets";
 import { areasSheet } from "./area-sheet";
 import type { AreaSize } from "./area-funnel";
 import { readNumber } from "../../core/cells";
+import { publicSourceHook } from "../public-source-rating";
 
 /** What the reader read of one sheet the record says is the add-in's. */
 export interface OwnedSheetRead {
@@ -68,6 +69,8 @@ export function areaSizes(rated: RatedSource, entries: readonly Entry[]): Map<En
   const countCol = column("count"), denominatorCol = column("denominator");
   const out = new Map<Entry, AreaSize>();
   if (countCol === undefined && denominatorCol === undefined) return out;
+  // England's value of the rated row, where England is a row of the table (docs/methods.md#benchmark-rows).
+  const hook = publicSourceHook(rated.dataRows, rated.mapping);
   const read = (row: readonly unknown[] | undefined, col: number | undefined): number | null => {
     if (!row || col === undefined) return null;
     const r = readNumber(row[col]);
@@ -76,7 +79,8 @@ export function areaSizes(rated: RatedSource, entries: readonly Entry[]): Map<En
   // Entries are built from the rated indicators one for one, in order (entries.ts buildEntries).
   entries.forEach((e, i) => {
     const row = rated.dataRows[rated.computed.rated[i]?.row ?? -1];
-    out.set(e, { count: read(row, countCol), denominator: read(row, denominatorCol) });
+    const at = rated.computed.rated[i]?.row ?? -1;
+    out.set(e, { count: read(row, countCol), denominator: read(row, denominatorCol), england: hook && at >= 0 ? hook.benchmark(at) ?? null : null });
   });
   return out;
 }
