@@ -281,6 +281,9 @@ const SERIES_TYPE = type<SeriesRef>("ChartSeries", {
       s.series.markerStyle = v;
     },
   },
+  /** https://learn.microsoft.com/javascript/api/excel/excel.chartseries#excel-excel-chartseries-markerbackgroundcolor-member (ExcelApi 1.7): the series' colour here. */
+  markerBackgroundColor: { get: (s) => s.series.colour ?? "", set: (s, v) => { s.series.colour = normaliseColour(v); } },
+  markerForegroundColor: { get: (s) => s.series.colour ?? "", set: (s, v) => { s.series.colour = normaliseColour(v); } },
 });
 export class ChartSeries extends ClientObjectImpl<SeriesRef> {
   get _type() { return SERIES_TYPE; }
@@ -290,10 +293,12 @@ export class ChartSeries extends ClientObjectImpl<SeriesRef> {
   setXAxisValues(sourceData: Range): void { this._sameContext(sourceData); this._call("setXAxisValues", { sourceData: sourceData._path }, (s) => { s.series.categories = sourceData._model(); }); }
   delete(): void { this._call("delete", {}, (s) => { s.chart.series = s.chart.series.filter((x) => x !== s.series); }); }
 }
-accessors(ChartSeries, ["name", "markerStyle"]);
+accessors(ChartSeries, ["name", "markerStyle", "markerBackgroundColor", "markerForegroundColor"]);
 
 /** Colour target: a series, or one point of it. */
 interface FillTarget { get(): string | undefined; set(c: string | undefined): void }
+/** A series' line: its colour and its style ("None" draws no line). */
+interface LineTarget extends FillTarget { style(): string | undefined; setStyle(v: string): void }
 
 export class ChartSeriesFormat extends ClientObjectImpl<SeriesRef> {
   get _type() { return SERIES_FORMAT_TYPE; }
@@ -301,7 +306,10 @@ export class ChartSeriesFormat extends ClientObjectImpl<SeriesRef> {
     return this._child("fill", () => new ChartFill(this.context, `${this._path}.fill`, () => { const s = this._model(); return { get: () => s.series.colour, set: (c) => { s.series.colour = c; } }; }));
   }
   get line(): ChartLineFormat {
-    return this._child("line", () => new ChartLineFormat(this.context, `${this._path}.line`, () => { const s = this._model(); return { get: () => s.series.colour, set: (c) => { s.series.colour = c; } }; }));
+    return this._child("line", () => new ChartLineFormat(this.context, `${this._path}.line`, () => {
+      const s = this._model();
+      return { get: () => s.series.colour, set: (c) => { s.series.colour = c; }, style: () => s.series.lineStyle, setStyle: (v) => { s.series.lineStyle = v; } };
+    }));
   }
 }
 const SERIES_FORMAT_TYPE = type<SeriesRef>("ChartSeriesFormat", {});
@@ -315,11 +323,22 @@ export class ChartFill extends ClientObjectImpl<FillTarget> {
 }
 const CHART_FILL_TYPE = type<FillTarget>("ChartFill", {});
 
-const LINE_TYPE = type<FillTarget>("ChartLineFormat", { color: { get: (t) => t.get() ?? "", set: (t, v) => t.set(normaliseColour(v)) } });
-export class ChartLineFormat extends ClientObjectImpl<FillTarget> {
+/** https://learn.microsoft.com/javascript/api/excel/excel.chartlineformat (lineStyle: ExcelApi 1.7). */
+const LINE_STYLES = ["Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Grey25", "Grey50", "Grey75", "Automatic", "None", "RoundDot"];
+const LINE_TYPE = type<LineTarget>("ChartLineFormat", {
+  color: { get: (t) => t.get() ?? "", set: (t, v) => t.set(normaliseColour(v)) },
+  lineStyle: {
+    get: (t) => t.style() ?? "Automatic",
+    set: (t, v) => {
+      if (typeof v !== "string" || !LINE_STYLES.includes(v)) throw new EmulatorError("InvalidArgument", `lineStyle must be one of ${LINE_STYLES.join(", ")}`);
+      t.setStyle(v);
+    },
+  },
+});
+export class ChartLineFormat extends ClientObjectImpl<LineTarget> {
   get _type() { return LINE_TYPE; }
 }
-accessors(ChartLineFormat, ["color"]);
+accessors(ChartLineFormat, ["color", "lineStyle"]);
 
 export class ChartPointsCollection extends ClientObjectImpl<SeriesRef> {
   get _type() { return POINTS_TYPE; }

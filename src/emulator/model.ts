@@ -89,6 +89,8 @@ export interface ChartSeriesModel {
   pointColours: (string | undefined)[];
   /** Excel.ChartMarkerStyle of the series ("None" draws no markers); undefined is Excel's automatic. */
   markerStyle?: string;
+  /** Excel.ChartLineStyle of the series' line ("None" draws none, "Continuous" a solid one); undefined is the chart type's own. */
+  lineStyle?: string;
 }
 
 export interface ChartModel {

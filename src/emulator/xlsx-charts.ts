@@ -77,6 +77,7 @@ async function resolveSeries(s: ChartSeriesSpec, sheetCells: SheetCells): Promis
     colour: s.colour === undefined ? null : checkedColour(s.colour),
     pointColours: (s.pointColours ?? []).map((c) => (c === null ? null : checkedColour(c))),
     markers: s.markers !== false,
+    line: s.line === true,
   };
 }
 

@@ -308,7 +308,7 @@ export interface SaveXlsxOptions {
 export const LAA_ADDIN_ID = "3b6f2a8e-6c1d-4f7a-9e55-2d4c8b1a7f30";
 
 const CHART_KINDS: Record<string, ChartKind> = {
-  BarClustered: "barClustered", BarStacked: "barStacked", ColumnClustered: "columnClustered", ColumnStacked: "columnStacked", Doughnut: "doughnut", Line: "line", LineMarkers: "line",
+  BarClustered: "barClustered", BarStacked: "barStacked", ColumnClustered: "columnClustered", ColumnStacked: "columnStacked", Doughnut: "doughnut", Line: "line", LineMarkers: "line", XYScatter: "scatter",
 };
 
 /** Sheet-qualified absolute reference as a chart series uses it: "'Scorecard'!$B$5:$B$8". */
@@ -341,6 +341,7 @@ function chartToSpec(c: ChartModel, kind: ChartKind): ChartPartSpec {
     ...(s.colour ? { colour: s.colour.replace("#", "") } : {}),
     ...(s.pointColours.some(Boolean) ? { pointColours: Array.from(s.pointColours, (p) => (p ? p.replace("#", "") : null)) } : {}),
     ...(s.markerStyle === "None" ? { markers: false } : {}),
+    ...(s.lineStyle === "Continuous" ? { line: true } : {}),
   }));
   const anchor = chartAnchor(c);
   const legend = !c.legend.visible ? "none" : (["right", "bottom", "top", "left"].includes(c.legend.position.toLowerCase()) ? c.legend.position.toLowerCase() : "right") as ChartPartSpec["legend"];

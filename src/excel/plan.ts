@@ -78,7 +78,7 @@ export function opBytes(op: WriteOp): number {
     case "columnWidths":
       return op.widths.length * OP_BYTES;
     case "chart":
-      return (8 + (op.chart.seriesColours?.length ?? 0) * 2 + (op.chart.pointColours?.filter(Boolean).length ?? 0) * 3 + (op.chart.seriesMarkers?.length ?? 0)) * OP_BYTES + op.chart.title.length;
+      return (8 + (op.chart.seriesColours?.length ?? 0) * 2 + (op.chart.pointColours?.filter(Boolean).length ?? 0) * 3 + (op.chart.seriesMarkers?.length ?? 0) + (op.chart.xySeries?.length ?? 0) * 9) * OP_BYTES + op.chart.title.length;
     case "textFill":
       return 6 * OP_BYTES;
     case "addTableColumns":

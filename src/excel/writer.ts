@@ -10,7 +10,7 @@ import { STATUSES } from "../core/rules/types";
 import { cellAddress } from "../core/a1";
 import { PAYLOAD_BUDGET_BYTES } from "./payload";
 import { syncBatches, type WriteOp } from "./plan";
-import type { Block, ChartSpec, TextFill } from "./scorecard/sheet-model";
+import type { Block, ChartSpec, Rect, TextFill } from "./scorecard/sheet-model";
 import { STATUS_STYLES } from "./status-style";
 
 function writeBlock(ws: Excel.Worksheet, b: Block): void {
@@ -64,10 +64,35 @@ function queueTextFill(ws: Excel.Worksheet, t: TextFill): void {
   cf.custom.format.font.color = t.fontColour;
 }
 
+/**
+ * A scatter chart's series, each from its own x and y cells (ChartSeriesCollection.add,
+ * ChartSeries.setXAxisValues and setValues, ExcelApi 1.7): the chart is made from the first series'
+ * y cells, then every series gets its x cells, name, markers, line and colour.
+ */
+function writeXYSeries(ws: Excel.Worksheet, chart: Excel.Chart, c: ChartSpec): void {
+  const cells = (r: Rect) => ws.getRangeByIndexes(r.row, r.col, r.rows, r.cols);
+  (c.xySeries ?? []).forEach((s, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+    if (i > 0) series.setValues(cells(s.y));
+    series.setXAxisValues(cells(s.x));
+    series.name = s.name;
+    series.markerStyle = (s.markers ? "Circle" : "None") as Excel.ChartMarkerStyle;
+    if (s.markers) {
+      series.markerBackgroundColor = s.colour;
+      series.markerForegroundColor = s.colour;
+    }
+    series.format.line.lineStyle = (s.line ? "Continuous" : "None") as Excel.ChartLineStyle;
+    if (s.line) series.format.line.color = s.colour;
+  });
+}
+
 function writeChart(ws: Excel.Worksheet, c: ChartSpec): void {
   const source = ws.getRangeByIndexes(c.source.row, c.source.col, c.source.rows, c.source.cols);
   const chart = ws.charts.add(c.type as Excel.ChartType, source, c.seriesBy as Excel.ChartSeriesBy);
   chart.title.text = c.title;
+  if (c.xySeries) writeXYSeries(ws, chart, c);
+  if (c.axisTitles?.category) chart.axes.categoryAxis.title.text = c.axisTitles.category;
+  if (c.axisTitles?.value) chart.axes.valueAxis.title.text = c.axisTitles.value;
   if (c.legend === "None") chart.legend.visible = false;
   else chart.legend.position = c.legend as Excel.ChartLegendPosition;
   chart.setPosition(cellAddress(c.from.row, c.from.col), cellAddress(c.to.row - 1, c.to.col - 1));

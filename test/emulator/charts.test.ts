@@ -70,3 +70,36 @@ describe("ChartFill", () => {
     });
   });
 });
+
+describe("a scatter chart's series (XYScatter)", () => {
+  // https://learn.microsoft.com/javascript/api/excel/excel.chartseries (setXAxisValues, setValues,
+  // markerStyle, markerBackgroundColor: ExcelApi 1.7) and excel.chartlineformat (lineStyle, ExcelApi 1.7).
+  it("takes its x and y cells, a line style and a marker colour, and refuses a line style Excel does not have", async () => {
+    const { Excel, wb } = setup(["Data"]);
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Data");
+      sheet.getRange("A1:B3").values = [[100, 40], [200, 60], [300, 50]];
+      const chart = sheet.charts.add("XYScatter", sheet.getRange("B1:B3"), "Columns");
+      const points = chart.series.getItemAt(0);
+      points.setXAxisValues(sheet.getRange("A1:A3"));
+      points.markerBackgroundColor = "#E46C0A";
+      const limit = chart.series.add("Limit");
+      limit.setValues(sheet.getRange("B1:B3"));
+      limit.setXAxisValues(sheet.getRange("A1:A3"));
+      limit.markerStyle = "None";
+      limit.format.line.lineStyle = "Continuous";
+      limit.format.line.load("lineStyle");
+      await context.sync();
+      expect(limit.format.line.lineStyle).toBe("Continuous");
+    });
+    const [model] = wb.sheetByName("Data")!.charts;
+    expect(model.series.map((s) => [s.categories?.rect, s.values?.rect, s.colour ?? null, s.markerStyle ?? null, s.lineStyle ?? null])).toEqual([
+      [{ row: 0, col: 0, rowCount: 3, colCount: 1 }, { row: 0, col: 1, rowCount: 3, colCount: 1 }, "#E46C0A", null, null],
+      [{ row: 0, col: 0, rowCount: 3, colCount: 1 }, { row: 0, col: 1, rowCount: 3, colCount: 1 }, null, "None", "Continuous"],
+    ]);
+    await expect(Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").charts.getItemAt(0).series.getItemAt(1).format.line.lineStyle = "Wavy" as Excel.ChartLineStyle;
+      await context.sync();
+    })).rejects.toThrow(/lineStyle must be one of/);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Writes one chart part (xl/charts/chartN.xml, a c:chartSpace) from a chart spec whose references
  * have been resolved. Element order follows the ECMA-376 Part 1 schema (dml-chart.xsd): CT_ChartSpace,
- * CT_Chart, CT_BarChart / CT_LineChart / CT_DoughnutChart, CT_BarSer / CT_LineSer / CT_PieSer, CT_DPt,
+ * CT_Chart, CT_BarChart / CT_LineChart / CT_DoughnutChart / CT_ScatterChart, CT_BarSer / CT_LineSer / CT_PieSer / CT_ScatterSer, CT_DPt,
  * CT_CatAx and CT_ValAx are sequences, and Excel refuses a chart whose children are out of order.
  */
 import type { ChartKind, ChartPartSpec } from "../chart-spec";
@@ -36,8 +36,10 @@ export interface ResolvedSeries {
   readonly colour: string | null;
   /** Per-point colours in category order; null keeps the series' colour. */
   readonly pointColours: readonly (string | null)[];
-  /** Line series: whether points have markers. */
+  /** Line and scatter series: whether points have markers. */
   readonly markers: boolean;
+  /** Scatter series: whether a line joins the points. */
+  readonly line: boolean;
 }
 
 /** What {@link chartSpaceXml} draws. */
@@ -134,8 +136,26 @@ function isStacked(kind: ChartKind): boolean {
   return kind === "barStacked" || kind === "columnStacked";
 }
 
+/**
+ * A scatter series (CT_ScatterSer: idx, order, tx, spPr, marker, dPt, xVal, yVal, smooth): markers
+ * alone for points, a line alone for a limit; the categories are the x values. A coloured point's
+ * own spPr carries its fill (what LibreOffice colours the marker by) and no line.
+ */
+function scatterSeriesXml(s: ResolvedSeries, head: string): string {
+  const colour = s.colour ?? STYLE.textColour;
+  const spPr = s.line ? `<c:spPr><a:ln w="${STYLE.lineWidth}" cap="rnd">${solidFill(colour)}<a:round/></a:ln></c:spPr>` : `<c:spPr><a:ln w="${STYLE.lineWidth}"><a:noFill/></a:ln></c:spPr>`;
+  const marker = s.markers ? `<c:marker><c:symbol val="circle"/><c:size val="${STYLE.markerSize}"/><c:spPr>${solidFill(colour)}${line(STYLE.separatorWidth, colour)}</c:spPr></c:marker>` : `<c:marker><c:symbol val="none"/></c:marker>`;
+  const points = s.markers
+    ? s.pointColours
+      .map((hex, i) => (hex === null ? "" : `<c:dPt><c:idx val="${i}"/><c:marker><c:symbol val="circle"/><c:size val="${STYLE.markerSize}"/><c:spPr>${solidFill(hex)}${line(STYLE.separatorWidth, hex)}</c:spPr></c:marker><c:bubble3D val="0"/><c:spPr>${solidFill(hex)}<a:ln w="${STYLE.lineWidth}"><a:noFill/></a:ln></c:spPr></c:dPt>`))
+      .join("")
+    : "";
+  return `<c:ser>${head}${spPr}${marker}${points}<c:xVal>${numRef(s.categories)}</c:xVal><c:yVal>${numRef(s.values)}</c:yVal><c:smooth val="0"/></c:ser>`;
+}
+
 function seriesXml(chart: ResolvedChart, s: ResolvedSeries, index: number): string {
   const head = `<c:idx val="${index}"/><c:order val="${index}"/>${seriesNameXml(s.name)}`;
+  if (chart.kind === "scatter") return scatterSeriesXml(s, head);
   const data = `${categoriesXml(s.categories)}<c:val>${numRef(s.values)}</c:val>`;
   if (chart.kind === "doughnut") {
     const points = s.pointColours
@@ -193,12 +213,29 @@ function axesXml(chart: ResolvedChart): string {
   return catAx + valAx;
 }
 
+/**
+ * The two value axes of a scatter chart (CT_ValAx twice): x along the bottom, y up the left, each
+ * crossing the other at its minimum so the points sit inside the frame.
+ */
+function scatterAxesXml(chart: ResolvedChart): string {
+  const axisLine = `<c:spPr><a:noFill/>${line(9525, STYLE.axisLineColour)}</c:spPr>`;
+  const axis = (id: number, cross: number, pos: "b" | "l", title: string | undefined, grid: boolean) =>
+    `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${pos}"/>` +
+    `${grid ? `<c:majorGridlines><c:spPr>${line(9525, STYLE.gridColour)}</c:spPr></c:majorGridlines>` : ""}${title ? titleXml(title, STYLE.bodySize, false, pos === "l") : ""}` +
+    `<c:numFmt formatCode="${pos === "b" ? "#,##0" : "General"}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
+    `${axisLine}${textProperties(STYLE.bodySize)}<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:crossBetween val="midCat"/></c:valAx>`;
+  return axis(AXIS_IDS.category, AXIS_IDS.value, "b", chart.axisTitles?.category, false) + axis(AXIS_IDS.value, AXIS_IDS.category, "l", chart.axisTitles?.value, true);
+}
+
 function plotXml(chart: ResolvedChart): string {
   const series = chart.series.map((s, i) => seriesXml(chart, s, i)).join("");
   const axIds = `<c:axId val="${AXIS_IDS.category}"/><c:axId val="${AXIS_IDS.value}"/>`;
   if (chart.kind === "doughnut") {
     const vary = chart.series[0]?.colour ? 0 : 1;
     return `<c:doughnutChart><c:varyColors val="${vary}"/>${series}<c:firstSliceAng val="0"/><c:holeSize val="${STYLE.holeSize}"/></c:doughnutChart>`;
+  }
+  if (chart.kind === "scatter") {
+    return `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series}${axIds}</c:scatterChart>${scatterAxesXml(chart)}`;
   }
   if (chart.kind === "line") {
     return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axIds}</c:lineChart>${axesXml(chart)}`;

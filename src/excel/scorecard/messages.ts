@@ -43,4 +43,31 @@ export const scorecardMessages = {
   spcChartsLeftOut: (shown: number, left: number) =>
     `${left === 1 ? "1 indicator is" : `${left} indicators are`} not charted here: the sheet holds the first ${shown} charts, so it stays quick to open and print. Every indicator is on the SPC summary.`,
   spcProvisional: "Provisional",
+  areasPaged: (areas: number, pages: number, perPage: number) =>
+    `${areas} areas, in ${pages} pages of up to ${perPage} areas across; each page repeats the indicator columns and starts a printed page.`,
+  areasPage: (from: number, to: number, of: number) => `Areas ${from} to ${to} of ${of}`,
+  funnelsLegend: (count: number) =>
+    `${count === 1 ? "1 funnel plot follows" : `${count} funnel plots follow`} the areas: each area's value against its denominator, with the baseline (the areas together) and the 2 SD (95%) and 3 SD (99.8%) limits. Areas beyond the 2 SD limits are blue where that is better, orange where worse (purple where the indicator has no polarity); the others grey.`,
+  funnelsNone: "No funnel plots: the table has no Count and Denominator columns, which a funnel needs for each area.",
+  funnelSkipped: (list: string) => `No funnel for ${list}.`,
+  funnelTooFewAreas: (areas: number) => `only ${areas === 1 ? "1 area has" : `${areas} areas have`} a count, a denominator and a value (a funnel needs 5)`,
+  funnelCountAbove: "some counts are above their denominators, which a proportion cannot be",
+  funnelNotCountOverDenominator: "the values are not count / denominator times a power of ten (for example a standardised rate), so limits from the counts would not fit them",
+  funnelHeading: "funnel plot",
+  funnelNote: (statistic: "proportion" | "rate", multiplier: number, areas: number, baseline: number, england: number | null) =>
+    `${statistic === "rate" ? `Crude rate per ${multiplier.toLocaleString("en-GB")}` : multiplier === 100 ? "Percentage" : "Proportion"} of ${areas} areas. Baseline (the areas together, drawn black): ${baseline.toLocaleString("en-GB", { maximumFractionDigits: 2 })}${england !== null ? `; England (orange): ${england.toLocaleString("en-GB", { maximumFractionDigits: 2 })}` : ""}. Each area's funnel label: High or Low beyond the 2 SD (0.025) or 3 SD (0.001) limit, else Not significant.`,
+  funnelLimitsHeading: "Limits drawn on the chart",
+  funnelLimitsHeadingRate: "Limits drawn on the chart: each limit's population, then its rate",
+  /** The funnel's series of areas, by how they compare with the baseline (area-funnel.ts funnelGroup). */
+  funnelGroupSeries: { worse: "Worse than the baseline", better: "Better than the baseline", higherOrLower: "Higher or lower than the baseline", similar: "Not significantly different" },
+  funnelBaselineSeries: "Baseline",
+  funnelAxisPopulation: "Denominator (population)",
+  funnelAxisDenominator: "Denominator",
+  funnelAxisRate: (multiplier: number) => `Rate per ${multiplier.toLocaleString("en-GB")}`,
+  funnelAxisPercent: "Percentage",
+  funnelAxisProportion: "Proportion",
+  trendsLegend: "Each chart shows the actuals against the target trajectory (baseline to targets, straight lines between milestones) where there are targets, and the benchmark where there is one.",
+  /** A chart sheet that holds the first charts only (Trends, Area comparison's funnels). */
+  chartsLeftOut: (shown: number, left: number, sheet: string, what = "charts") =>
+    `${left === 1 ? "1 more indicator is" : `${left} more indicators are`} not charted here: ${sheet} holds the first ${shown} ${what} in the table's order, so the workbook stays quick to build, open and print. To chart others, filter the indicator table to them (hidden rows are left out) and build the scorecard again.`,
 } as const;

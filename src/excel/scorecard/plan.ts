@@ -13,9 +13,13 @@ import { scorecardMessages as m } from "./messages";
 import { fingerprint, freeName, ownedSheet, readSnapshots, SHEETS_KEY, typedText, type SheetsRecord } from "./ownership";
 import { FORMATS, SHEET_NAMES, SHEET_TITLES, type SheetKind, type SheetSpec } from "./sheet-model";
 import {
-  areasSheet, checklistSheet, exceptionsSheet, HISTORY_HEADER, monitoringSheet, objectivesSheet, scorecardSheet, snapshotRows, trendsSheet, type BuildInput,
+  checklistSheet, exceptionsSheet, HISTORY_HEADER, monitoringSheet, objectivesSheet, scorecardSheet, snapshotRows, trendsSheet, type BuildInput,
 } from "./sheets";
 import { hasSpc, spcChartsSheet, spcSummarySheet } from "./spc-sheets";
+import { areasSheet } from "./area-sheet";
+import type { AreaSize } from "./area-funnel";
+import { readNumber } from "../../core/cells";
+import { publicSourceHook } from "../public-source-rating";
 
 /** What the reader read of one sheet the record says is the add-in's. */
 export interface OwnedSheetRead {
@@ -53,6 +57,31 @@ function fromData(rated: RatedSource, group: Grouping): Map<string, { owner: str
     const key = group.multiArea && (indicator.area || indicator.areaCode) ? `${indicator.id} | ${indicator.area || indicator.areaCode}` : indicator.id;
     out.set(key, { owner: indicator.owner, commentary: indicator.commentary });
   }
+  return out;
+}
+
+/**
+ * Each entry's count and denominator at the row it was rated on (the Count and Denominator columns),
+ * for the Area comparison's funnel plots; empty when the table has neither column.
+ */
+export function areaSizes(rated: RatedSource, entries: readonly Entry[]): Map<Entry, AreaSize> {
+  const column = (role: "count" | "denominator") => rated.mapping.entries.find((e) => e.role === role && e.period === undefined)?.column;
+  const countCol = column("count"), denominatorCol = column("denominator");
+  const out = new Map<Entry, AreaSize>();
+  if (countCol === undefined && denominatorCol === undefined) return out;
+  // England's value of the rated row, where England is a row of the table (docs/methods.md#benchmark-rows).
+  const hook = publicSourceHook(rated.dataRows, rated.mapping);
+  const read = (row: readonly unknown[] | undefined, col: number | undefined): number | null => {
+    if (!row || col === undefined) return null;
+    const r = readNumber(row[col]);
+    return r.kind === "number" ? r.value : null;
+  };
+  // Entries are built from the rated indicators one for one, in order (entries.ts buildEntries).
+  entries.forEach((e, i) => {
+    const row = rated.dataRows[rated.computed.rated[i]?.row ?? -1];
+    const at = rated.computed.rated[i]?.row ?? -1;
+    out.set(e, { count: read(row, countCol), denominator: read(row, denominatorCol), england: hook && at >= 0 ? hook.benchmark(at) ?? null : null });
+  });
   return out;
 }
 
@@ -136,7 +165,7 @@ export function planScorecard(s: ScorecardSnapshot): { readonly ops: WriteOp[]; 
   const snapshotDate = snapshots.reduce<string | null>((d, x) => (d === null || x.reviewDate > d ? x.reviewDate : d), null);
   const input: BuildInput = { entries, group, settings: rated.settings, sourceText: sourceText(rated), asAt: rated.computed.asAt, builtOn: s.builtOn, snapshotDate,
     ...(rated.computed.polarityAssumed > 0 ? { polarityNote: m.polarityAssumed(rated.computed.polarityAssumed, rated.computed.hasPolarityColumn) } : {}) };
-  const builders: Record<string, (i: BuildInput) => SheetSpec> = { scorecard: scorecardSheet, exceptions: exceptionsSheet, monitoring: monitoringSheet, trends: trendsSheet, spcSummary: spcSummarySheet, spcCharts: (i) => spcChartsSheet(i), areas: areasSheet, objectives: objectivesSheet };
+  const builders: Record<string, (i: BuildInput) => SheetSpec> = { scorecard: scorecardSheet, exceptions: exceptionsSheet, monitoring: monitoringSheet, trends: trendsSheet, spcSummary: spcSummarySheet, spcCharts: (i) => spcChartsSheet(i), areas: (i) => areasSheet(i, areaSizes(rated, entries)), objectives: objectivesSheet };
   const specs = kinds.map((k) => builders[k](input));
 
   const newRecord = mergeRecord(verified, assigned, names, { source: { sheet: rated.sheet, cell: cellAddress(rated.box.top, rated.box.left) }, written: writtenMarks(data) });

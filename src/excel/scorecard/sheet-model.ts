@@ -79,9 +79,25 @@ export interface BlockStyle {
   readonly fitRows?: boolean;
 }
 
+/**
+ * One series of a scatter chart: its own horizontal (x) and vertical (y) cells, one column each, so
+ * a funnel's areas and each of its limit lines can lie at their own positions along the axis.
+ */
+export interface XYSeries {
+  readonly name: string;
+  readonly x: Rect;
+  readonly y: Rect;
+  readonly colour: string;
+  /** Markers at the points (the areas); false for a line alone (a limit or the baseline). */
+  readonly markers: boolean;
+  /** A line joining the points (a limit or the baseline); false for markers alone. */
+  readonly line: boolean;
+}
+
 /** A native chart made from a range on its sheet. */
 export interface ChartSpec {
-  readonly type: "BarStacked" | "Doughnut" | "LineMarkers";
+  /** XYScatter: a scatter chart of `xySeries` (source is then the first series' y cells). */
+  readonly type: "BarStacked" | "Doughnut" | "LineMarkers" | "XYScatter";
   readonly source: Rect;
   readonly seriesBy: "Columns" | "Rows";
   readonly title: string;
@@ -100,6 +116,10 @@ export interface ChartSpec {
   readonly from: { readonly row: number; readonly col: number };
   readonly to: { readonly row: number; readonly col: number };
   readonly legend: "Bottom" | "Right" | "None";
+  /** Scatter charts: every series with its own x and y cells, in order. */
+  readonly xySeries?: readonly XYSeries[];
+  /** Titles of the horizontal (category) and vertical (value) axes. */
+  readonly axisTitles?: { readonly category?: string; readonly value?: string };
 }
 
 /** Where users may type text the add-in carries over on refresh (keyed by indicator). */

@@ -286,19 +286,26 @@ export function trajectoryRow(e: Entry, periods: readonly Period[]): CellValue[]
 /** Rows of one indicator's block on a chart sheet: two blocks fill a printed page. */
 export const BLOCK_ROWS = 17;
 
+/** At most this many charts on the Trends sheet (as on SPC charts); the rest are named in a note. */
+export const TRENDS_MAX_CHARTS = 60;
+
 /**
- * The Trends sheet: per indicator, actuals against the target trajectory (and the benchmark), with a line chart beside the numbers.
- * @example trendsSheet(input).charts.length // => one line chart per indicator
+ * The Trends sheet: per indicator (the first 60 in the table's order), actuals against the target
+ * trajectory (and the benchmark), with a line chart beside the numbers; a note names how many more
+ * there are and how to see them.
+ * @example trendsSheet(input).charts.length // => one line chart per indicator, at most 60
  */
-export function trendsSheet(input: BuildInput): SheetSpec {
-  const { entries } = input;
-  const periods = periodsOf(entries);
-  const blocks = headings(SHEET_TITLES.trends as string, input, ["Each chart shows the actuals against the target trajectory (baseline to targets, straight lines between milestones) where there are targets, and the benchmark where there is one."]);
+export function trendsSheet(input: BuildInput, maxCharts = TRENDS_MAX_CHARTS): SheetSpec {
+  const shown = input.entries.slice(0, maxCharts);
+  const left = input.entries.length - shown.length;
+  const periods = periodsOf(shown);
+  const blocks = headings(SHEET_TITLES.trends as string, input, [scorecardMessages.trendsLegend, ...(left > 0 ? [scorecardMessages.chartsLeftOut(shown.length, left, "Trends")] : [])]);
   const charts: ChartSpec[] = [];
   const statusRanges: Rect[] = [];
   const width = periods.length + 1;
-  let row = 6;
-  for (const e of entries) {
+  const first = left > 0 ? 7 : 6;
+  let row = first;
+  for (const e of shown) {
     const label = `${e.id}${e.area && input.group.multiArea ? ` (${e.area})` : ""}`;
     blocks.push(block(row, 0, [[label, e.status]], [], { bold: true }));
     blocks.push(block(row + 1, 0, [[e.title]], [], { wrap: false, italic: true }));
@@ -318,12 +325,13 @@ export function trendsSheet(input: BuildInput): SheetSpec {
     });
     row += BLOCK_ROWS;
   }
+  if (left > 0) blocks.push(block(row, 0, [[scorecardMessages.chartsLeftOut(shown.length, left, "Trends")]], [], NOTE));
   // One set of status rules for the whole status column: its other cells hold period labels and numbers.
-  if (entries.length > 0) statusRanges.push({ row: 6, col: 1, rows: row - 6, cols: 1 });
+  if (shown.length > 0) statusRanges.push({ row: first, col: 1, rows: row - first, cols: 1 });
   return {
     kind: "trends", blocks, statusRanges, columnWidths: [120, ...periods.map(() => W.period), 20, ...Array(7).fill(60)], freezeRows: 0, printTitleRows: null, landscape: true, charts, userColumns: null,
     // Two indicators a printed page (a page one page wide holds at least 36 rows of 15 pt), never a chart cut in two.
-    pageBreaks: entries.map((_, i) => 6 + i * BLOCK_ROWS).filter((_, i) => i > 0 && i % 2 === 0),
+    pageBreaks: shown.map((_, i) => first + i * BLOCK_ROWS).filter((_, i) => i > 0 && i % 2 === 0),
   };
 }
 
@@ -333,34 +341,6 @@ export function trendsSheet(input: BuildInput): SheetSpec {
  */
 export function areaQuantiles(entries: readonly Entry[], n = 4): Map<Entry, number | null> {
   return quantilesWithin(entries, (e) => e.id, n);
-}
-
-/**
- * The Area comparison (the Target Analysis Tool's view): indicators by areas, each cell the status and quartile among the areas (1 = best), and the benchmark.
- * @example areasSheet(input).statusRanges[0].cols // => 12 (one column per area)
- */
-export function areasSheet(input: BuildInput): SheetSpec {
-  const areas = [...new Set(input.entries.map((e) => e.area))];
-  const q = areaQuantiles(input.entries);
-  const blocks = headings(SHEET_TITLES.areas as string, input, [scorecardMessages.areasLegend]);
-  const top = 6;
-  const header = ["Code", "Indicator", "Polarity", "Benchmark", ...areas];
-  blocks.push(block(top, 0, [header], [], HEADER));
-  const byId = [...groupBy(input.entries, (e) => e.id).values()];
-  const rows: CellValue[][] = byId.map((list) => {
-    const first = list[0];
-    return [first.id, first.title, first.indicator.polarity, num(first.indicator.benchmark), ...areas.map((a) => {
-      const e = list.find((x) => x.area === a);
-      if (!e) return "";
-      const quart = q.get(e);
-      return quart ? `${e.status}, Q${quart}` : e.status;
-    })];
-  });
-  blocks.push(block(top + 1, 0, rows, [FORMATS.text, FORMATS.text, FORMATS.text, FORMATS.measure], { wrap: true, fitRows: true }));
-  return {
-    kind: "areas", blocks, statusRanges: [{ row: top + 1, col: 4, rows: rows.length, cols: areas.length }],
-    columnWidths: [W.code, 200, 58, W.measure, ...areas.map(() => 72)], freezeRows: top + 1, printTitleRows: { first: top, last: top }, landscape: true, charts: [], userColumns: null,
-  };
 }
 
 /**
