@@ -3,9 +3,9 @@ import {
   Body1, Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Subtitle2, Switch, makeStyles, tokens,
 } from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
-import type { DotMethod, PresetName, RuleSettings } from "../../core/rules/types";
+import type { BenchmarkLevel, DotMethod, PresetName, RuleSettings } from "../../core/rules/types";
 import type { ColumnMappingEntry, ColumnRole } from "../../excel/types";
-import { DONE, DOT_TEXT, FIELD_HINTS, PRESET_TEXT, VALIDATION } from "./messages";
+import { BENCHMARK_LEVEL_TEXT, DONE, DOT_TEXT, FIELD_HINTS, PRESET_TEXT, VALIDATION } from "./messages";
 import { parsePercent, parseWholeNumber, percentText } from "./percent";
 
 const PRESETS = Object.keys(PRESET_TEXT) as PresetName[];
@@ -28,6 +28,7 @@ interface Draft {
   readonly dotMethod: DotMethod;
   readonly dotThreshold: string;
   readonly slopePeriods: string;
+  readonly benchmarkLevel: BenchmarkLevel;
 }
 
 function toDraft(rules: RuleSettings): Draft {
@@ -42,6 +43,7 @@ function toDraft(rules: RuleSettings): Draft {
     dotMethod: rules.dotMethod,
     dotThreshold: percentText(rules.dotThreshold),
     slopePeriods: String(rules.slopePeriods),
+    benchmarkLevel: rules.benchmarkLevel,
   };
 }
 
@@ -100,6 +102,7 @@ function toRules(draft: Draft, stored: RuleSettings): { rules: RuleSettings | nu
     dotMethod: draft.dotMethod,
     dotThreshold: read("dotThreshold", stored.dotThreshold),
     slopePeriods: read("slopePeriods", stored.slopePeriods),
+    benchmarkLevel: draft.benchmarkLevel,
   };
   return { rules: invalid.size === 0 ? rules : null, invalid };
 }
@@ -194,6 +197,19 @@ export function RulesPanel({ rules, mapping, busy, onSave }: RulesPanelProps): R
       {numberField("improvementTolerance", FIELD_HINTS.improvementTolerance)}
       {draft.preset === "floor" && <Body1>{columnNote(mapping, "floor", "Floors")}</Body1>}
       {draft.preset === "benchmark" && <Body1>{columnNote(mapping, "benchmark", "Benchmarks")}</Body1>}
+      <Field label="Benchmark comparison level" hint={BENCHMARK_LEVEL_TEXT[String(draft.benchmarkLevel) as "95" | "99.8"].explanation}>
+        <Dropdown
+          value={BENCHMARK_LEVEL_TEXT[String(draft.benchmarkLevel) as "95" | "99.8"].label}
+          selectedOptions={[String(draft.benchmarkLevel)]}
+          onOptionSelect={(_, data) => data.optionValue && update("benchmarkLevel", Number(data.optionValue) as BenchmarkLevel)}
+        >
+          {(["95", "99.8"] as const).map((level) => (
+            <Option key={level} value={level}>
+              {BENCHMARK_LEVEL_TEXT[level].label}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
       {draft.preset === "tolerance" && (
         <Field hint={draft.blueOn ? FIELD_HINTS.blueOn : FIELD_HINTS.blueOff}>
           <Switch label="Rate Blue" checked={draft.blueOn} onChange={(_, data) => update("blueOn", data.checked)} />

@@ -348,6 +348,7 @@ describe("ruleSetFromSettings: the task pane's settings as a rule set", () => {
       dotMethod: "slope",
       dotThreshold: 0.01,
       slopePeriods: 4,
+      benchmarkLevel: 95,
     };
     const rs = ruleSetFromSettings(s);
     expect(JSON.parse(JSON.stringify(rs))).toEqual({
