@@ -19,6 +19,7 @@ import type { CellProblem, ColumnRole, StatusCounts } from "./types";
 import { publicSourceHook } from "./public-source-rating";
 import { whyNothingRated } from "../core/nothing-rated";
 import { isValidNiCode, lookupNiReference } from "../core/ni-reference";
+import { benchmarkTrend, type BenchmarkTrend } from "../core/benchmark";
 import { choosePolarity, explainPolarity, informationOnly, POLARITY_ASSUMED } from "../core/polarity-source";
 
 /** The add-in's own output columns, in order. */
@@ -36,6 +37,10 @@ export interface RatedIndicator {
   readonly rating: Rating;
   /** Data-row index (0-based below the header) the rating is written on. */
   readonly row: number;
+  /** Long tables: the benchmark each period was compared with (England's value that year), in sheet order. */
+  readonly benchmarks?: readonly { readonly period: string; readonly value: number }[];
+  /** The comparison with the benchmark at the settings' level and the recent trend (red-reds); absent when the table lacks either. */
+  readonly benchmarkTrend?: BenchmarkTrend;
 }
 
 /** What the computing half gives back. */
@@ -193,14 +198,16 @@ export function computeRatings(
       const rating = informationOnly(finish(rateIndicator(indicator, ruleSet, { asAt })));
       const row = source.rows[0];
       outputs[row] = outputOf(rating);
-      rated.push({ indicator, rating, row });
+      const trend = rating.status === "Grey" && rating.preset === null ? null : benchmarkTrend(indicator, rating.asAt, settings.benchmarkLevel);
+      rated.push({ indicator, rating, row, ...(trend ? { benchmarkTrend: trend } : {}) });
       countable.push(rating.status);
       if (assumed && rating.reason.endsWith(POLARITY_ASSUMED)) assumedShown++;
       latest = later(latest, rating.asAt);
       continue;
     }
     // Long layout: rate each row as at its own period; count the one at the as-at period.
-    let counted: { rating: Rating; row: number; end: number } | null = null;
+    let counted: { rating: Rating; row: number; end: number; rowIndicator: Indicator } | null = null;
+    const benchmarks: { period: string; value: number }[] = [];
     source.rows.forEach((row, i) => {
       const p = parsePeriod(source.rowPeriods?.[i] ?? null);
       if (asAt && p.ok && p.value.end > asAt.end) return; // rows after the as-at period are left blank
@@ -209,6 +216,7 @@ export function computeRatings(
       const bench = benchCell ? readNumber(benchCell.value) : undefined;
       const fromRows = !bench && hook ? hook.benchmark(row) : undefined;
       const rowIndicator = bench ? { ...indicator, benchmark: bench.kind === "number" ? bench.value : null } : fromRows !== undefined ? { ...indicator, benchmark: fromRows } : indicator;
+      if (p.ok && rowIndicator.benchmark !== null) benchmarks.push({ period: p.value.label, value: rowIndicator.benchmark });
       const context = hook?.contextReason(row);
       const base = rateIndicator(rowIndicator, ruleSet, { asAt: p.ok ? p.value : asAt });
       if (context !== undefined) {
@@ -218,11 +226,13 @@ export function computeRatings(
       const rating = finish(hook?.median(row, indicator.polarity, base) ?? base);
       outputs[row] = outputOf(rating);
       const end = p.ok ? p.value.end : -Infinity;
-      if (counted === null || end >= counted.end) counted = { rating, row, end };
+      if (counted === null || end >= counted.end) counted = { rating, row, end, rowIndicator };
     });
     if (counted !== null) {
-      const c: { rating: Rating; row: number } = counted;
-      rated.push({ indicator, rating: c.rating, row: c.row });
+      const c: { rating: Rating; row: number; rowIndicator: Indicator } = counted;
+      // Red-reds: the counted row's comparison with its own period's benchmark and the series' recent trend (docs/methods.md#recent-trend).
+      const trend = c.rating.status === "Grey" && c.rating.preset === null ? null : benchmarkTrend(c.rowIndicator, c.rating.actual?.period ?? null, settings.benchmarkLevel);
+      rated.push({ indicator, rating: c.rating, row: c.row, ...(benchmarks.length > 0 ? { benchmarks } : {}), ...(trend ? { benchmarkTrend: trend } : {}) });
       countable.push(c.rating.status);
       if (assumed && c.rating.reason.endsWith(POLARITY_ASSUMED)) assumedShown++;
       latest = later(latest, c.rating.asAt);

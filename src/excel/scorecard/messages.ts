@@ -23,6 +23,13 @@ export const scorecardMessages = {
   progressWriting: "Writing the scorecard sheets",
   progressDone: "Done",
   emptyExceptions: "No indicator is Red or Amber.",
+  /** Red-reds (docs/methods.md#recent-trend): worse than the benchmark and getting worse. */
+  redRed: "Red-red",
+  redRedHeader: "Red-red",
+  recentTrendHeader: "Recent trend",
+  exceptionsWithRedReds: (level: number, redReds: number, red: number, amber: number) =>
+    `${redReds === 1 ? "1 red-red" : `${redReds} red-reds`} (significantly worse than the benchmark at ${level}% and getting worse by the recent trend) first, then ${red} other Red and ${amber} Amber indicators, worst first.`,
+  scorecardRedReds: (level: number) => `Red-red: significantly worse than the benchmark at ${level}% and getting worse by the recent trend (the public health profiles' method).`,
   /** On every sheet's heading when some statuses rest on an assumed polarity (docs/methods.md#polarity-assumed). */
   polarityAssumed: (n: number, hasColumn: boolean) =>
     `Polarity assumed (higher is better) for ${n === 1 ? "1 indicator" : `${n} indicators`}: ${hasColumn ? "check the Polarity column" : "add a Polarity column"} where lower is better; each says "polarity assumed" in its reason.`,
