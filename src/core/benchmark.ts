@@ -64,7 +64,7 @@ export function isProportion(o: Pick<Observation, "value" | "count" | "denominat
  * else from the 95% limits with the same standard error: each side's 95% half-width is 1.96
  * standard errors, so the 99.8% half-width is that times 3.0902 / 1.96. Null when the limits are the
  * wrong way round or do not contain the value.
- * @example limitsAtLevel(25, 22, 28, 99.8) // => { lower: 20.269..., upper: 29.730..., source: "standardError" } (half-width 3 x 3.0902 / 1.96 = 4.730)
+ * @example limitsAtLevel(25, 22, 28, 99.8) // => { lower: 20.269..., upper: 29.730..., source: "standardError" } (half-width 3 x 3.0902 / 1.96 = 4.7300)
  * @example limitsAtLevel(25, 22, 28, 95) // => { lower: 22, upper: 28, source: "given" }
  */
 export function limitsAtLevel(value: number, lower: number, upper: number, level: BenchmarkLevel, count?: number | null, denominator?: number | null): LevelLimits | null {
