@@ -320,7 +320,7 @@ export const BLOCK_ROWS = 17;
 export function trendsSheet(input: BuildInput): SheetSpec {
   const { entries } = input;
   const periods = periodsOf(entries);
-  const blocks = headings(SHEET_TITLES.trends as string, input, [`Each chart shows the actuals against the target trajectory (baseline to targets, straight lines between milestones) where there are targets, and the benchmark where there is one.${entries.some((e) => e.benchmarks.length > 0 || e.indicator.actuals.some((o) => o.lower !== null)) ? " In a long table the benchmark is each period's own (e.g. England's value that year); the lines without markers are the actuals' 95% confidence limits." : ""}`]);
+  const blocks = headings(SHEET_TITLES.trends as string, input, [`Each chart shows the actuals against the target trajectory (baseline to targets, straight lines between milestones) where there are targets, and the benchmark where there is one.${entries.some((e) => e.benchmarks.length > 0 || e.indicator.actuals.some((o) => o.lower !== null)) ? " Lines without markers: the 95% confidence limits." : ""}`]);
   const charts: ChartSpec[] = [];
   const statusRanges: Rect[] = [];
   const width = periods.length + 1;
