@@ -25,8 +25,8 @@ function fixed(value: number, minDecimals: number): string {
 /** How 99.8% limits were found (docs/methods.md#benchmark-level), as a reason says it. */
 const LIMITS_FROM = {
   standardError: "from the 95% limits with the same standard error",
-  proportion: "from the count and denominator (Wilson score)",
-  rate: "from the count and denominator (exact below 10 events, Byars from 10)",
+  proportion: "from the count and denominator: Wilson score",
+  rate: "from the count and denominator: Byars' method, exact below 10 events",
 } as const;
 
 /**

@@ -117,3 +117,16 @@ describe("the settings", () => {
     expect(DEFAULT_RULE_SETTINGS.benchmarkLevel).toBe(95);
   });
 });
+
+describe("the reason at 99.8% from counts", () => {
+  it("names the method: Byars for a rate of 100 events in 100,000 (value 100 per 100,000)", () => {
+    // 99.8% Byars limits (formulas above): 100 x 0.89588^3 = 71.90 and 101 x 1.10140^3 = 134.94; England 70 is below the lower limit: higher, so Worse when lower is better.
+    const raw: RawIndicator = {
+      id: { value: "X" }, polarity: { value: "lower" }, benchmark: { value: 70 }, targets: [],
+      actuals: [{ period: "2017", value: { value: 100 }, lower: { value: 81.36 }, upper: { value: 121.6 }, count: { value: 100 }, denominator: { value: 100000 } }],
+    };
+    const r = rateIndicator(readIndicator(raw).indicator, ruleSetFromSettings({ ...DEFAULT_RULE_SETTINGS, preset: "benchmark", benchmarkLevel: 99.8 }));
+    expect(r.status).toBe("Red");
+    expect(r.reason).toBe("Actual 100.0 for 2017 (99.8% limits 71.9 to 134.9, from the count and denominator: Byars' method, exact below 10 events) is significantly worse than the benchmark 70.0");
+  });
+});
