@@ -64,10 +64,18 @@ export function headings(title: string, input: BuildInput, extra: string[] = [])
   * @example measureFormat(entryWithValues([19.8, 19.5])) // => "#,##0.0"
  */
 export function measureFormat(e: Entry): string {
+  return decimalsFormat([e.indicator.baseline, ...e.indicator.targets, ...e.indicator.actuals].map((o) => o.value));
+}
+
+/**
+ * The number format that shows every one of the values with its own decimals (at most 3).
+ * @example decimalsFormat([106.08, 110]) // => "#,##0.00"
+ */
+export function decimalsFormat(values: readonly (number | null | string)[]): string {
   let decimals = 0;
-  for (const o of [e.indicator.baseline, ...e.indicator.targets, ...e.indicator.actuals]) {
-    if (o.value === null) continue;
-    const text = String(Math.round(o.value * 1000) / 1000);
+  for (const v of values) {
+    if (typeof v !== "number") continue;
+    const text = String(Math.round(v * 1000) / 1000);
     const dot = text.indexOf(".");
     if (dot >= 0) decimals = Math.max(decimals, text.length - dot - 1);
   }
@@ -338,7 +346,10 @@ export function trendsSheet(input: BuildInput): SheetSpec {
       ...benchmarkSeries(e, periods),
     ];
     const lines: CellValue[][] = [["Period", ...periods.map((p) => p.label)], ...series.map((x) => x.line)];
-    blocks.push(block(row + 2, 0, lines.slice(0, 1), [], HEADER), block(row + 3, 0, lines.slice(1), [FORMATS.text, ...periods.map(() => f)]));
+    // The limit lines show their own decimals (106.08 beside actuals written as 110).
+    const limitFormat = decimalsFormat(series.filter((x) => x.markers === false).flatMap((x) => x.line.slice(1)));
+    const seriesRows = lines.slice(1);
+    blocks.push(block(row + 2, 0, lines.slice(0, 1), [], HEADER), { row: row + 3, col: 0, values: seriesRows, formats: seriesRows.map((r, i) => r.map((v) => (typeof v !== "number" ? FORMATS.text : series[i].markers === false ? limitFormat : f))) });
     charts.push({
       type: "LineMarkers", source: { row: row + 2, col: 0, rows: lines.length, cols: width }, seriesBy: "Rows", title: shortTitle(`${label} ${e.title}`),
       seriesColours: series.map((x) => x.colour), ...(series.some((x) => x.markers === false) ? { seriesMarkers: series.map((x) => x.markers !== false) } : {}), from: { row, col: width + 1 }, to: { row: row + BLOCK_ROWS - 1, col: width + 8 }, legend: "Bottom",

@@ -132,3 +132,12 @@ describe("Build scorecard (emulator)", () => {
     expect(overall[s.col("Red-red")]).toBe(2);
   });
 });
+
+describe("the Trends numbers", () => {
+  it("show the limits with their own two decimals (106.08) though Area A's values are whole", () => {
+    const spec = trendsSheet(input(rows()));
+    const chart = spec.charts[0];
+    const block = spec.blocks.find((b) => b.row === chart.source.row + 1)!;
+    expect(block.formats.map((r) => r[1])).toEqual(["#,##0", "#,##0", "#,##0.00", "#,##0.00"]);
+  });
+});
