@@ -28,7 +28,9 @@ export const scorecardMessages = {
   redRedHeader: "Red-red",
   recentTrendHeader: "Recent trend",
   exceptionsWithRedReds: (level: number, redReds: number, red: number, amber: number) =>
-    `${redReds === 1 ? "1 red-red" : `${redReds} red-reds`} (significantly worse than the benchmark at ${level}% and getting worse by the recent trend) first, then ${red} other Red and ${amber} Amber indicators, worst first.`,
+    redReds === 0
+      ? `No red-reds (significantly worse than the benchmark at ${level}% and getting worse by the recent trend); ${red} Red and ${amber} Amber indicators, worst first.`
+      : `${redReds === 1 ? "1 red-red" : `${redReds} red-reds`} (significantly worse than the benchmark at ${level}% and getting worse by the recent trend) first, then ${red} other Red and ${amber} Amber indicators, worst first.`,
   scorecardRedReds: (level: number) => `Red-red: significantly worse than the benchmark at ${level}% and getting worse by the recent trend (the public health profiles' method).`,
   /** On every sheet's heading when some statuses rest on an assumed polarity (docs/methods.md#polarity-assumed). */
   polarityAssumed: (n: number, hasColumn: boolean) =>

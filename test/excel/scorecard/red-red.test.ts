@@ -141,3 +141,13 @@ describe("the Trends numbers", () => {
     expect(block.formats.map((r) => r[1])).toEqual(["#,##0", "#,##0", "#,##0.00", "#,##0.00"]);
   });
 });
+
+describe("a table with benchmarks and series but no red-red", () => {
+  it("says so on the Exception report and counts 0 on the Scorecard (B is Red but improving, C similar)", () => {
+    const built = input(rows({ E92000001: SERIES.E92000001, B: SERIES.B, C: SERIES.C }));
+    const spec = exceptionsSheet(built);
+    expect(String(spec.blocks[1].values[3][0])).toBe("No red-reds (significantly worse than the benchmark at 95% and getting worse by the recent trend); 1 Red and 1 Amber indicators, worst first.");
+    const summary = scorecardSheet(built).blocks.find((b) => b.values[0][0] === "Overall")!;
+    expect(summary.values[0][summary.values[0].length - 1]).toBe(0);
+  });
+});
