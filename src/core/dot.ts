@@ -6,6 +6,8 @@ import { fitLine } from "./trend";
 import type { Observation } from "./indicator";
 import { sameTimeYearEarlier, type Period } from "./periods";
 import type { DirectionSettings } from "./rules/types";
+import { recentTrend } from "./methods/recent-trend";
+import { trendPoints } from "./benchmark";
 
 /** Direction of travel (docs/methods.md#direction-of-travel). */
 export type Direction =
@@ -15,6 +17,10 @@ export type Direction =
   | "Increasing"
   | "Decreasing"
   | "No significant change"
+  | "Increasing and getting better"
+  | "Increasing and getting worse"
+  | "Decreasing and getting better"
+  | "Decreasing and getting worse"
   | "Not compared";
 
 /** A confidence interval `[lower, upper]` (not exported: the statistics module owns interval types). */
@@ -136,7 +142,9 @@ function yearEarlierIndex(series: readonly Observation[], period: Period): numbe
  * Direction of travel of a dated series at position `index` by the configured method (docs/methods.md
  * section 6): `previous` compares with the period listed just before (a missing value there is
  * `Not compared`), `yearEarlier` with the same period a year earlier, `slope` takes the sign of the
- * least-squares slope over the last `slopePeriods` values up to `index` (x = period end dates).
+ * least-squares slope over the last `slopePeriods` values up to `index` (x = period end dates),
+ * `recentTrend` gives the recent trend's words over the 5 latest periods up to `index` with a value and
+ * both 95% limits (docs/methods.md#recent-trend; fewer is `Not compared`).
  * Confidence limits on both observations give `No significant change` when they overlap. An index
  * outside the series, a missing current value or an undated one gives `Not compared`.
  *
@@ -147,6 +155,10 @@ export function directionByMethod(series: readonly Observation[], index: number,
   const current = series[index];
   if (current.value === null || current.period === null) return "Not compared";
   const { method, threshold, slopePeriods } = settings;
+  if (method === "recentTrend") {
+    const r = recentTrend(trendPoints(series.slice(0, index + 1)), polarity);
+    return r.ok ? (r.value.words as Direction) : "Not compared";
+  }
   if (method === "slope") {
     const xs: number[] = [];
     const ys: number[] = [];

@@ -27,6 +27,9 @@ export interface RawPeriodValue {
   readonly value: RawCell;
   readonly lower?: RawCell;
   readonly upper?: RawCell;
+  /** Count and denominator of the value (long tables of the public health profiles), when given. */
+  readonly count?: RawCell;
+  readonly denominator?: RawCell;
 }
 
 /** One indicator row as raw cells, field by field (any field may be absent). */
@@ -74,6 +77,9 @@ export interface Observation {
   readonly lower: number | null;
   readonly upper: number | null;
   readonly ref: string | null;
+  /** The value's count and denominator, when the table gives them (docs/methods.md#benchmark-level). */
+  readonly count?: number | null;
+  readonly denominator?: number | null;
 }
 
 /** An indicator as the core computes with it (plain, JSON-serialisable data). */
@@ -201,6 +207,10 @@ function readSeries(entries: readonly RawPeriodValue[], field: "target" | "actua
       const lower = optionalNumber(entry.lower, field === "actual" ? "lowerCi" : "lower", `Lower limit for ${period?.label ?? label}`, problems);
       const upper = optionalNumber(entry.upper, field === "actual" ? "upperCi" : "upper", `Upper limit for ${period?.label ?? label}`, problems);
       o = { period, value: reading.value, missingReason: null, lower, upper, ref };
+      if (entry.count !== undefined || entry.denominator !== undefined) {
+        const where = period?.label ?? label;
+        o = { ...o, count: optionalNumber(entry.count, "count", `Count for ${where}`, problems), denominator: optionalNumber(entry.denominator, "denominator", `Denominator for ${where}`, problems) };
+      }
     } else if (reading.kind === "missing") {
       o = missing(period, reading.reason, ref);
     } else {

@@ -56,13 +56,18 @@ export function summarise<T extends RatedItem>(items: readonly T[], key: (t: T) 
   return { groups, overall: { ...over, counts: countByStatus(items.map((e) => e.status)) } };
 }
 
+/** What the Exception report's order reads of an item: status, rating, key, and whether it is a red-red. */
+export type ExceptionItem = Pick<RatedItem, "status" | "rating"> & { readonly key: string; readonly redRed?: boolean };
+
 /**
- * The Exception report's order: Red before Amber, then the largest shortfall (gap as a share of the
- * target) first, then by key.
+ * The Exception report's order: red-reds first (worse than the benchmark and getting worse,
+ * docs/methods.md#recent-trend), then Red before Amber, then the largest shortfall (gap as a share of
+ * the target) first, then by key.
  * @example [{ status: "Amber", rating: {}, key: "b" }, { status: "Red", rating: {}, key: "a" }].sort(exceptionOrder)[0].key // => "a"
+ * @example [{ status: "Red", rating: { gapPct: 0.5 }, key: "a" }, { status: "Red", rating: {}, key: "b", redRed: true }].sort(exceptionOrder)[0].key // => "b"
  */
-export function exceptionOrder(a: Pick<RatedItem, "status" | "rating"> & { readonly key: string }, b: Pick<RatedItem, "status" | "rating"> & { readonly key: string }): number {
-  return MOVEMENT_SEVERITY[a.status] - MOVEMENT_SEVERITY[b.status] || (b.rating.gapPct ?? -Infinity) - (a.rating.gapPct ?? -Infinity) || a.key.localeCompare(b.key);
+export function exceptionOrder(a: ExceptionItem, b: ExceptionItem): number {
+  return (b.redRed ? 1 : 0) - (a.redRed ? 1 : 0) || MOVEMENT_SEVERITY[a.status] - MOVEMENT_SEVERITY[b.status] || (b.rating.gapPct ?? -Infinity) - (a.rating.gapPct ?? -Infinity) || a.key.localeCompare(b.key);
 }
 
 /**

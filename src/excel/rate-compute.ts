@@ -20,6 +20,7 @@ import { publicSourceHook } from "./public-source-rating";
 import { whyNothingRated } from "../core/nothing-rated";
 import { isValidNiCode, lookupNiReference } from "../core/ni-reference";
 import { seriesMethodsNote, seriesReadings, TREND_PERIODS } from "../core/series";
+import { benchmarkTrend, type BenchmarkTrend } from "../core/benchmark";
 import { choosePolarity, explainPolarity, informationOnly, POLARITY_ASSUMED } from "../core/polarity-source";
 
 /**
@@ -52,6 +53,10 @@ export interface RatedIndicator {
   readonly rating: Rating;
   /** Data-row index (0-based below the header) the rating is written on. */
   readonly row: number;
+  /** Long tables: the benchmark each period was compared with (England's value that year), in sheet order. */
+  readonly benchmarks?: readonly { readonly period: string; readonly value: number }[];
+  /** The comparison with the benchmark at the settings' level and the recent trend (red-reds); absent when the table lacks either. */
+  readonly benchmarkTrend?: BenchmarkTrend;
   /** True when the status rests on an assumed polarity (docs/methods.md#polarity-assumed). */
   readonly polarityAssumed?: boolean;
 }
@@ -235,14 +240,16 @@ export function computeRatings(
       const row = source.rows[0];
       outputs[row] = outputOf(rating, indicator, asAt);
       const shown = assumed && rating.reason.includes(POLARITY_ASSUMED);
-      rated.push({ indicator, rating, row, ...(shown ? { polarityAssumed: true } : {}) });
+      const trend = rating.status === "Grey" && rating.preset === null ? null : benchmarkTrend(indicator, rating.asAt, settings.benchmarkLevel);
+      rated.push({ indicator, rating, row, ...(shown ? { polarityAssumed: true } : {}), ...(trend ? { benchmarkTrend: trend } : {}) });
       countable.push(rating.status);
       if (shown) noteAssumed(source.label, indicator.area || indicator.areaCode, row);
       latest = later(latest, rating.asAt);
       continue;
     }
     // Long layout: rate each row as at its own period; count the one at the as-at period.
-    let counted: { rating: Rating; row: number; end: number } | null = null;
+    let counted: { rating: Rating; row: number; end: number; rowIndicator: Indicator } | null = null;
+    const benchmarks: { period: string; value: number }[] = [];
     source.rows.forEach((row, i) => {
       const p = parsePeriod(source.rowPeriods?.[i] ?? null);
       if (asAt && p.ok && p.value.end > asAt.end) return; // rows after the as-at period are left blank
@@ -251,6 +258,7 @@ export function computeRatings(
       const bench = benchCell ? readNumber(benchCell.value) : undefined;
       const fromRows = !bench && hook ? hook.benchmark(row) : undefined;
       const rowIndicator = bench ? { ...indicator, benchmark: bench.kind === "number" ? bench.value : null } : fromRows !== undefined ? { ...indicator, benchmark: fromRows } : indicator;
+      if (p.ok && rowIndicator.benchmark !== null) benchmarks.push({ period: p.value.label, value: rowIndicator.benchmark });
       const context = hook?.contextReason(row);
       const base = rateIndicator(rowIndicator, ruleSet, { asAt: p.ok ? p.value : asAt });
       if (context !== undefined) {
@@ -260,12 +268,14 @@ export function computeRatings(
       const rating = finish(hook?.median(row, indicator.polarity, base) ?? base);
       outputs[row] = outputOf(rating, indicator, p.ok ? p.value : asAt);
       const end = p.ok ? p.value.end : -Infinity;
-      if (counted === null || end >= counted.end) counted = { rating, row, end };
+      if (counted === null || end >= counted.end) counted = { rating, row, end, rowIndicator };
     });
     if (counted !== null) {
-      const c: { rating: Rating; row: number } = counted;
+      const c: { rating: Rating; row: number; rowIndicator: Indicator } = counted;
       const shown = assumed && c.rating.reason.includes(POLARITY_ASSUMED);
-      rated.push({ indicator, rating: c.rating, row: c.row, ...(shown ? { polarityAssumed: true } : {}) });
+      // Red-reds: the counted row's comparison with its own period's benchmark and the series' recent trend (docs/methods.md#recent-trend).
+      const trend = c.rating.status === "Grey" && c.rating.preset === null ? null : benchmarkTrend(c.rowIndicator, c.rating.actual?.period ?? null, settings.benchmarkLevel);
+      rated.push({ indicator, rating: c.rating, row: c.row, ...(shown ? { polarityAssumed: true } : {}), ...(benchmarks.length > 0 ? { benchmarks } : {}), ...(trend ? { benchmarkTrend: trend } : {}) });
       countable.push(c.rating.status);
       if (shown) noteAssumed(source.label, indicator.area || indicator.areaCode, c.row);
       latest = later(latest, c.rating.asAt);

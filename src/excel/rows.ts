@@ -123,6 +123,8 @@ export function rawIndicators(
   }
   const lower = singles.get("lowerCi");
   const upper = singles.get("upperCi");
+  const count = firstOf(mapping, "count");
+  const denominator = firstOf(mapping, "denominator");
   const indicators: SourceIndicator[] = [];
   for (const members of groups.values()) {
     const first = members[0];
@@ -138,7 +140,7 @@ export function rawIndicators(
     const targets: RawPeriodValue[] = [];
     for (const r of members) {
       for (const e of actualCols) {
-        actuals.push({ period: e.period ?? periodOf(r), value: cell(r, e) as RawCell, ...(lower ? { lower: cell(r, lower) } : {}), ...(upper ? { upper: cell(r, upper) } : {}) });
+        actuals.push({ period: e.period ?? periodOf(r), value: cell(r, e) as RawCell, ...(lower ? { lower: cell(r, lower) } : {}), ...(upper ? { upper: cell(r, upper) } : {}), ...(count ? { count: cell(r, count) } : {}), ...(denominator ? { denominator: cell(r, denominator) } : {}) });
       }
       for (const e of targetCols) targets.push({ period: e.period ?? periodOf(r), value: cell(r, e) as RawCell });
     }

@@ -298,6 +298,23 @@ describe("rules", () => {
     expect(actions.saveSettings).not.toHaveBeenCalled();
   });
 
+  test("saves the benchmark comparison level and the recent trend as direction, each explained in one line", async () => {
+    // docs/methods.md#benchmark-level (95 or 99.8) and #recent-trend (direction method recentTrend).
+    const actions = fakeActions();
+    renderApp(actions);
+    await ready();
+    openTab("Rules");
+    fireEvent.click(screen.getByRole("combobox", { name: "Benchmark comparison level" }));
+    fireEvent.click(screen.getByRole("option", { name: "99.8%" }));
+    expect(screen.getByText(/Compares through 99.8% limits/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("combobox", { name: "Compare with" }));
+    fireEvent.click(screen.getByRole("option", { name: "Recent trend (public health profiles)" }));
+    expect(screen.getByText(/The profiles' recent trend over the latest 5 periods/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Save rules" }));
+    await screen.findByText("Rules saved in this workbook.");
+    expect(actions.saveSettings).toHaveBeenCalledWith({ rules: { ...DEFAULT_RULE_SETTINGS, benchmarkLevel: 99.8, dotMethod: "recentTrend" }, mapping: null });
+  });
+
   test("warnings from loading the settings are shown", async () => {
     const actions = fakeActions();
     actions.loadSettings.mockResolvedValue({

@@ -22,14 +22,14 @@
  * - Improvement-aware: "improved" means strictly better than the same period a year earlier by
  *   polarity; with no year-earlier actual an indicator outside tolerance is Grey (input missing).
  * - Benchmark: the as-at actual's own confidence limits, else the indicator's limits when the as-at
- *   actual is its latest.
+ *   actual is its latest; at 99.8% as docs/methods.md#benchmark-level derives them.
  * - Blue (Tolerance only) needs the target beaten, not just met: 0 < -shortfall and
  *   -shortfall >= blue margin x abs(target).
  * - SPC: the series as at the rating's period (docs/methods.md#spc-preset); Red (concern or failing)
  *   outranks Amber (hit and miss), which outranks Green (passing or improvement).
  * - Boundaries allow a relative slack of 1e-12 (see numbers.ts), so decimal edges are exact.
  */
-import { compareWithBenchmark } from "../compare";
+import { comparisonAtLevel } from "../benchmark";
 import { directionByMethod, type Direction } from "../dot";
 import type { Indicator, Observation } from "../indicator";
 import { atMost } from "../numbers";
@@ -41,7 +41,7 @@ import { trajectoryOnProfile, type TrajectoryPoint } from "../trajectory";
 import { reasonPercent, reasons } from "./reasons";
 import { spcStatus } from "./spc-preset";
 import { compileRuleSet, matchKey, PRESET_WORDS, type CompiledRule } from "./ruleset";
-import type { PresetName, RuleSet, Status } from "./types";
+import type { BenchmarkLevel, PresetName, RuleSet, Status } from "./types";
 
 /** Options of {@link rateIndicator}. */
 export interface RateOptions {
@@ -291,19 +291,17 @@ function improvementPreset(ctx: Context, rule: CompiledRule, target: TargetChoic
     : { status: "Red", reason: `${shortText}; ${reasons.notImproved(priorPhrase)}`, target };
 }
 
-function benchmarkPreset(ctx: Context): Outcome {
+function benchmarkPreset(ctx: Context, level: BenchmarkLevel): Outcome {
   const ind = ctx.indicator;
   if (ind.benchmark === null) return { status: "Grey", reason: reasons.noBenchmark, lacking: true };
-  let lower = ctx.actual.lower;
-  let upper = ctx.actual.upper;
-  if ((lower === null || upper === null) && ctx.actualIndex === lastValueIndex(ind.actuals)) {
-    lower = ind.lowerCi;
-    upper = ind.upperCi;
-  }
-  if (lower === null || upper === null) return { status: "Grey", reason: reasons.noInterval(ctx.actual.period?.label ?? null), lacking: true };
-  const comparison = compareWithBenchmark(ctx.actualValue, lower, upper, ind.benchmark, ctx.polarity);
-  if (comparison === "Not compared") return { status: "Grey", reason: reasons.badInterval, lacking: true };
-  const reason = reasons.benchmark(comparison, ctx.actualPhrase, lower, upper, ind.benchmark);
+  // The as-at actual's own limits, else the indicator's when it is the latest (benchmark.ts).
+  const c = comparisonAtLevel(ind, ctx.actualIndex, level);
+  if (c === null) return { status: "Grey", reason: reasons.noInterval(ctx.actual.period?.label ?? null), lacking: true };
+  if (c.limits === null || c.comparison === "Not compared") return { status: "Grey", reason: reasons.badInterval, lacking: true };
+  const { comparison, limits } = c;
+  const reason = limits.source === "given"
+    ? reasons.benchmark(comparison, ctx.actualPhrase, limits.lower, limits.upper, ind.benchmark)
+    : reasons.benchmarkAtLevel(comparison, ctx.actualPhrase, limits.lower, limits.upper, ind.benchmark, limits.source);
   return { status: comparison === "Better" ? "Green" : comparison === "Similar" ? "Amber" : "Red", reason };
 }
 
@@ -317,8 +315,8 @@ function progressOf(baseline: number, target: number, actual: number): number | 
   return r.ok ? r.value : null;
 }
 
-function evaluate(ctx: Context, rule: CompiledRule): Outcome {
-  if (rule.preset === "benchmark") return benchmarkPreset(ctx);
+function evaluate(ctx: Context, rule: CompiledRule, level: BenchmarkLevel): Outcome {
+  if (rule.preset === "benchmark") return benchmarkPreset(ctx, level);
   if (rule.preset === "spc") {
     // The target is optional: it gives the assurance (docs/methods.md#spc-preset).
     const choice = chooseTarget(ctx.indicator, ctx.asAt);
@@ -443,7 +441,7 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
   for (let i = 0; i < candidates.length; i++) {
     const rule = candidates[i];
     if (!ruleMatches(rule, indicator)) continue;
-    outcome = evaluate(ctx, rule);
+    outcome = evaluate(ctx, rule, compiled.benchmarkLevel);
     used = rule;
     if (!(outcome.lacking && rule.next)) break;
   }

@@ -22,6 +22,13 @@ function fixed(value: number, minDecimals: number): string {
   return s.charCodeAt(0) === 45 && Number(s) === 0 ? s.slice(1) : s;
 }
 
+/** How 99.8% limits were found (docs/methods.md#benchmark-level), as a reason says it. */
+const LIMITS_FROM = {
+  standardError: "from the 95% limits with the same standard error",
+  proportion: "from the count and denominator: Wilson score",
+  rate: "from the count and denominator: Byars' method, exact below 10 events",
+} as const;
+
 /**
  * A number as a reason quotes it: four significant figures, at least one decimal, at most four,
  * no float noise (72 -> "72.0", 3.14159 -> "3.142", 0.1 + 0.2 -> "0.3", 2034.8493 -> "2034.8").
@@ -103,6 +110,8 @@ export const reasons = {
   noYearEarlierUndated: "the actual has no period, so there is no year earlier to tell whether it improved",
   benchmark: (comparison: string, actual: string, lower: number, upper: number, benchmark: number) =>
     `${actual} (${reasonNumber(lower)} to ${reasonNumber(upper)}) is ${comparison === "Similar" ? "similar to" : `significantly ${comparison.toLowerCase()} than`} the benchmark ${reasonNumber(benchmark)}`,
+  benchmarkAtLevel: (comparison: string, actual: string, lower: number, upper: number, benchmark: number, source: "standardError" | "proportion" | "rate") =>
+    `${actual} (99.8% limits ${reasonNumber(lower)} to ${reasonNumber(upper)}, ${LIMITS_FROM[source]}) is ${comparison === "Similar" ? "similar to" : `significantly ${comparison.toLowerCase()} than`} the benchmark ${reasonNumber(benchmark)}`,
   noBenchmark: "No benchmark value to compare with",
   noInterval: (period: string | null) => `No confidence interval for the actual${period ? ` for ${period}` : ""} to compare with the benchmark`,
   badInterval: "The confidence interval is not usable (lower limit above upper)",

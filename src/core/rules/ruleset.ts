@@ -12,6 +12,7 @@ import { parsePeriod, type Period } from "../periods";
 import {
   DEFAULT_RULE_SETTINGS,
   type DirectionSettings,
+  type BenchmarkLevel,
   type DotMethod,
   type PresetName,
   type PresetParams,
@@ -25,7 +26,11 @@ import {
  * @example PRESETS.length // => 7
  */
 export const PRESETS: readonly PresetName[] = ["tolerance", "stretch", "trajectory", "floor", "improvement", "benchmark", "spc"];
-const DOT_METHODS: readonly DotMethod[] = ["previous", "yearEarlier", "slope"];
+const DOT_METHODS: readonly DotMethod[] = ["previous", "yearEarlier", "slope", "recentTrend"];
+/** The benchmark comparison levels (docs/methods.md#benchmark-level). */
+const BENCHMARK_LEVELS: readonly BenchmarkLevel[] = [95, 99.8];
+const benchmarkLevel = (raw: unknown, path: string): Result<BenchmarkLevel> =>
+  raw === 95 || raw === 99.8 ? ok(raw) : fail("value", messages.ruleSetBadField(path, `one of ${BENCHMARK_LEVELS.join(", ")}`));
 
 /**
  * The words an indicator's rule column may use to name a preset directly (trimmed, any case).
@@ -203,8 +208,9 @@ export function validateRuleSet(json: unknown): Result<RuleSet> {
       },
       asAt: asAtCheck,
       direction: (d, at) => checkObject(d, at, { method: oneOf(DOT_METHODS), threshold: nonNegative, slopePeriods }, []),
+      benchmarkLevel,
     },
-    [],
+    ["benchmarkLevel"],
   );
   return r as Result<RuleSet>;
 }
@@ -232,6 +238,7 @@ export function validateRuleSettings(json: unknown): Result<RuleSettings> {
       slopePeriods,
       // Benchmark area of public tables (docs/methods.md#benchmark-area)
       benchmarkArea: benchmarkAreaCheck,
+      benchmarkLevel,
     },
     [],
   );
@@ -261,6 +268,7 @@ export function ruleSetFromSettings(settings: RuleSettings): RuleSet {
     rules: [{ preset: s.preset }],
     asAt: s.asAt === null || s.asAt.trim() === "" ? null : s.asAt,
     direction: { method: s.dotMethod, threshold: s.dotThreshold, slopePeriods: s.slopePeriods },
+    ...(s.benchmarkLevel !== 95 ? { benchmarkLevel: s.benchmarkLevel } : {}),
   };
   compileRuleSet(ruleSet); // compile now so the first rating pays nothing
   return ruleSet;
@@ -287,6 +295,8 @@ export interface CompiledRuleSet {
   readonly defaults: PresetParams;
   readonly asAt: Period | null;
   readonly direction: DirectionSettings;
+  /** The Benchmark preset's comparison level (docs/methods.md#benchmark-level). */
+  readonly benchmarkLevel: BenchmarkLevel;
   /** Rules selected by an indicator's rule column, by normalised name. */
   readonly byRuleKey: ReadonlyMap<string, readonly CompiledRule[]>;
   /** Rules that apply without a rule column, in order. */
@@ -335,6 +345,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     defaults: ruleSet.defaults,
     asAt: asAt !== null && asAt.ok ? asAt.value : null,
     direction: ruleSet.direction,
+    benchmarkLevel: ruleSet.benchmarkLevel ?? 95,
     byRuleKey,
     general: rules.filter((r) => r.ruleKey === null),
     presetRules,

@@ -14,7 +14,10 @@ export const STATUSES: readonly Status[] = ["Blue", "Green", "Amber", "Red", "Gr
 export type PresetName = "tolerance" | "stretch" | "trajectory" | "floor" | "improvement" | "benchmark" | "spc";
 
 /** How direction of travel compares (docs/methods.md#direction-of-travel). */
-export type DotMethod = "previous" | "yearEarlier" | "slope";
+export type DotMethod = "previous" | "yearEarlier" | "slope" | "recentTrend";
+
+/** The confidence level of the Benchmark preset's comparison (docs/methods.md#benchmark-level): 95 or 99.8. */
+export type BenchmarkLevel = 95 | 99.8;
 
 /**
  * The workbook's rule choices as the task pane edits them and a workbook stores them.
@@ -47,6 +50,10 @@ export interface RuleSettings {
    * name as the table writes it.
    */
   readonly benchmarkArea: string;
+
+  // Benchmark comparison level (docs/methods.md#benchmark-level); direction method "recentTrend" is in DotMethod.
+  /** Confidence level of the Benchmark preset's comparison and of red-reds: 95 (default) or 99.8. */
+  readonly benchmarkLevel: BenchmarkLevel;
 }
 
 /** The defaults docs/methods.md#rag-rules, docs/methods.md#direction-of-travel give. */
@@ -62,6 +69,9 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   slopePeriods: 3,
   // Benchmark area of public tables
   benchmarkArea: "england",
+
+  // Benchmark comparison level
+  benchmarkLevel: 95,
 };
 
 /** The parameters a preset uses (docs/methods.md#rag-rules); fractions, not percentages. */
@@ -123,4 +133,6 @@ export interface RuleSet {
   /** Period label or ISO date to rate as at; null means each indicator's latest period with an actual. */
   readonly asAt: string | null;
   readonly direction: DirectionSettings;
+  /** The Benchmark preset's comparison level (docs/methods.md#benchmark-level); absent means 95. */
+  readonly benchmarkLevel?: BenchmarkLevel;
 }

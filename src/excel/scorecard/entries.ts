@@ -2,6 +2,7 @@
  * From rated indicators to the rows every scorecard sheet shows (pure): each indicator with its
  * perspective, key, carried-over text, previous status from the latest review snapshot, and movement.
  */
+import type { BenchmarkTrend } from "../../core/benchmark";
 import type { Indicator } from "../../core/indicator";
 import type { Rating } from "../../core/rules/engine";
 import type { Status } from "../../core/rules/types";
@@ -29,6 +30,12 @@ export interface Entry {
   readonly movement: string;
   /** True when the status rests on an assumed polarity (docs/methods.md#polarity-assumed). */
   readonly polarityAssumed: boolean;
+  /** Comparison with the benchmark and recent trend (docs/methods.md#recent-trend); null when the table lacks either. */
+  readonly benchmarkTrend: BenchmarkTrend | null;
+  /** Worse than the benchmark and getting worse by the recent trend. */
+  readonly redRed: boolean;
+  /** The benchmark each period was compared with (long tables), in period order; empty when none. */
+  readonly benchmarks: readonly { readonly period: string; readonly value: number }[];
 }
 
 /** A review snapshot row (RAG History). */
@@ -109,7 +116,7 @@ export function latestSnapshot(rows: readonly SnapshotRow[]): Map<string, Snapsh
  */
 export function buildEntries(rated: readonly RatedIndicator[], group: Grouping, snapshots: readonly SnapshotRow[], carried: ReadonlyMap<string, CarriedText>): Entry[] {
   const latest = latestSnapshot(snapshots);
-  return rated.map(({ indicator, rating, polarityAssumed }) => {
+  return rated.map(({ indicator, rating, polarityAssumed, benchmarks, benchmarkTrend }) => {
     const area = indicator.area || indicator.areaCode;
     const key = entryKey(indicator.id, area, group.multiArea);
     const perspective = group.by === "perspective" ? indicator.perspective || m.noPerspective : group.by === "area" ? area : m.allIndicators;
@@ -119,6 +126,7 @@ export function buildEntries(rated: readonly RatedIndicator[], group: Grouping, 
       key, id: indicator.id, title: indicator.title, perspective, objective: indicator.objective || m.noObjective, area, indicator, rating,
       status: rating.status, owner: carry.owner ?? indicator.owner, commentary: carry.commentary ?? indicator.commentary,
       previous, movement: movement(rating.status, previous), polarityAssumed: polarityAssumed === true,
+      benchmarkTrend: benchmarkTrend ?? null, redRed: benchmarkTrend?.redRed ?? false, benchmarks: benchmarks ?? [],
     };
   });
 }

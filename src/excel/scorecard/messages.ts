@@ -25,6 +25,15 @@ export const scorecardMessages = {
   emptyExceptions: "No indicator is Red or Amber.",
   /** The Scorecard detail's Polarity cell of an indicator whose status rests on an assumed polarity. */
   polarityAssumedWord: "assumed",
+  /** Red-reds (docs/methods.md#recent-trend): worse than the benchmark and getting worse. */
+  redRed: "Red-red",
+  redRedHeader: "Red-red",
+  recentTrendHeader: "Recent trend",
+  exceptionsWithRedReds: (level: number, redReds: number, red: number, amber: number) =>
+    redReds === 0
+      ? `No red-reds (significantly worse than the benchmark at ${level}% and getting worse by the recent trend); ${red} Red and ${amber} Amber indicators, worst first.`
+      : `${redReds === 1 ? "1 red-red" : `${redReds} red-reds`} (significantly worse than the benchmark at ${level}% and getting worse by the recent trend) first, then ${red} other Red and ${amber} Amber indicators, worst first.`,
+  scorecardRedReds: (level: number) => `Red-red: significantly worse than the benchmark at ${level}% and getting worse by the recent trend (the public health profiles' method).`,
   /** On every sheet's heading when some statuses rest on an assumed polarity (docs/methods.md#polarity-assumed). */
   polarityAssumed: (n: number, hasColumn: boolean) =>
     `Polarity assumed (higher is better) for ${n === 1 ? "1 indicator" : `${n} indicators`}: ${hasColumn ? "check the Polarity column" : "add a Polarity column"} where lower is better; each says "polarity assumed" in its reason.`,
@@ -66,7 +75,8 @@ export const scorecardMessages = {
   funnelAxisRate: (multiplier: number) => `Rate per ${multiplier.toLocaleString("en-GB")}`,
   funnelAxisPercent: "Percentage",
   funnelAxisProportion: "Proportion",
-  trendsLegend: "Each chart shows the actuals against the target trajectory (baseline to targets, straight lines between milestones) where there are targets, and the benchmark where there is one.",
+  trendsLegend: (limits: boolean) =>
+    `Each chart shows the actuals against the target trajectory (baseline to targets, straight lines between milestones) where there are targets, and the benchmark where there is one.${limits ? " Lines without markers: the 95% confidence limits." : ""}`,
   /** A chart sheet that holds the first charts only (Trends, Area comparison's funnels). */
   chartsLeftOut: (shown: number, left: number, sheet: string, what = "charts") =>
     `${left === 1 ? "1 more indicator is" : `${left} more indicators are`} not charted here: ${sheet} holds the first ${shown} ${what} in the table's order, so the workbook stays quick to build, open and print. To chart others, filter the indicator table to them (hidden rows are left out) and build the scorecard again.`,

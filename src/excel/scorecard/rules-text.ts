@@ -22,7 +22,7 @@ export function describeRules(rules: RuleSettings): string {
     case "improvement":
       return `Improvement-aware: Green within ${pct(rules.improvementTolerance)} of target or better, Amber when improved on a year earlier, otherwise Red; ${grey}`;
     case "benchmark":
-      return `Benchmark: Green when significantly better than the benchmark, Amber when similar, Red when significantly worse; ${grey}`;
+      return `Benchmark: Green when significantly better than the benchmark, Amber when similar, Red when significantly worse${rules.benchmarkLevel === 99.8 ? " (99.8% limits)" : ""}; ${grey}`;
     case "spc":
       return `SPC (Making Data Count XmR chart): Red for special cause concern or consistently failing, Amber for hit and miss, Green for consistently passing or special cause improvement; ${grey}`;
   }

@@ -13,7 +13,7 @@ import type { WorkbookSettings } from "../types";
 import { groupBy, type Entry, type Grouping } from "./entries";
 import { describeRules, SCORING_TEXT } from "./rules-text";
 import { scorecardMessages } from "./messages";
-import { block, FORMATS, num, SHEET_TITLES, type Block, type CellValue, type ChartSpec, type Rect, type SheetSpec } from "./sheet-model";
+import { block, FORMATS, num, SHEET_TITLES, type Block, type CellValue, type ChartSpec, type Rect, type SheetSpec, type TextFill } from "./sheet-model";
 
 /** What every builder needs. */
 export interface BuildInput {
@@ -64,10 +64,18 @@ export function headings(title: string, input: BuildInput, extra: string[] = [])
   * @example measureFormat(entryWithValues([19.8, 19.5])) // => "#,##0.0"
  */
 export function measureFormat(e: Entry): string {
+  return decimalsFormat([e.indicator.baseline, ...e.indicator.targets, ...e.indicator.actuals].map((o) => o.value));
+}
+
+/**
+ * The number format that shows every one of the values with its own decimals (at most 3).
+ * @example decimalsFormat([106.08, 110]) // => "#,##0.00"
+ */
+export function decimalsFormat(values: readonly (number | null | string)[]): string {
   let decimals = 0;
-  for (const o of [e.indicator.baseline, ...e.indicator.targets, ...e.indicator.actuals]) {
-    if (o.value === null) continue;
-    const text = String(Math.round(o.value * 1000) / 1000);
+  for (const v of values) {
+    if (typeof v !== "number") continue;
+    const text = String(Math.round(v * 1000) / 1000);
     const dot = text.indexOf(".");
     if (dot >= 0) decimals = Math.max(decimals, text.length - dot - 1);
   }
@@ -117,18 +125,21 @@ function detailHeader(group: Grouping, polarity: boolean): string[] {
 export function scorecardSheet(input: BuildInput): SheetSpec {
   const { entries, group } = input;
   const { groups, overall } = summarise(entries);
+  const redReds = entries.some((e) => e.benchmarkTrend !== null);
   const blocks: Block[] = headings(SHEET_TITLES.scorecard as string, input, [
-    SCORING_TEXT,
+    redReds ? `${SCORING_TEXT} ${scorecardMessages.scorecardRedReds(input.settings.rules.benchmarkLevel)}` : SCORING_TEXT,
     `Overall: ${overall.status}${overall.score !== null ? ` (score ${overall.score.toFixed(2)})` : ""}; ${entries.length} indicators. Movement is since the review snapshot of ${input.snapshotDate ?? "(none saved yet)"}.`,
   ]);
   const statusRanges: Rect[] = [];
   // Summary: Perspective, the five counts, Indicators, Score, Status (counts first so the chart's range is contiguous).
   const sTop = 7;
   const groupWord = group.by === "area" ? "Area" : "Perspective";
-  const sHeader = [groupWord, ...STATUSES, "Indicators", "Score", "Status"];
-  const sRows: CellValue[][] = groups.map((g) => [g.name, ...countsRow(g.rollUp.counts), g.entries.length, num(g.rollUp.score), g.rollUp.status]);
-  const overallRow: CellValue[] = ["Overall", ...countsRow(overall.counts), entries.length, num(overall.score), overall.status];
-  const fmt = [FORMATS.text, ...STATUSES.map(() => FORMATS.count), FORMATS.count, FORMATS.score, FORMATS.text];
+  // The red-red count per group follows Status, only where the table has benchmarks and series.
+  const redRedCount = (list: readonly Entry[]): CellValue[] => (redReds ? [list.filter((e) => e.redRed).length] : []);
+  const sHeader = [groupWord, ...STATUSES, "Indicators", "Score", "Status", ...(redReds ? [scorecardMessages.redRedHeader] : [])];
+  const sRows: CellValue[][] = groups.map((g) => [g.name, ...countsRow(g.rollUp.counts), g.entries.length, num(g.rollUp.score), g.rollUp.status, ...redRedCount(g.entries)]);
+  const overallRow: CellValue[] = ["Overall", ...countsRow(overall.counts), entries.length, num(overall.score), overall.status, ...redRedCount(entries)];
+  const fmt = [FORMATS.text, ...STATUSES.map(() => FORMATS.count), FORMATS.count, FORMATS.score, FORMATS.text, FORMATS.count];
   blocks.push(block(sTop, 1, [sHeader], [], HEADER), block(sTop + 1, 1, sRows, fmt), block(sTop + 1 + groups.length, 1, [overallRow], fmt, { bold: true }));
   statusRanges.push({ row: sTop + 1, col: 9, rows: groups.length + 1, cols: 1 });
   // Overall mix, for the doughnut.
@@ -176,30 +187,39 @@ export function scorecardSheet(input: BuildInput): SheetSpec {
   };
 }
 
-/** Exception report order: the core's (Red before Amber, then the largest shortfall, then code). */
+/** Exception report order: the core's (red-reds, then Red before Amber, then the largest shortfall, then code). */
 export { exceptionOrder };
 
 /**
- * The Exception report: Red and Amber indicators, worst first, with reason, owner, commentary and previous status.
+ * The Exception report: red-reds first where the table has benchmarks and series, then Red and Amber
+ * indicators, worst first, with reason, owner, commentary and previous status.
  * @example exceptionsSheet(input).kind // => "exceptions"
  */
 export function exceptionsSheet(input: BuildInput): SheetSpec {
   const { group } = input;
-  const list = input.entries.filter((e) => e.status === "Red" || e.status === "Amber").sort(exceptionOrder);
-  const red = list.filter((e) => e.status === "Red").length;
-  const blocks = headings(SHEET_TITLES.exceptions as string, input, [`${red} Red and ${list.length - red} Amber indicators, worst first.`]);
+  // Red-reds lead, marked in their own column, where the table has benchmarks and series (docs/methods.md#recent-trend).
+  const trends = input.entries.some((e) => e.benchmarkTrend !== null);
+  const list = input.entries.filter((e) => e.redRed || e.status === "Red" || e.status === "Amber").sort(exceptionOrder);
+  const redReds = list.filter((e) => e.redRed).length;
+  const red = list.filter((e) => e.status === "Red" && !e.redRed).length;
+  const line = trends ? scorecardMessages.exceptionsWithRedReds(input.settings.rules.benchmarkLevel, redReds, red, list.length - redReds - red) : `${red} Red and ${list.length - red} Amber indicators, worst first.`;
+  const blocks = headings(SHEET_TITLES.exceptions as string, input, [line]);
   const top = 6;
   const persp = group.by === "perspective";
-  const header = ["Code", "Indicator", ...(group.multiArea ? ["Area"] : []), ...(persp ? ["Perspective"] : []), "Status", "Previous status", "Gap %", "Reason", "Owner", "Commentary"];
+  const trendHeader = trends ? [scorecardMessages.redRedHeader, scorecardMessages.recentTrendHeader] : [];
+  const header = ["Code", "Indicator", ...(group.multiArea ? ["Area"] : []), ...(persp ? ["Perspective"] : []), "Status", "Previous status", ...trendHeader, "Gap %", "Reason", "Owner", "Commentary"];
   blocks.push(block(top, 0, [header], [], HEADER));
   const a = (group.multiArea ? 1 : 0) + (persp ? 1 : 0);
-  const rows: CellValue[][] = list.map((e) => [e.id, e.title, ...(group.multiArea ? [e.area] : []), ...(persp ? [e.perspective] : []), e.status, e.previous ?? "", num(e.rating.gapPct), e.rating.reason, e.owner, e.commentary]);
+  const trendCells = (e: Entry): CellValue[] => (trends ? [e.redRed ? scorecardMessages.redRed : "", e.benchmarkTrend?.trend ?? ""] : []);
+  const rows: CellValue[][] = list.map((e) => [e.id, e.title, ...(group.multiArea ? [e.area] : []), ...(persp ? [e.perspective] : []), e.status, e.previous ?? "", ...trendCells(e), num(e.rating.gapPct), e.rating.reason, e.owner, e.commentary]);
   if (rows.length > 0) blocks.push(block(top + 1, 0, rows, header.map((h) => (h === "Gap %" ? "0.0%" : FORMATS.text)), { wrap: true, fitRows: true }));
   else blocks.push(block(top + 1, 0, [[scorecardMessages.emptyExceptions]], [], NOTE));
+  const redRedCol = 4 + a;
+  const textFills: TextFill[] = trends && rows.length > 0 ? [{ range: { row: top + 1, col: redRedCol, rows: rows.length, cols: 1 }, wordCol: redRedCol, words: [scorecardMessages.redRed], fill: STATUS_STYLES.Red.fill, fontColour: STATUS_STYLES.Red.font }] : [];
   return {
     kind: "exceptions", blocks, statusRanges: rows.length > 0 ? [{ row: top + 1, col: 2 + a, rows: rows.length, cols: 2 }] : [],
-    columnWidths: [W.code, W.title, ...(group.multiArea ? [W.area] : []), ...(persp ? [140] : []), W.status, W.word, W.measure, W.reason, W.owner, W.commentary],
-    freezeRows: top + 1, printTitleRows: { first: top, last: top }, landscape: true, charts: [],
+    columnWidths: [W.code, W.title, ...(group.multiArea ? [W.area] : []), ...(persp ? [140] : []), W.status, W.word, ...(trends ? [W.word, 150] : []), W.measure, W.reason, W.owner, W.commentary],
+    freezeRows: top + 1, printTitleRows: { first: top, last: top }, landscape: true, charts: [], ...(textFills.length > 0 ? { textFills } : {}),
     userColumns: { headerRow: top, keyCol: 0, areaCol: group.multiArea ? 2 : null, ownerCol: header.length - 2, commentaryCol: header.length - 1 },
   };
 }
@@ -283,6 +303,25 @@ export function trajectoryRow(e: Entry, periods: readonly Period[]): CellValue[]
   return periods.map((p) => trajectoryOnProfile(milestones, p.end).value);
 }
 
+/**
+ * The benchmark series of a Trends chart: each period's benchmark (a long table's England value that
+ * year) or the indicator's one benchmark across every period, then the actuals' lower and upper 95%
+ * limits where the data has them (lines without markers).
+ * @example benchmarkSeries(entryWithLimits, periods).map((s) => s.line[0]) // => ["Benchmark", "Lower 95% limit", "Upper 95% limit"]
+ */
+export function benchmarkSeries(e: Entry, periods: readonly Period[]): { line: CellValue[]; colour: string; markers?: false }[] {
+  const out: { line: CellValue[]; colour: string; markers?: false }[] = [];
+  if (e.benchmarks.length > 0) out.push({ line: ["Benchmark", ...periods.map((p) => num(e.benchmarks.find((b) => b.period === p.label)?.value))], colour: "#ED7D31" });
+  else if (e.indicator.benchmark !== null) out.push({ line: ["Benchmark", ...periods.map(() => e.indicator.benchmark as number)], colour: "#ED7D31" });
+  const limit = (side: "lower" | "upper") => periods.map((p) => num(e.indicator.actuals.find((o) => o.period?.label === p.label && o.value !== null)?.[side]));
+  const lower = limit("lower");
+  const upper = limit("upper");
+  if (lower.some((x) => x !== "") && upper.some((x) => x !== "")) {
+    out.push({ line: ["Lower 95% limit", ...lower], colour: "#9DC3E6", markers: false }, { line: ["Upper 95% limit", ...upper], colour: "#9DC3E6", markers: false });
+  }
+  return out;
+}
+
 /** Rows of one indicator's block on a chart sheet: two blocks fill a printed page. */
 export const BLOCK_ROWS = 17;
 
@@ -299,7 +338,8 @@ export function trendsSheet(input: BuildInput, maxCharts = TRENDS_MAX_CHARTS): S
   const shown = input.entries.slice(0, maxCharts);
   const left = input.entries.length - shown.length;
   const periods = periodsOf(shown);
-  const blocks = headings(SHEET_TITLES.trends as string, input, [scorecardMessages.trendsLegend, ...(left > 0 ? [scorecardMessages.chartsLeftOut(shown.length, left, "Trends")] : [])]);
+  const limits = shown.some((e) => e.benchmarks.length > 0 || e.indicator.actuals.some((o) => o.lower !== null));
+  const blocks = headings(SHEET_TITLES.trends as string, input, [scorecardMessages.trendsLegend(limits), ...(left > 0 ? [scorecardMessages.chartsLeftOut(shown.length, left, "Trends")] : [])]);
   const charts: ChartSpec[] = [];
   const statusRanges: Rect[] = [];
   const width = periods.length + 1;
@@ -312,16 +352,19 @@ export function trendsSheet(input: BuildInput, maxCharts = TRENDS_MAX_CHARTS): S
     const f = measureFormat(e);
     // Series with their colours: actuals always; the trajectory when there are dated milestones; the benchmark when given.
     const trajectoryValues = trajectoryRow(e, periods);
-    const series: { line: CellValue[]; colour: string }[] = [
+    const series: { line: CellValue[]; colour: string; markers?: false }[] = [
       { line: ["Actual", ...periods.map((p) => valueFor(e.indicator.actuals, p.label))], colour: "#1F4E79" },
       ...(trajectoryValues.some((x) => x !== "") ? [{ line: ["Target trajectory", ...trajectoryValues], colour: "#7F7F7F" }] : []),
-      ...(e.indicator.benchmark !== null ? [{ line: ["Benchmark", ...periods.map(() => e.indicator.benchmark as number)], colour: "#ED7D31" }] : []),
+      ...benchmarkSeries(e, periods),
     ];
     const lines: CellValue[][] = [["Period", ...periods.map((p) => p.label)], ...series.map((x) => x.line)];
-    blocks.push(block(row + 2, 0, lines.slice(0, 1), [], HEADER), block(row + 3, 0, lines.slice(1), [FORMATS.text, ...periods.map(() => f)]));
+    // The limit lines show their own decimals (106.08 beside actuals written as 110).
+    const limitFormat = decimalsFormat(series.filter((x) => x.markers === false).flatMap((x) => x.line.slice(1)));
+    const seriesRows = lines.slice(1);
+    blocks.push(block(row + 2, 0, lines.slice(0, 1), [], HEADER), { row: row + 3, col: 0, values: seriesRows, formats: seriesRows.map((r, i) => r.map((v) => (typeof v !== "number" ? FORMATS.text : series[i].markers === false ? limitFormat : f))) });
     charts.push({
       type: "LineMarkers", source: { row: row + 2, col: 0, rows: lines.length, cols: width }, seriesBy: "Rows", title: shortTitle(`${label} ${e.title}`),
-      seriesColours: series.map((x) => x.colour), from: { row, col: width + 1 }, to: { row: row + BLOCK_ROWS - 1, col: width + 8 }, legend: "Bottom",
+      seriesColours: series.map((x) => x.colour), ...(series.some((x) => x.markers === false) ? { seriesMarkers: series.map((x) => x.markers !== false) } : {}), from: { row, col: width + 1 }, to: { row: row + BLOCK_ROWS - 1, col: width + 8 }, legend: "Bottom",
     });
     row += BLOCK_ROWS;
   }

@@ -3,9 +3,9 @@ import {
   Body1, Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Subtitle2, Switch, makeStyles, tokens,
 } from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
-import type { DotMethod, PresetName, RuleSettings } from "../../core/rules/types";
+import type { BenchmarkLevel, DotMethod, PresetName, RuleSettings } from "../../core/rules/types";
 import type { ColumnMappingEntry, ColumnRole } from "../../excel/types";
-import { BENCHMARK_AREA_TEXT, DONE, DOT_TEXT, FIELD_HINTS, PRESET_TEXT, VALIDATION } from "./messages";
+import { BENCHMARK_AREA_TEXT, BENCHMARK_LEVEL_TEXT, DONE, DOT_TEXT, FIELD_HINTS, PRESET_TEXT, VALIDATION } from "./messages";
 import { parsePercent, parseWholeNumber, percentText } from "./percent";
 
 const PRESETS = Object.keys(PRESET_TEXT) as PresetName[];
@@ -31,6 +31,7 @@ interface Draft {
   /** Benchmark area: England, the region, or the area typed in benchmarkText (docs/methods.md#benchmark-area). */
   readonly benchmarkMode: BenchmarkMode;
   readonly benchmarkText: string;
+  readonly benchmarkLevel: BenchmarkLevel;
 }
 
 type BenchmarkMode = "england" | "region" | "area";
@@ -66,6 +67,7 @@ function toDraft(rules: RuleSettings): Draft {
     slopePeriods: String(rules.slopePeriods),
     benchmarkMode: benchmarkMode(rules.benchmarkArea),
     benchmarkText: benchmarkMode(rules.benchmarkArea) === "area" ? rules.benchmarkArea : "",
+    benchmarkLevel: rules.benchmarkLevel,
   };
 }
 
@@ -125,6 +127,7 @@ function toRules(draft: Draft, stored: RuleSettings, benchmarkShown: boolean): {
     dotThreshold: read("dotThreshold", stored.dotThreshold),
     slopePeriods: read("slopePeriods", stored.slopePeriods),
     benchmarkArea: benchmarkShown ? draft.benchmarkMode === "area" ? draft.benchmarkText.trim() : draft.benchmarkMode : stored.benchmarkArea,
+    benchmarkLevel: draft.benchmarkLevel,
   };
   if (benchmarkShown && rules.benchmarkArea === "") invalid.add("benchmarkArea");
   return { rules: invalid.size === 0 ? rules : null, invalid };
@@ -224,6 +227,19 @@ export function RulesPanel({ rules, mapping, layout = null, busy, onSave }: Rule
       {numberField("improvementTolerance", FIELD_HINTS.improvementTolerance)}
       {draft.preset === "floor" && <Body1>{columnNote(mapping, "floor", "Floors")}</Body1>}
       {draft.preset === "benchmark" && <Body1>{columnNote(mapping, "benchmark", "Benchmarks")}</Body1>}
+      <Field label="Benchmark comparison level" hint={BENCHMARK_LEVEL_TEXT[String(draft.benchmarkLevel) as "95" | "99.8"].explanation}>
+        <Dropdown
+          value={BENCHMARK_LEVEL_TEXT[String(draft.benchmarkLevel) as "95" | "99.8"].label}
+          selectedOptions={[String(draft.benchmarkLevel)]}
+          onOptionSelect={(_, data) => data.optionValue && update("benchmarkLevel", Number(data.optionValue) as BenchmarkLevel)}
+        >
+          {(["95", "99.8"] as const).map((level) => (
+            <Option key={level} value={level}>
+              {BENCHMARK_LEVEL_TEXT[level].label}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
       {draft.preset === "tolerance" && (
         <Field hint={draft.blueOn ? FIELD_HINTS.blueOn : FIELD_HINTS.blueOff}>
           <Switch label="Rate Blue" checked={draft.blueOn} onChange={(_, data) => update("blueOn", data.checked)} />

@@ -64,6 +64,16 @@ export const DOT_TEXT: Readonly<Record<DotMethod, Choice>> = {
     label: "Trend over recent periods",
     explanation: "Uses the direction of the straight-line trend through the latest few values.",
   },
+  recentTrend: {
+    label: "Recent trend (public health profiles)",
+    explanation: "The profiles' recent trend over the latest 5 periods with confidence limits: getting better, getting worse or no significant change.",
+  },
+};
+
+/** The benchmark comparison levels of docs/methods.md#benchmark-level in plain English. */
+export const BENCHMARK_LEVEL_TEXT: Readonly<Record<"95" | "99.8", Choice>> = {
+  "95": { label: "95%", explanation: "Compares with the benchmark through the 95% confidence limits, as most profiles do." },
+  "99.8": { label: "99.8%", explanation: "Compares through 99.8% limits (from the counts, or widened from the 95% limits), so fewer areas differ by chance." },
 };
 
 /** What each column role means, as the column mapping lists it. */

@@ -282,18 +282,19 @@ describe("the regional sample (several areas)", () => {
     }
   });
 
-  it("draws each area's actuals against the benchmark on Trends (no targets, so no trajectory line)", async () => {
+  it("draws each area's actuals against the benchmark on Trends, and the 95% limits the sample has (no targets, so no trajectory line)", async () => {
     const api = await region();
     await build(api);
     const lines = chartSpecs(api.workbook).specs.filter((s) => s.sheetName === "Trends");
     expect(lines).toHaveLength(60); // 6 indicators x 12 areas = 72, capped at the first 60 (TRENDS_MAX_CHARTS)
     const t = cells(api, "Trends");
     const top = rowOf(t, "NI 16 (Anycity)");
-    expect([t[top + 3][0], t[top + 4][0]]).toEqual(["Actual", "Benchmark"]);
+    expect([t[top + 3][0], t[top + 4][0], t[top + 5][0], t[top + 6][0]]).toEqual(["Actual", "Benchmark", "Lower 95% limit", "Upper 95% limit"]);
     const chart = lines.find((l) => l.title?.startsWith("NI 16 (Anycity)"))!;
-    expect(chart.series.map((x) => x.name)).toEqual([{ ref: `'Trends'!$A$${top + 4}` }, { ref: `'Trends'!$A$${top + 5}` }]);
-    expect(chart.series.map((x) => x.colour)).toEqual(["1F4E79", "ED7D31"]);
-    expect(t[top + 4].slice(1, 4)).toEqual([14.6, 14.6, 14.6]); // the sample's England value for NI 16
+    expect(chart.series.map((x) => x.name)).toEqual([4, 5, 6, 7].map((k) => ({ ref: `'Trends'!$A$${top + k}` })));
+    expect(chart.series.map((x) => x.colour)).toEqual(["1F4E79", "ED7D31", "9DC3E6", "9DC3E6"]);
+    // Each year's own England value for NI 16 (src/samples/region.ts: england [16.9, 15.9, 14.6]), not the latest's across all.
+    expect(t[top + 4].slice(1, 4)).toEqual([16.9, 15.9, 14.6]);
   });
 
   it("groups the scorecard by area when the data has no perspective, with counts that src/core gives", async () => {

@@ -349,6 +349,7 @@ describe("ruleSetFromSettings: the task pane's settings as a rule set", () => {
       dotThreshold: 0.01,
       slopePeriods: 4,
       benchmarkArea: "region",
+      benchmarkLevel: 95,
     };
     const rs = ruleSetFromSettings(s);
     expect(JSON.parse(JSON.stringify(rs))).toEqual({
