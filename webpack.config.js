@@ -138,7 +138,9 @@ module.exports = (env = {}, argv = {}) => {
     devtool: "source-map",
     entry: {
       functions: ["./src/functions/outside-excel.ts", "./src/functions/functions.ts"],
-      commands: "./src/commands/commands.ts",
+      // dependOn: the commands use the core the functions already carry (one copy of the calculation core
+      // and its statistics on the page, loaded first: the page lists functions, commands, taskpane).
+      commands: { import: "./src/commands/commands.ts", dependOn: "functions" },
       // dependOn: the pane uses the commands chunk's modules (one instance of the ribbon's last outcome,
       // src/commands/ribbon-outcome.ts, and no second copy of the Excel layer in taskpane.js).
       taskpane: { import: "./src/taskpane/index.tsx", dependOn: "commands" },
