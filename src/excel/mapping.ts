@@ -62,7 +62,9 @@ export const OUTPUT_HEADERS: readonly string[] = ["Status", "Gap", "Gap %", "Pro
 const LEGACY_OUTPUT_HEADERS: readonly string[] = ["Status", "Gap", "Gap %", "Progress", "Direction", "Reason", "Rated at"];
 // Output headers that are never input words on their own ("Direction" also means polarity, so it is
 // left out here and only ignored inside a whole block of the add-in's headers: see mapColumns).
-const OUTPUT_SET = new Set(OUTPUT_HEADERS.filter((h) => h !== "Direction").map(normaliseHeader));
+/** The same headers made distinct from a table's own (rate-plan.ts outputNames: "LAA Status" ...). */
+const DISTINCT_OUTPUT_HEADERS: readonly string[] = OUTPUT_HEADERS.map((h) => `LAA ${h}`);
+const OUTPUT_SET = new Set([...OUTPUT_HEADERS.filter((h) => h !== "Direction"), ...DISTINCT_OUTPUT_HEADERS].map(normaliseHeader));
 
 /**
  * What one header means, or undefined when it is not recognised.
@@ -101,7 +103,7 @@ export function mapColumns(headers: readonly unknown[]): ColumnMapping {
   const single = new Set<ColumnRole>();
   const outputBlock = new Set<number>();
   const norm = headers.map(normaliseHeader);
-  for (const block of [OUTPUT_HEADERS, LEGACY_OUTPUT_HEADERS].map((b) => b.map(normaliseHeader))) {
+  for (const block of [OUTPUT_HEADERS, LEGACY_OUTPUT_HEADERS, DISTINCT_OUTPUT_HEADERS].map((b) => b.map(normaliseHeader))) {
     for (let start = 0; start + block.length <= norm.length; start++) {
       if (block.every((h, i) => norm[start + i] === h)) for (let i = 0; i < block.length; i++) outputBlock.add(start + i);
     }

@@ -34,6 +34,8 @@ export interface OutputRecord {
   readonly rows: number;
   /** Output columns written; absent in records of the earlier 7-column layout (LEGACY_OUTPUT_COLUMNS). */
   readonly columns?: number;
+  /** The headers written, when they are not OUTPUT_COLUMNS (the table has a column of its own with one of those names). */
+  readonly names?: readonly string[];
 }
 
 /**
@@ -68,7 +70,8 @@ export function parseRecords(raw: unknown): OutputRecord[] {
     (r): r is OutputRecord =>
       r !== null && typeof r === "object" && typeof r.sheet === "string" && Number.isInteger(r.headerRow) && Number.isInteger(r.firstColumn) && Number.isInteger(r.sourceColumn)
       && (r.table === null || r.table === undefined || typeof r.table === "string")
-      && (r.columns === undefined || (Number.isInteger(r.columns) && r.columns > 0)),
+      && (r.columns === undefined || (Number.isInteger(r.columns) && r.columns > 0))
+      && (r.names === undefined || (Array.isArray(r.names) && r.names.every((n: unknown) => typeof n === "string"))),
   );
 }
 
@@ -226,6 +229,30 @@ export function planSource(s: RateSnapshot, options: PlanOptions = {}): RatedSou
   };
 }
 
+/** What the add-in's headers start with when the table has a column of its own named like one of them. */
+export const DISTINCT_PREFIX = "LAA ";
+
+/**
+ * The headers the add-in writes beside (or into) a table: OUTPUT_COLUMNS, or, when the table already
+ * has a column of its own with one of those names (a council's Status or RAG column), every one of
+ * them with DISTINCT_PREFIX ("LAA Status" ... "LAA Rated at"), so the user's column is kept as it is
+ * and the two are never confused. Null when even those names are taken.
+ * @example outputNames(["Code", "Status"])[0] // => "LAA Status"
+ */
+export function outputNames(headers: readonly unknown[]): readonly string[] | null {
+  const taken = new Set(headers.map((h) => normaliseHeader(h)));
+  const free = (names: readonly string[]) => names.every((n) => !taken.has(normaliseHeader(n)));
+  if (free(OUTPUT_COLUMNS)) return OUTPUT_COLUMNS;
+  const distinct = OUTPUT_COLUMNS.map((n) => `${DISTINCT_PREFIX}${n}`);
+  return free(distinct) ? distinct : null;
+}
+
+/** The headers a record's block has: its own names, else today's or the earlier layout's. */
+function recordedNames(record: OutputRecord): readonly string[] {
+  if (record.names && record.names.length === recordedColumns(record)) return record.names;
+  return recordedColumns(record) === LEGACY_OUTPUT_COLUMNS.length ? LEGACY_OUTPUT_COLUMNS : OUTPUT_COLUMNS;
+}
+
 /** Column widths in points for Status, Gap, Gap %, Progress, Direction, Recent trend, Variation, Assurance, Reason, Rated at. */
 const OUTPUT_WIDTHS: readonly number[] = [60, 70, 60, 65, 140, 175, 150, 130, 600, 75];
 
@@ -240,6 +267,9 @@ export function planRateRag(rated: RatedSource, options: PlanOptions = {}): { re
   const width = OUTPUT_COLUMNS.length;
   // Where the outputs go: the recorded columns, else the columns just right of the source.
   const firstColumn = record ? record.firstColumn : box.right + 1;
+  // The headers: the recorded ones, else today's, made distinct from the table's own (a council's Status column).
+  const names = record ? (record.names && record.names.length === width ? record.names : OUTPUT_COLUMNS) : outputNames(headers);
+  const headerNames: readonly string[] = names ?? OUTPUT_COLUMNS;
   let legacy = false;
   if (firstColumn + width > SHEET_COLUMNS) throw new RateRagError(m.noRoom(width, qualify(sheet, boxAddress(box.top, box.left, box.bottom, box.right)), columnLetters(box.right)), m.noRoomNext);
   const first = columnLetters(firstColumn);
@@ -250,15 +280,15 @@ export function planRateRag(rated: RatedSource, options: PlanOptions = {}): { re
         if (!isBlank(at(values, used, r, c))) throw new RateRagError(m.occupied(width, first, last, qualify(sheet, cellAddress(r, c))), m.occupiedNext(first, last));
       }
     }
-    if (rated.kind === "table") {
-      const clash = headers.map((h) => normaliseHeader(h)).find((h) => OUTPUT_COLUMNS.some((o) => normaliseHeader(o) === h));
-      if (clash) throw new RateRagError(m.columnClash(rated.name, clash), m.columnClashNext);
+    if (names === null) {
+      const clash = headers.map((h) => normaliseHeader(h)).find((h) => OUTPUT_COLUMNS.some((o) => normaliseHeader(o) === h)) ?? "";
+      throw new RateRagError(m.columnClash(rated.name ?? qualify(sheet, boxAddress(box.top, box.left, box.bottom, box.right)), clash), m.columnClashNext);
     }
   } else {
     const found = (n: number) => Array.from({ length: n }, (_, i) => normaliseHeader(at(values, used, record.headerRow, record.firstColumn + i)));
-    const same = (names: readonly string[]) => found(names.length).every((h, i) => h === normaliseHeader(names[i]));
+    const same = (list: readonly string[]) => found(list.length).every((h, i) => h === normaliseHeader(list[i]));
     // The earlier 7-column block is the add-in's own too: it is rewritten in today's layout.
-    legacy = !same(OUTPUT_COLUMNS);
+    legacy = !same(headerNames);
     if (legacy && !same(LEGACY_OUTPUT_COLUMNS)) throw new RateRagError(m.outputsChanged(qualify(sheet, cellAddress(record.headerRow, record.firstColumn))), m.outputsChangedNext);
     if (legacy) checkUpgrade(rated, record);
   }
@@ -266,12 +296,12 @@ export function planRateRag(rated: RatedSource, options: PlanOptions = {}): { re
   const rows = outputs.length;
   const table = rated.kind === "table" ? rated.name ?? null : null;
   const ops: WriteOp[] = [];
-  if (table !== null && !record) ops.push({ op: "addTableColumns", table, names: OUTPUT_COLUMNS });
+  if (table !== null && !record) ops.push({ op: "addTableColumns", table, names: headerNames });
   else if (table !== null && legacy) {
     // The earlier table columns stay; the series columns go in after Direction, shifting Reason and Rated at right.
     ops.push({ op: "addTableColumns", table, names: SERIES_COLUMNS, index: firstColumn + OUTPUT_COLUMNS.indexOf("Direction") + 1 - box.left });
   }
-  if (table === null || record) ops.push({ op: "cells", sheet, block: { row: headerRow, col: firstColumn, values: [OUTPUT_COLUMNS.slice()], formats: [OUTPUT_COLUMNS.map(() => "@")], style: { bold: true } } });
+  if (table === null || record) ops.push({ op: "cells", sheet, block: { row: headerRow, col: firstColumn, values: [headerNames.slice()], formats: [headerNames.map(() => "@")], style: { bold: true } } });
   // Rows an earlier, longer run wrote below today's rows: only those the cells still prove are the
   // add-in's (stale-rows.ts), never by the record alone.
   // Only the columns the earlier run wrote (7 for the earlier layout): the cells beside them are not ours.
@@ -288,7 +318,7 @@ export function planRateRag(rated: RatedSource, options: PlanOptions = {}): { re
     // wide (no wrapping, which would change the height of the user's rows).
     ops.push({ op: "columnWidths", sheet, row: headerRow, col: firstColumn, widths: OUTPUT_WIDTHS });
   }
-  const newRecord: OutputRecord = { sheet, table, headerRow, sourceColumn: box.left, firstColumn, rows, columns: width };
+  const newRecord: OutputRecord = { sheet, table, headerRow, sourceColumn: box.left, firstColumn, rows, columns: width, ...(headerNames !== OUTPUT_COLUMNS ? { names: headerNames } : {}) };
   const records = rated.records.filter((r) => !(r.sheet === sheet && r.headerRow === headerRow && r.sourceColumn === box.left));
   ops.push({ op: "setting", key: OUTPUTS_KEY, value: [...records, newRecord] });
 
@@ -357,9 +387,8 @@ export function planRemoval(
   for (const record of records) {
     if (record.table) {
       if (!existing.tables.has(record.table)) continue;
-      // Every name of either layout; a column that is not there is skipped by the writer.
-      const names = recordedColumns(record) === LEGACY_OUTPUT_COLUMNS.length ? LEGACY_OUTPUT_COLUMNS : OUTPUT_COLUMNS;
-      for (const name of names) ops.push({ op: "deleteTableColumn", table: record.table, name });
+      // The names the record's block has; a column that is not there is skipped by the writer.
+      for (const name of recordedNames(record)) ops.push({ op: "deleteTableColumn", table: record.table, name });
     } else {
       if (!existing.sheets.has(record.sheet)) continue;
       const rect = { row: record.headerRow, col: record.firstColumn, rows: (Number.isInteger(record.rows) ? record.rows : 0) + 1, cols: recordedColumns(record) };

@@ -238,6 +238,26 @@ describe("hostile inputs through the runner: nothing the user owns is lost", () 
     await expect(fs.stat(path.join(dir, "out", "tooltip.xlsx"))).rejects.toThrow();
   });
 
+  it("15: a table with a Status column of its own is rated, the user's column kept and the add-in's named LAA Status ...", async () => {
+    const dir = await sampleDir("anycity-laa.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("KPIs");
+    ws.addTable({
+      name: "KPIs", ref: "A1", headerRow: true,
+      columns: [{ name: "Code" }, { name: "Indicator" }, { name: "Polarity" }, { name: "Target" }, { name: "Actual" }, { name: "Status" }],
+      rows: [["K1", "Days to decide homelessness", "Lower", 15, 11, "Green"], ["K2", "Sickness days per person", "Lower", 8, 9, "Red"]],
+    });
+    await wb.xlsx.writeFile(path.join(dir, "status.xlsx"));
+    const run = await cli(dir, ["rate", "status.xlsx", "--out", "out"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const out = (await readWithExcelJs(path.join(dir, "out", "status.xlsx"))).getWorksheet("KPIs")!;
+    expect([1, 2, 3].map((r) => out.getCell(r, 6).value)).toEqual(["Status", "Green", "Red"]); // the council's own, untouched
+    expect(out.getCell(1, 7).value).toBe("LAA Status");
+    // 11 days against 15, lower is better: met (Green); 9 against 8: 1 over = 12.5% of 8, beyond 5% (Red).
+    expect([out.getCell(2, 7).value, out.getCell(3, 7).value]).toEqual(["Green", "Red"]);
+  });
+
   it("6: --out through a link to the input folder is refused as writing over the input", async () => {
     const dir = await sampleDir("anycity-laa.xlsx");
     await fs.symlink(dir, path.join(dir, "linked"));

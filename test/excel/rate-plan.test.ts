@@ -75,14 +75,27 @@ describe("planRateRag", () => {
     expect(() => planRateRag(planSource(snapshot({}, rows)))).toThrow("but Data!I1 already holds data, and the add-in never overwrites your cells");
   });
 
-  it("adds table columns for a table, and refuses a table that has a Status column of its own", () => {
+  it("adds table columns for a table; beside a column of the user's own called Status, its columns get distinct names", () => {
     const table = snapshot({ tableName: "LAA", tableBox: { top: 0, left: 0, bottom: 2, right: 4 } });
     expect(opsOf(planRateRag(planSource(table)).ops, "addTableColumns")).toEqual([{ op: "addTableColumns", table: "LAA", names: OUTPUT_COLUMNS }]);
+    // A council's own Status column (its RAG) is the user's: it is kept, and the add-in's are "LAA Status" ...
     const own = snapshot({ tableName: "LAA", tableBox: { top: 0, left: 0, bottom: 1, right: 5 } }, [
-      ["Code", "Indicator", "Polarity", "Target", "Actual", "Gap"],
-      ["NI 1", "People who get on well", "Higher", 75, 72, 3],
+      ["Code", "Indicator", "Polarity", "Target", "Actual", "Status"],
+      ["NI 1", "People who get on well", "Higher", 75, 72, "Green"],
     ]);
-    expect(() => planRateRag(planSource(own))).toThrow('already has a column called "gap" that the add-in did not write');
+    const { ops } = planRateRag(planSource(own));
+    const distinct = OUTPUT_COLUMNS.map((n) => `LAA ${n}`);
+    expect(opsOf(ops, "addTableColumns")).toEqual([{ op: "addTableColumns", table: "LAA", names: distinct }]);
+    const record = (ops[ops.length - 1] as Extract<WriteOp, { op: "setting" }>).value as OutputRecord[];
+    expect(record[0].names).toEqual(distinct);
+    // A later run finds its own columns by the recorded names and writes them again, beside the user's.
+    const rerun = snapshot({ tableName: "LAA", tableBox: { top: 0, left: 0, bottom: 1, right: 15 }, records: record }, [
+      ["Code", "Indicator", "Polarity", "Target", "Actual", "Status", ...distinct],
+      ["NI 1", "People who get on well", "Higher", 75, 72, "Green", "Amber", 3, 0.04, "", "", "", "", "", "x", "2010-10-20"],
+    ]);
+    const again = planRateRag(planSource(rerun));
+    expect(opsOf(again.ops, "cells")[0]).toMatchObject({ block: { row: 0, col: 6, values: [distinct] } });
+    expect(again.report.counts.Amber).toBe(1); // 72 against 75: 4% short, inside the 5% band
   });
 
   it("clears the rows an earlier, longer run wrote only where the cells still show them", () => {
