@@ -233,18 +233,18 @@ export function planSource(s: RateSnapshot, options: PlanOptions = {}): RatedSou
 export const DISTINCT_PREFIX = "LAA ";
 
 /**
- * The headers the add-in writes beside (or into) a table: OUTPUT_COLUMNS, or, when the table already
- * has a column of its own with one of those names (a council's Status or RAG column), every one of
- * them with DISTINCT_PREFIX ("LAA Status" ... "LAA Rated at"), so the user's column is kept as it is
- * and the two are never confused. Null when even those names are taken.
+ * The headers the add-in writes beside (or into) a table: OUTPUT_COLUMNS, except that a name the table
+ * already has for a column of its own (a council's Status, a Fingertips export's Recent Trend) gets
+ * DISTINCT_PREFIX ("LAA Status"), so the user's column is kept as it is and the two are never confused.
+ * Null when even the prefixed name is taken.
  * @example outputNames(["Code", "Status"])[0] // => "LAA Status"
  */
 export function outputNames(headers: readonly unknown[]): readonly string[] | null {
   const taken = new Set(headers.map((h) => normaliseHeader(h)));
-  const free = (names: readonly string[]) => names.every((n) => !taken.has(normaliseHeader(n)));
-  if (free(OUTPUT_COLUMNS)) return OUTPUT_COLUMNS;
-  const distinct = OUTPUT_COLUMNS.map((n) => `${DISTINCT_PREFIX}${n}`);
-  return free(distinct) ? distinct : null;
+  if (OUTPUT_COLUMNS.every((n) => !taken.has(normaliseHeader(n)))) return OUTPUT_COLUMNS;
+  // Only the names the table already has change, so Status stays Status beside a table's own Recent Trend.
+  const names = OUTPUT_COLUMNS.map((n) => (taken.has(normaliseHeader(n)) ? `${DISTINCT_PREFIX}${n}` : n));
+  return names.every((n) => n.startsWith(DISTINCT_PREFIX) ? !taken.has(normaliseHeader(n)) : true) ? names : null;
 }
 
 /** The headers a record's block has: its own names, else today's or the earlier layout's. */

@@ -238,7 +238,7 @@ describe("hostile inputs through the runner: nothing the user owns is lost", () 
     await expect(fs.stat(path.join(dir, "out", "tooltip.xlsx"))).rejects.toThrow();
   });
 
-  it("15: a table with a Status column of its own is rated, the user's column kept and the add-in's named LAA Status ...", async () => {
+  it("15: a table with a Status column of its own is rated, the user's column kept and the add-in's named LAA Status", async () => {
     const dir = await sampleDir("anycity-laa.xlsx");
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("KPIs");

@@ -3,6 +3,7 @@
  * ratings come from the add-in's own Rate RAG (src/excel/rate-rag.ts) run on the same file through
  * the emulator: the runner must report exactly what the add-in reports, file by file.
  */
+import { OUTPUT_COLUMNS } from "../../src/excel/rate-compute";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
@@ -208,7 +209,10 @@ describe("laa-scorecard never writes over its input unless --in-place", () => {
     const [second] = (await readReport(path.join(dir, "2.json"))).files;
     expect(second.counts).toEqual(first.counts);
     const ws = (await readWithExcelJs(path.join(dir, ANYCITY))).getWorksheet("LAA indicators")!;
-    expect(ws.getCell("Y1").value).toBeNull();
+    // The outputs start at R (the table is A:Q) and take OUTPUT_COLUMNS.length columns; the one after is empty.
+    const after = 18 + OUTPUT_COLUMNS.length; // 1-based column just right of the block (AB for ten columns)
+    expect(ws.getCell(1, after - 1).value).toBe(OUTPUT_COLUMNS[OUTPUT_COLUMNS.length - 1]);
+    expect(ws.getCell(1, after).value).toBeNull();
   });
 });
 

@@ -117,9 +117,11 @@ describeReal("the runner over real public files", () => {
     expectInputKept(input, out);
     const { header, rows } = table(out.worksheets[0]);
     const own = header.indexOf("Status");
-    const ours = header.lastIndexOf("Status");
+    // The council's Status column is kept; the add-in's has a distinct name beside it.
+    const ours = header.indexOf("LAA Status");
     const reason = header.lastIndexOf("Reason");
-    expect(ours).toBeGreaterThan(own); // the council's column is kept, ours is a separate block
+    expect(own).toBeGreaterThanOrEqual(0);
+    expect(ours).toBeGreaterThan(own);
     const councils = (r: unknown[]) => (/info/i.test(String(r[own])) ? "Grey" : String(r[own]));
     const disagree = rows.filter((r) => councils(r) !== r[ours]);
     const unexplained = disagree.filter((r) => !/polarity assumed/.test(String(r[reason])));

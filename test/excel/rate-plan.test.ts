@@ -75,7 +75,7 @@ describe("planRateRag", () => {
     expect(() => planRateRag(planSource(snapshot({}, rows)))).toThrow("but Data!I1 already holds data, and the add-in never overwrites your cells");
   });
 
-  it("adds table columns for a table; beside a column of the user's own called Status, its columns get distinct names", () => {
+  it("adds table columns for a table; beside a column of the user's own called Status, its Status column gets a distinct name", () => {
     const table = snapshot({ tableName: "LAA", tableBox: { top: 0, left: 0, bottom: 2, right: 4 } });
     expect(opsOf(planRateRag(planSource(table)).ops, "addTableColumns")).toEqual([{ op: "addTableColumns", table: "LAA", names: OUTPUT_COLUMNS }]);
     // A council's own Status column (its RAG) is the user's: it is kept, and the add-in's are "LAA Status" ...
@@ -84,7 +84,8 @@ describe("planRateRag", () => {
       ["NI 1", "People who get on well", "Higher", 75, 72, "Green"],
     ]);
     const { ops } = planRateRag(planSource(own));
-    const distinct = OUTPUT_COLUMNS.map((n) => `LAA ${n}`);
+    // Only the clashing name changes: "LAA Status", the other nine as they are.
+    const distinct = OUTPUT_COLUMNS.map((n) => (n === "Status" ? "LAA Status" : n));
     expect(opsOf(ops, "addTableColumns")).toEqual([{ op: "addTableColumns", table: "LAA", names: distinct }]);
     const record = (ops[ops.length - 1] as Extract<WriteOp, { op: "setting" }>).value as OutputRecord[];
     expect(record[0].names).toEqual(distinct);
