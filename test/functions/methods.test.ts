@@ -7,6 +7,8 @@ import { excel, excelError } from "./as-excel";
 // Called as Excel calls them: omitted optional arguments as null, error values as Excel's objects (as-excel.ts).
 const { laadsr, laaisr, laamads, laamadswords, laarecenttrend, laasmr, laaspc, laaspcpoints } = excel;
 import { WorksheetError } from "../../src/functions/errors";
+import published from "../fixtures/phe/recent-trend-published.json";
+import ptd from "../fixtures/spc/ptd-spc-standard.json";
 import { ALL_FUNCTIONS } from "./all-functions";
 import { buildSheet, registerFunctions, shown } from "./hyperformula-bridge";
 
@@ -148,5 +150,55 @@ describe("LAAISR and LAASMR", () => {
     expect(codeOf(laasmr(column(10, 20), column(1000, 2000), column(100, 50), column(10000, 0))[0][0])).toBe("#DIV/0!");
     expect(codeOf(laasmr(column(10, null), column(1000, 2000), column(100, 50), column(10000, 10000))[0][0])).toBe("#N/A");
     expect(codeOf(laasmr(column(10, 20, 5), column(1000, 2000), column(100, 50), column(10000, 10000))[0][0])).toBe("#VALUE!");
+  });
+});
+
+describe("published cases typed into the formula engine", () => {
+  registerFunctions(ALL_FUNCTIONS);
+  // A: values, B: lower, C: upper, D: counts, E: denominators, one row per year in year order
+  // (test/fixtures/phe/recent-trend-published.json: the public health profiles' TrendMarkerCalculatorTest).
+  const trendSheet = (c: (typeof published.cases)[number], formula: string) => {
+    const rows: unknown[][] = c.values.map((v, i) => [v, c.lower[i], c.upper[i], c.counts[i], c.denominators[i], null]);
+    rows[0][5] = formula;
+    return buildSheet(rows);
+  };
+  const byName = (name: string) => published.cases.find((c) => c.name === name) as (typeof published.cases)[number];
+
+  it("LAARECENTTREND words the profiles' four cases", () => {
+    // Rates (values and limits): chi-squared 46.77, significant (TestIsSignificantReturnsTrue).
+    let t = trendSheet(byName("rates-significant"), "=LAARECENTTREND(A1:A5, B1:B5, C1:C5)");
+    expect(shown(t.hf, t.sheet, 0, 5)).toBe("Increasing and getting better");
+    t = trendSheet(byName("rates-significant"), '=LAARECENTTREND(A1:A5, B1:B5, C1:C5, "lower")');
+    expect(shown(t.hf, t.sheet, 0, 5)).toBe("Increasing and getting worse");
+    // Rates: not significant (TestIsSignificantReturnsFalse).
+    t = trendSheet(byName("rates-not-significant"), "=LAARECENTTREND(A1:A5, B1:B5, C1:C5)");
+    expect(shown(t.hf, t.sheet, 0, 5)).toBe("No significant change");
+    // Proportions with counts and denominators: chi-squared for trend 47.9, significant.
+    t = trendSheet(byName("proportions-significant"), '=LAARECENTTREND(A1:A5, B1:B5, C1:C5, "higher", D1:D5, E1:E5)');
+    expect(shown(t.hf, t.sheet, 0, 5)).toBe("Increasing and getting better");
+    // Proportions with 5 of 5 in 2012: cannot be calculated, #N/A; also without the counts (limits 0 to 0).
+    t = trendSheet(byName("proportions-cannot-be-calculated"), '=LAARECENTTREND(A1:A5, B1:B5, C1:C5, "higher", D1:D5, E1:E5)');
+    expect(shown(t.hf, t.sheet, 0, 5)).toBe("#N/A");
+    t = trendSheet(byName("proportions-cannot-be-calculated"), "=LAARECENTTREND(A1:A5, B1:B5, C1:C5)");
+    expect(shown(t.hf, t.sheet, 0, 5)).toBe("#N/A");
+  });
+
+  it("LAASPC spills NHSRplotthedots' r1: mean 0.1416238, limits -3.01138 and 3.294627 (ptd_spc_standard snapshot)", () => {
+    // test/fixtures/spc/ptd-spc-standard.json: R's set.seed(123); rnorm(20). Within half a unit of the last printed digit.
+    const rows: unknown[][] = ptd.y.map((y) => [y, null, null, null, null, null]);
+    rows[0][1] = "=LAASPC(A1:A20)";
+    const r2rows: unknown[][] = ptd.y.map((y, i) => [i === 14 ? ptd.r2.y15 : y, null, null, null, null, null]);
+    r2rows[0][1] = "=LAASPC(A1:A20)";
+    const one = buildSheet(rows);
+    expect(shown(one.hf, one.sheet, 0, 1)).toBe("Common cause");
+    expect(shown(one.hf, one.sheet, 0, 2)).toBe("No target");
+    expect(Math.abs((shown(one.hf, one.sheet, 0, 3) as number) - ptd.r1.mean)).toBeLessThanOrEqual(0.5e-7);
+    expect(Math.abs((shown(one.hf, one.sheet, 0, 4) as number) - ptd.r1.lpl)).toBeLessThanOrEqual(0.5e-5);
+    expect(Math.abs((shown(one.hf, one.sheet, 0, 5) as number) - ptd.r1.upl)).toBeLessThanOrEqual(0.5e-6);
+    // r2: the 15th value 10, its two large moving ranges screened out: limits -2.383666 and 3.722497.
+    const two = buildSheet(r2rows);
+    expect(Math.abs((shown(two.hf, two.sheet, 0, 3) as number) - ptd.r2.mean)).toBeLessThanOrEqual(0.5e-7);
+    expect(Math.abs((shown(two.hf, two.sheet, 0, 4) as number) - ptd.r2.lpl)).toBeLessThanOrEqual(0.5e-6);
+    expect(Math.abs((shown(two.hf, two.sheet, 0, 5) as number) - ptd.r2.upl)).toBeLessThanOrEqual(0.5e-6);
   });
 });

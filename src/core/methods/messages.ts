@@ -12,6 +12,8 @@ export const methodMessages = {
   trendListLengths: (what: string, count: number, expected: number) =>
     `The ${what} has ${count} cell${count === 1 ? "" : "s"} but the values have ${expected}: give one for each period`,
   trendLimitsReversed: (period: number) => `Period ${period}: the lower limit is above the upper limit`,
+  trendLimitsEqual: (period: number) =>
+    `Cannot be calculated: in period ${period} the lower and upper limits are equal, so its standard error is 0 and the weighted slope does not apply`,
   trendCountOutOfRange: (period: number) =>
     `Cannot be calculated: in period ${period} the count is 0 or equals its denominator, so the chi-squared test for trend does not apply`,
 } as const;

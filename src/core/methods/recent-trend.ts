@@ -110,6 +110,9 @@ export function recentTrend(points: readonly TrendPoint[], polarity: Polarity = 
     const y = last.map((p) => p.value as number);
     const bad = last.findIndex((p) => (p.lower as number) > (p.upper as number));
     if (bad >= 0) return fail("value", methodMessages.trendLimitsReversed(bad + 1));
+    // Equal limits give SE 0 and an infinite weight: no slope can be fitted (docs/methods.md#recent-trend).
+    const flat = last.findIndex((p) => p.lower === p.upper);
+    if (flat >= 0) return fail("na", methodMessages.trendLimitsEqual(flat + 1));
     const w = last.map((p) => ((p.upper as number) - (p.lower as number)) / 3.92).map((se) => 1 / (se * se));
     const fit = weightedSlope(t, y, w);
     chi2 = (fit.slope / fit.se) ** 2;

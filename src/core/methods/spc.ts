@@ -37,14 +37,15 @@ export interface SpcChart {
 
 /**
  * Mean moving range of consecutive values, screened once: ranges at or above 3.267 x the mean are
- * dropped and the mean taken again.
+ * dropped and the mean taken again (unless `screen` is false).
  * @example meanMovingRange([10, 12, 11, 13]) // => 1.6666666666666667 (ranges 2, 1, 2)
  * @example meanMovingRange([1, 1, 2, 2, 3, 3, 40]) // => 0.4 (ranges 0, 1, 0, 1, 0, 37: 37 >= 3.267 x 6.5 is dropped, 2 / 5 left)
  */
-export function meanMovingRange(values: readonly number[]): number {
+export function meanMovingRange(values: readonly number[], screen = true): number {
   const ranges = values.slice(1).map((y, i) => Math.abs(y - values[i]));
   const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const first = mean(ranges);
+  if (!screen) return first;
   const kept = ranges.filter((r) => r < SPC_SCREEN_FACTOR * first);
   return kept.length > 0 ? mean(kept) : first;
 }
@@ -123,6 +124,8 @@ export interface SpcOptions {
   readonly target?: number | null;
   /** Use only the first k points (blanks skipped) for the mean and limits; default all. */
   readonly baselinePoints?: number | null;
+  /** Screen out moving ranges of 3.267 x AMR or more before the limits (default true, Making Data Count). */
+  readonly screenMovingRanges?: boolean;
 }
 
 /**
@@ -137,7 +140,7 @@ export function xmrChart(values: readonly (number | null)[], options: SpcOptions
   if (k !== null && k !== undefined && (!Number.isInteger(k) || k < 2)) return fail("value", spcMessages.baselineInvalid(k));
   const base = ys.slice(0, Math.min(k ?? ys.length, ys.length));
   const mean = base.reduce((a, b) => a + b, 0) / base.length;
-  const amr = meanMovingRange(base);
+  const amr = meanMovingRange(base, options.screenMovingRanges ?? true);
   const half = SPC_LIMIT_FACTOR * amr;
   const chart = { mean, lower: mean - half, upper: mean + half, nearLower: mean - (2 / 3) * half, nearUpper: mean + (2 / 3) * half };
   const sides = specialCauses(ys, chart.mean, chart.lower, chart.upper, chart.nearLower, chart.nearUpper);

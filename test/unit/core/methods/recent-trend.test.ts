@@ -2,6 +2,7 @@
  * Recent trend (docs/methods.md#recent-trend), hand-worked: each case shows the sums of the weighted
  * slope or of the chi-squared test for trend, and the leave-one-out check.
  */
+import published from "../../../fixtures/phe/recent-trend-published.json";
 import { chi2ForTrend, isRedRed, recentTrend, TREND_CHI2_998, weightedSlope, type TrendPoint } from "../../../../src/core/methods/recent-trend";
 
 /** Values with 95% limits whose width 3.92 x 0.5 gives SE 0.5, so every weight is 1 / 0.25 = 4. */
@@ -76,5 +77,60 @@ describe("red-red", () => {
     expect(isRedRed("Worse", "Decreasing and getting worse")).toBe(true);
     expect(isRedRed("Worse", "No significant change")).toBe(false);
     expect(isRedRed("Better", "Increasing and getting worse")).toBe(false);
+  });
+});
+
+// The public health profiles' own four cases (test/fixtures/phe/recent-trend-published.json names the
+// repository, file and test of each). The profiles choose the weighted slope or the chi-squared test for
+// trend by the indicator's comparator method; ours by whether counts and denominators are given, so the
+// rates cases are given values and limits only and the proportions cases their counts as well.
+describe("recent trend: the public health profiles' published cases", () => {
+  const cases = Object.fromEntries(published.cases.map((c) => [c.name, c]));
+  const pointsOf = (c: (typeof published.cases)[number]): TrendPoint[] =>
+    c.values.map((value, i) => ({
+      value, lower: c.lower[i], upper: c.upper[i],
+      ...(c.method === "proportions" ? { count: c.counts[i], denominator: c.denominators[i] } : {}),
+    }));
+
+  it("rates series: chi-squared 46.77, significant, increasing (TestIsSignificantReturnsTrue)", () => {
+    const c = cases["rates-significant"];
+    const r = recentTrend(pointsOf(c));
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(Math.round(r.value.chi2 * 100) / 100).toBe(c.expected.chi2Rounded2);
+    expect(r.value.significant).toBe(c.expected.significant);
+    expect(r.value.words).toBe("Increasing and getting better");
+    const lower = recentTrend(pointsOf(c), "lower");
+    expect(lower.ok && lower.value.words).toBe("Increasing and getting worse");
+  });
+
+  it("rates series: not significant (TestIsSignificantReturnsFalse)", () => {
+    const c = cases["rates-not-significant"];
+    const r = recentTrend(pointsOf(c));
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(r.value.significant).toBe(c.expected.significant);
+    // Our chi-squared is 0.464, far below 9.5495 (the profiles' test asserts only "not significant").
+    expect(r.value.chi2).toBeLessThan(TREND_CHI2_998);
+    expect(r.value.words).toBe("No significant change");
+  });
+
+  it("proportions series: chi-squared for trend 47.9, significant, increasing (TestIsSignificantForProportionsReturnsTrue)", () => {
+    const c = cases["proportions-significant"];
+    const r = recentTrend(pointsOf(c));
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(Math.round(r.value.chi2 * 100) / 100).toBe(c.expected.chi2Rounded2);
+    expect(r.value.significant).toBe(c.expected.significant);
+    expect(r.value.words).toBe("Increasing and getting better");
+  });
+
+  it("proportions series with a count equal to its denominator: cannot be calculated (TestIsSignificantForProportionsCannotBeCalculated)", () => {
+    const c = cases["proportions-cannot-be-calculated"];
+    const r = recentTrend(pointsOf(c));
+    expect(r.ok).toBe(false);
+    // 2012 is 5 of 5, the first of the five periods.
+    expect(!r.ok && r.problem.message).toBe("Cannot be calculated: in period 1 the count is 0 or equals its denominator, so the chi-squared test for trend does not apply");
+    // Without its counts the series' limits are 0 to 0 (the published data set gives no limits):
+    // SE 0 and infinite weights, so the weighted slope cannot be calculated either.
+    const limitsOnly = recentTrend(c.values.map((value, i) => ({ value, lower: c.lower[i], upper: c.upper[i] })));
+    expect(!limitsOnly.ok && limitsOnly.problem.message).toMatch(/^Cannot be calculated: in period 1 the lower and upper limits are equal/);
   });
 });

@@ -4,6 +4,7 @@
  * test, the precedence and the words on hand-made series whose arithmetic is shown.
  */
 import qic from "../../../fixtures/spc/i-basic-ratio-qicharts2.json";
+import ptd from "../../../fixtures/spc/ptd-spc-standard.json";
 import { meanMovingRange, xmrChart } from "../../../../src/core/methods/spc";
 
 describe("XmR limits against qicharts2 (i_basic-ratio.qicharts2.json, I chart)", () => {
@@ -95,5 +96,66 @@ describe("assurance, blanks, baseline and small series", () => {
     expect(xmrChart([3]).ok).toBe(false);
     const bad = xmrChart([1, 2, 3], { baselinePoints: 1.5 });
     expect(bad.ok === false && bad.problem.kind).toBe("value");
+  });
+});
+
+// NHSRplotthedots' own snapshot (test/fixtures/spc/ptd-spc-standard.json names the repository, test and
+// snapshot): R's set.seed(123); rnorm(20), mean and process limits printed to 7 significant figures.
+describe("XmR chart against NHSRplotthedots (ptd_spc_standard snapshot)", () => {
+  /** Within half a unit of the last digit printed. */
+  const decimals = (printed: number | string) => (String(printed).split(".")[1] ?? "").length;
+  const near = (actual: number, printed: number | string) => expect(Math.abs(actual - Number(printed))).toBeLessThanOrEqual(0.5 * 10 ** -decimals(printed) + 1e-12);
+  const chartOf = (ys: readonly number[], screen = true) => {
+    const r = xmrChart(ys, { screenMovingRanges: screen });
+    if (!r.ok) throw new Error(r.problem.message);
+    return r.value;
+  };
+
+  it("r1: mean 0.1416238, limits -3.01138 and 3.294627, all 20 points common cause", () => {
+    const c = chartOf(ptd.y);
+    near(c.mean, ptd.r1.mean);
+    near(c.lower, ptd.r1.lpl);
+    near(c.upper, ptd.r1.upl);
+    expect(c.points.filter((w) => w === "Common cause")).toHaveLength(ptd.r1.commonCause);
+  });
+
+  it("r2: the 15th value set to 10 is a large moving range, screened out: limits -2.383666 and 3.722497", () => {
+    // Moving ranges into and out of 10 are 9.8893 and 8.2131, both above 3.267 x the first AMR 1.9797 = 6.468:
+    // both dropped, the limits come from the other 17.
+    const ys = ptd.y.map((y, i) => (i === 14 ? ptd.r2.y15 : y));
+    const c = chartOf(ys);
+    near(c.mean, ptd.r2.mean);
+    near(c.lower, ptd.r2.lpl);
+    near(c.upper, ptd.r2.upl);
+    expect(c.points[14]).toBe("Special cause improvement"); // 10 is above 3.722
+  });
+
+  it("r3: the same series unscreened: limits -4.596625 and 5.935457, wider than r2's", () => {
+    const ys = ptd.y.map((y, i) => (i === 14 ? ptd.r3.y15 : y));
+    const c = chartOf(ys, ptd.r3.screen);
+    near(c.mean, ptd.r3.mean);
+    near(c.lower, ptd.r3.lpl);
+    near(c.upper, ptd.r3.upl);
+  });
+
+  it("facets: the first and last 10 points as separate charts (printed to 3 significant figures)", () => {
+    ptd.facets.forEach((f, k) => {
+      const c = chartOf(ptd.y.slice(10 * k, 10 * k + 10));
+      near(c.mean, f.mean);
+      near(c.lower, f.lpl);
+      near(c.upper, f.upl);
+      expect(c.points.filter((w) => w === "Common cause")).toHaveLength(f.commonCause);
+    });
+  });
+});
+
+describe("the screening threshold against qicharts2's moving range chart (mr_basic-ratio.qicharts2.json)", () => {
+  it("has qicharts2's centre line 0.013701 and upper limit 3.267 x AMR = 0.044762, which no range reaches", () => {
+    // The MR chart of the same 17 ratios as i_basic-ratio: centre 0.013701, ul99 0.044762 (D4 = 3.267,
+    // our screening factor), largest moving range 0.038847, so screening drops nothing.
+    const amr = meanMovingRange(qic.values);
+    expect(Math.abs(amr - 0.013701)).toBeLessThanOrEqual(0.5e-6 + 1e-7);
+    expect(Math.abs(3.267 * meanMovingRange(qic.values, false) - 0.044762)).toBeLessThanOrEqual(0.5e-6 + 1e-6);
+    expect(amr).toBe(meanMovingRange(qic.values, false));
   });
 });
