@@ -94,7 +94,7 @@ const SHAPES: readonly Shape[] = [
   },
   {
     ref: "WM 02", title: "Missed bin collections per 100,000 collections", service: "Waste management", polarity: LOWER, unit: "Per 100,000 collections",
-    targets: [65, 65], level: (i) => (i === 21 ? 150 : 44), noise: 4, lead: "Waste Services Manager", decimals: 0,
+    targets: [65, 65], level: (i) => (i === 21 ? 105 : 44), noise: 6, lead: "Waste Services Manager", decimals: 0,
     commentary: "January 2010: rounds suspended for eight days in the snow; collections caught up by the end of the month.",
   },
   {
