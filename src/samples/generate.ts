@@ -3,7 +3,9 @@
  * - anycity-laa.xlsx: Anycity's LAA indicators as an Excel table, wide layout;
  * - anycity-laa-messy.xlsx and anycity-laa-messy.expected.json: the same as analysts leave it, and
  *   the list of its problems;
- * - region-community-safety.xlsx: twelve areas of one region, long layout, with confidence limits.
+ * - region-community-safety.xlsx: twelve areas of one region, long layout, with confidence limits;
+ * - anycity-monthly.xlsx: Anycity's monthly performance, 8 indicators x 24 months, wide layout with
+ *   month columns (series long enough for the SPC sheets).
  *
  * Deterministic: the data modules are fixed or drawn from a seeded generator (prng.ts), and the
  * workbook dates are fixed, so regenerating gives the same content.
@@ -27,6 +29,7 @@ import {
 import { buildMessyAnycity, type MessyCell } from "./anycity-messy";
 import { REGION_COLUMN_WIDTHS, REGION_HEADERS, REGION_NOTES, REGION_SHEET_NAME, buildRegionRows, regionNumberFormat, type RateInterval } from "./region";
 import { regionRateInterval } from "./region-ci";
+import { MONTHLY_COLUMN_WIDTHS, MONTHLY_HEADERS, MONTHLY_INDICATORS, MONTHLY_NOTES, MONTHLY_NUMBER_COLUMNS, MONTHLY_SHEET_NAME, MONTHLY_TABLE_NAME, monthlyRow } from "./anycity-monthly";
 
 /** The date every sample workbook says it was created and modified (a Q2 2010/11 report date). */
 export const SAMPLE_WORKBOOK_DATE = new Date(Date.UTC(2010, 9, 15, 9, 0, 0));
@@ -37,6 +40,7 @@ export const SAMPLE_FILES = {
   messy: "anycity-laa-messy.xlsx",
   messyExpected: "anycity-laa-messy.expected.json",
   region: "region-community-safety.xlsx",
+  monthly: "anycity-monthly.xlsx",
 } as const;
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } };
@@ -180,6 +184,34 @@ export function buildRegionWorkbook(interval: RateInterval): ExcelJS.Workbook {
   return wb;
 }
 
+/** Writes Anycity's monthly performance workbook: the indicators as an Excel table with month columns, and notes. */
+export function buildMonthlyWorkbook(): ExcelJS.Workbook {
+  const wb = newWorkbook("Anycity monthly performance 2008-10");
+  const ws = wb.addWorksheet(MONTHLY_SHEET_NAME, { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
+  ws.addTable({
+    name: MONTHLY_TABLE_NAME,
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: MONTHLY_HEADERS.map((name) => ({ name, filterButton: true })),
+    rows: MONTHLY_INDICATORS.map(monthlyRow),
+  });
+  MONTHLY_COLUMN_WIDTHS.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  printOnePageWide(ws);
+  ws.getRow(1).height = HEADER_HEIGHT;
+  indentColumn(ws, MONTHLY_HEADERS.indexOf("Lead officer") + 1, MONTHLY_INDICATORS.length + 1);
+  ws.getRow(1).eachCell((cell) => {
+    cell.fill = HEADER_FILL;
+    cell.font = HEADER_FONT;
+    cell.alignment = { wrapText: true, vertical: "top" };
+  });
+  MONTHLY_INDICATORS.forEach((ind, r) => {
+    for (const c of MONTHLY_NUMBER_COLUMNS) ws.getCell(r + 2, c + 1).numFmt = numberFormatFor(ind.decimals);
+  });
+  addNotesSheet(wb, "About this sample", MONTHLY_NOTES);
+  return wb;
+}
+
 /**
  * Re-packs an .xlsx with a fixed date on every part, so that regenerating gives identical bytes and
  * the committed files only change when their content does (ExcelJS stamps parts with the time of writing).
@@ -210,6 +242,7 @@ export async function generateSamples(outDir: string): Promise<string[]> {
   fs.writeFileSync(expectedFile, JSON.stringify(buildMessyAnycity().expected, null, 2) + "\n");
   written.push(expectedFile);
   await save(buildRegionWorkbook(regionRateInterval), SAMPLE_FILES.region);
+  await save(buildMonthlyWorkbook(), SAMPLE_FILES.monthly);
   return written;
 }
 

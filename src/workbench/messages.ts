@@ -13,6 +13,7 @@ export const SAMPLES: readonly SampleChoice[] = [
   { file: "anycity-laa.xlsx", label: "Anycity LAA 2008-11 (tidy table)", sheet: "LAA indicators", cell: "B2" },
   { file: "anycity-laa-messy.xlsx", label: "Anycity LAA, as analysts leave it (messy)", sheet: "LAA Q2 report", cell: "B6" },
   { file: "region-community-safety.xlsx", label: "Northmoor community safety (long layout)", sheet: "Data", cell: "B2" },
+  { file: "anycity-monthly.xlsx", label: "Anycity monthly performance (24 months, for SPC)", sheet: "Monthly performance", cell: "B2" },
 ];
 
 export const WORKBENCH_TEXT = {

@@ -14,7 +14,7 @@ describe("committed sample workbooks", () => {
   }, 60000);
   afterAll(() => fs.rmSync(fresh, { recursive: true, force: true }));
 
-  it.each([SAMPLE_FILES.anycity, SAMPLE_FILES.messy, SAMPLE_FILES.region])("%s matches what the generator writes now", async (name) => {
+  it.each([SAMPLE_FILES.anycity, SAMPLE_FILES.messy, SAMPLE_FILES.region, SAMPLE_FILES.monthly])("%s matches what the generator writes now", async (name) => {
     const committed = snapshot(await openWorkbook(path.join(SAMPLES_DIR, name)));
     const regenerated = snapshot(await openWorkbook(path.join(fresh, name)));
     expect(committed).toEqual(regenerated);

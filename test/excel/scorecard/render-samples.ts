@@ -51,6 +51,7 @@ async function generated(): Promise<void> {
 async function main(): Promise<void> {
   await one("anycity-laa.xlsx", "LAA indicators", "B5", "anycity", false);
   await one("region-community-safety.xlsx", "Data", "B5", "region", true);
+  await one("anycity-monthly.xlsx", "Monthly performance", "B2", "monthly", false);
   await generated();
 }
 main().catch((e) => { console.error(e); process.exit(1); });

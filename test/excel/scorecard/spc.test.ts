@@ -2,7 +2,9 @@ import JSZip from "jszip";
 import { chartSpecs, saveXlsx } from "../../../src/emulator/xlsx";
 import { addChartsToXlsx } from "../../../src/emulator/xlsx-charts";
 import { buildScorecard } from "../../../src/excel/scorecard";
-import { tableApi } from "../fixtures";
+import { openSample, tableApi } from "../fixtures";
+import { SAMPLE_FILES } from "../../../src/samples/generate";
+import { MONTHLY_INDICATORS } from "../../../src/samples/anycity-monthly";
 import { cells, header, rowOf } from "./helpers";
 
 // The SPC summary and SPC charts sheets of Build scorecard (docs/methods.md#spc). Every expected number is
@@ -159,5 +161,87 @@ describe("SPC summary and SPC charts", () => {
   it("builds no SPC sheets when no indicator has 2 points", async () => {
     const { report } = await build([head(1), row("ONE 1", "Only one quarter", "Higher is better", 12, [12])]);
     expect(report.sheets).toEqual(["Scorecard", "Exception report", "Monitoring report", "Trends"]);
+  });
+});
+
+// Anycity's monthly performance sample (assets/samples/anycity-monthly.xlsx, src/samples/anycity-monthly.ts):
+// 8 indicators x 24 months, Apr-08 to Mar-10, so every chart is full length (24 points, not provisional).
+describe("SPC sheets of the Anycity monthly sample", () => {
+  const build = async () => {
+    const api = await openSample(SAMPLE_FILES.monthly, "Monthly performance", "B2");
+    await api.run((context) => buildScorecard(context, { today: "2010-04-30" }));
+    return api;
+  };
+
+  it("gives HR 01 sickness absence the hand-worked mean and process limits, and says it is consistently failing", async () => {
+    const api = await build();
+    const v = cells(api, "SPC summary");
+    const h = header(v, "Code", "Variation", "Assurance", "Mean", "Lower process limit", "Upper process limit", "Points");
+    const r = v[rowOf(v, "HR 01", h.row)];
+    // The 24 months as the sample holds them (and the test checks it reads them):
+    const hr01 = [0.96, 1.03, 0.91, 0.94, 0.86, 0.99, 0.93, 0.96, 0.95, 0.94, 0.95, 1.02, 1.01, 0.94, 0.98, 0.94, 0.87, 1.0, 0.93, 0.94, 0.86, 0.81, 0.9, 0.86];
+    expect(MONTHLY_INDICATORS.find((i) => i.ref === "HR 01")!.values).toEqual(hr01);
+    // Hand calculation: the values sum to 22.48, so the mean is 22.48 / 24 = 0.936667.
+    // Moving ranges: .07 .12 .03 .08 .13 .06 .03 .01 .01 .01 .07 .01 .07 .04 .04 .07 .13 .07 .01 .08 .05 .09 .04,
+    // summing to 1.32: mean moving range 1.32 / 23 = 0.0573913. The screen 3.267 x 0.0573913 = 0.1875 drops none
+    // (the largest is 0.13). Limits 0.936667 -/+ 2.66 x 0.0573913 = 0.936667 -/+ 0.152661 = 0.784006 and 1.089328.
+    expect(r[h.col("Mean")]).toBeCloseTo(0.936667, 6);
+    expect(r[h.col("Lower process limit")]).toBeCloseTo(0.784006, 6);
+    expect(r[h.col("Upper process limit")]).toBeCloseTo(1.089328, 6);
+    expect(r[h.col("Points")]).toBe(24);
+    // The latest, 0.86, is inside the limits; the last run below the mean is 4 long (0.86 0.81 0.90 0.86) and only
+    // 0.81 is beyond the lower near limit (0.936667 - 2/3 x 0.152661 = 0.834893): common cause. Target 0.70 is
+    // below the lower limit and lower is better, so every month the process gives is worse than it.
+    expect([r[h.col("Variation")], r[h.col("Assurance")]]).toEqual(["Common cause", "Consistently failing"]);
+  });
+
+  it("gives each indicator the variation and assurance its series and target make", async () => {
+    const api = await build();
+    const v = cells(api, "SPC summary");
+    const h = header(v, "Code", "Variation", "Assurance", "Mean", "Lower process limit", "Upper process limit", "Provisional");
+    const words = (code: string) => {
+      const r = v[rowOf(v, code, h.row)];
+      return [r[h.col("Variation") - 1], r[h.col("Variation")], r[h.col("Assurance") - 1], r[h.col("Assurance")], r[h.col("Provisional")]];
+    };
+    const limits = (code: string) => {
+      const r = v[rowOf(v, code, h.row)];
+      return [r[h.col("Mean")], r[h.col("Lower process limit")], r[h.col("Upper process limit")]].map((x) => Math.round(Number(x) * 100) / 100);
+    };
+    // NI 16 (lower is better): every month from Apr-09 (278, 208, ..., 248) is below the mean 279.54: a run of 12
+    // on the good side; target 270 is between the limits 207.26 and 351.82.
+    expect(limits("NI 16")).toEqual([279.54, 207.26, 351.82]);
+    expect(words("NI 16")).toEqual(["\u2193", "Special cause improvement", "?", "Hit and miss", null]);
+    // NI 181 (lower is better, falling steadily): the latest, 14.1 days, is below the lower limit 17.22; target 15 is
+    // below the whole range 17.22 to 21.41, so the limits say it would be missed (the trend makes them wide of the mark).
+    expect(limits("NI 181")).toEqual([19.31, 17.22, 21.41]);
+    expect(words("NI 181")).toEqual(["\u2193", "Special cause improvement", "F", "Consistently failing", null]);
+    // CS 03 (higher is better): 87.0 inside 83.34 to 91.88; target 80 below the lower limit.
+    expect(limits("CS 03")).toEqual([87.61, 83.34, 91.88]);
+    expect(words("CS 03")).toEqual(["\u2013", "Common cause", "P", "Consistently passing", null]);
+    // WM 02 (lower is better): the latest, 39, inside 31.79 to 63.21; target 65 above the upper limit.
+    expect(limits("WM 02")).toEqual([47.5, 31.79, 63.21]);
+    expect(words("WM 02")).toEqual(["\u2013", "Common cause", "P", "Consistently passing", null]);
+    // BV 8 (higher is better): 94.9 inside 93.25 to 97.75; target 95 inside the limits.
+    expect(limits("BV 8")).toEqual([95.5, 93.25, 97.75]);
+    expect(words("BV 8")).toEqual(["\u2013", "Common cause", "?", "Hit and miss", null]);
+    // NI 131 (lower is better): the latest, 12.9, is above the upper limit 10.00; target 9 inside 6.08 to 10.00.
+    expect(limits("NI 131")).toEqual([8.04, 6.08, 10]);
+    expect(words("NI 131")).toEqual(["\u2191", "Special cause concern", "?", "Hit and miss", null]);
+    // CS 01 (data only, no target): Jul-09 to Mar-10 (439, 466, ..., 480) are all above the mean 421.38, a run of 9.
+    expect(limits("CS 01")).toEqual([421.38, 362.16, 480.59]);
+    expect(words("CS 01")).toEqual(["\u2191", "Special cause high", null, "No target", null]);
+  });
+
+  it("colours WM 02's snow month orange and NI 16's months after the intervention blue", async () => {
+    const api = await build();
+    const specs = chartSpecs(api.workbook).specs.filter((s) => s.sheetName === "SPC charts");
+    expect(specs).toHaveLength(8);
+    const colours = (code: string) => specs.find((s) => s.title?.startsWith(`${code} `))!.series[0].pointColours ?? [];
+    // WM 02: Jan-10 (index 21), 107 missed collections, is above the upper limit 63.21: a concern, lower being better.
+    expect(colours("WM 02")[21]).toBe("E46C0A");
+    // NI 16: Apr-09 to Mar-10 (indices 12 to 23) are the run of 12 below the mean: improvements.
+    expect(colours("NI 16").slice(12)).toEqual(Array(12).fill("00B0F0"));
+    // NI 131: only the latest point, 12.9 above the upper limit 10.00, is coloured (orange).
+    expect(colours("NI 131")).toEqual([...Array(23).fill(null), "E46C0A"]);
   });
 });
