@@ -177,7 +177,6 @@ export function ActionsPanel({ running, progress, result, onRun, onSelectCell, o
       {polarityQuestion && <PolarityQuestion {...polarityQuestion} />}
 
       {running !== null && (
-
         <Field label={progress?.message || PANE_TEXT.working}>
           <ProgressBar value={progress?.fraction ?? undefined} max={1} />
         </Field>
