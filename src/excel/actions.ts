@@ -35,6 +35,8 @@ export function createLaaActions(run: RunBatch, scorecard?: ScorecardCommands, s
           source: { sheet: rated.sheet, address: boxAddress(rated.box.top, rated.box.left, rated.box.bottom, rated.box.right), kind: rated.kind, layout: rated.mapping.layout, rows: rated.dataRows.length, ...(rated.name ? { name: rated.name } : {}) },
           mapping: rated.mapping.entries,
           problems: rated.computed.problems,
+          polarityAssumed: rated.computed.polarityAssumed,
+          rated: rated.record !== undefined,
         };
       }),
     rateRag: (onProgress) => run((context) => rateRag(context, { onProgress })),

@@ -42,9 +42,9 @@ export function parseWorkbookSettings(raw: unknown): { settings: WorkbookSetting
   if (Array.isArray(value)) {
     return { settings: DEFAULT_WORKBOOK_SETTINGS, warnings: ["The LAA Scorecard settings stored in this workbook are a list, not the expected settings, so the default rules and automatic column detection are used."] };
   }
-  const obj = (value !== null && typeof value === "object" ? value : {}) as { rules?: unknown; mapping?: unknown };
+  const obj = (value !== null && typeof value === "object" ? value : {}) as { rules?: unknown; mapping?: unknown; polarityConfirmed?: unknown };
   // JSON.parse makes "__proto__" an ordinary key; like any unknown key it is ignored, and said so.
-  const unknown = Object.keys(obj).filter((k) => k !== "rules" && k !== "mapping");
+  const unknown = Object.keys(obj).filter((k) => k !== "rules" && k !== "mapping" && k !== "polarityConfirmed");
   if (unknown.length > 0) warnings.push(`The LAA Scorecard settings stored in this workbook hold entries it does not know (${unknown.slice(0, 5).join(", ")}), which are ignored.`);
   let rules: RuleSettings = DEFAULT_RULE_SETTINGS;
   if (obj.rules !== undefined) {
@@ -60,10 +60,16 @@ export function parseWorkbookSettings(raw: unknown): { settings: WorkbookSetting
     if (parsed.success) mapping = parsed.data;
     else warnings.push(`The stored column mapping is not valid (${describe(parsed.error)}), so columns are detected from their headers.`);
   }
+  let polarityConfirmed: readonly string[] | undefined;
+  if (obj.polarityConfirmed !== undefined) {
+    const parsed = z.array(z.string().max(600)).max(500).safeParse(obj.polarityConfirmed);
+    if (parsed.success) polarityConfirmed = parsed.data;
+    else warnings.push("The stored confirmations of an assumed polarity are not valid, so the task pane will ask again before rating a table without a Polarity column.");
+  }
   if (value === null || typeof value !== "object") {
     warnings.push("The LAA Scorecard settings stored in this workbook are not in the expected form, so the defaults are used.");
   }
-  return { settings: { rules, mapping }, warnings };
+  return { settings: { rules, mapping, ...(polarityConfirmed && polarityConfirmed.length > 0 ? { polarityConfirmed } : {}) }, warnings };
 }
 
 function describe(error: z.ZodError | undefined): string {

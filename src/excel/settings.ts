@@ -19,6 +19,7 @@ export async function loadSettings(context: Excel.RequestContext): Promise<{ set
 
 /** Stores the settings in the workbook (they are saved with it). */
 export async function saveSettings(context: Excel.RequestContext, settings: WorkbookSettings): Promise<void> {
-  context.workbook.settings.add(SETTINGS_KEY, { rules: settings.rules, mapping: settings.mapping });
+  const confirmed = settings.polarityConfirmed && settings.polarityConfirmed.length > 0 ? { polarityConfirmed: settings.polarityConfirmed } : {};
+  context.workbook.settings.add(SETTINGS_KEY, { rules: settings.rules, mapping: settings.mapping, ...confirmed });
   await context.sync();
 }

@@ -91,14 +91,30 @@ export interface WorkbookSettings {
   readonly rules: RuleSettings;
   /** Column mapping overrides by header text; absent means detect automatically. */
   readonly mapping: readonly ColumnMappingEntry[] | null;
+  /**
+   * Sources (sourceKey in src/taskpane/components/polarity-confirm.ts) whose rating on an assumed
+   * polarity the user confirmed in the task pane, so it is not asked again (docs/methods.md#polarity-assumed).
+   */
+  readonly polarityConfirmed?: readonly string[];
 }
 
 /** Progress of a long action, for the task pane's progress bar (0..1) and its words. */
 export type ProgressListener = (fraction: number, message: string) => void;
 
+/** The indicator table under the selection, as detect finds it. */
+export interface Detected {
+  readonly source: DataSourceInfo;
+  readonly mapping: readonly ColumnMappingEntry[];
+  readonly problems: readonly CellProblem[];
+  /** How many statuses would rest on an assumed polarity (docs/methods.md#polarity-assumed); 0 when none. */
+  readonly polarityAssumed?: number;
+  /** True when the add-in has rated this source before (its output columns are recorded). */
+  readonly rated?: boolean;
+}
+
 /** Everything the task pane and the ribbon can ask the workbook to do. */
 export interface LaaActions {
-  detect(): Promise<{ readonly source: DataSourceInfo; readonly mapping: readonly ColumnMappingEntry[]; readonly problems: readonly CellProblem[] }>;
+  detect(): Promise<Detected>;
   rateRag(onProgress?: ProgressListener): Promise<RateReport>;
   buildScorecard(onProgress?: ProgressListener): Promise<ScorecardReport>;
   refreshScorecards(onProgress?: ProgressListener): Promise<ScorecardReport>;

@@ -7,7 +7,7 @@ import {
 } from "@fluentui/react-icons";
 import type { CellProblem, PolarityAssumedReport, RateReport, ScorecardReport, StatusCounts as Counts } from "../../excel/types";
 import type { ActionKey } from "../../shared/failures";
-import { DONE, PANE_TEXT, POLARITY_TEXT } from "./messages";
+import { DONE, PANE_TEXT, POLARITY_CONFIRM_TEXT, POLARITY_TEXT } from "./messages";
 import { ProblemList } from "./ProblemList";
 import { StatusCounts } from "./StatusCounts";
 
@@ -58,6 +58,8 @@ export interface ActionsPanelProps {
   readonly onSelectCell: (sheet: string, address: string) => void;
   /** Opens the column mapping (the Data tab), where a Polarity column can be mapped or checked. */
   readonly onOpenMapping?: () => void;
+  /** Present while the pane asks to confirm rating on an assumed polarity, before the first rating. */
+  readonly polarityQuestion?: { readonly onRateAnyway: () => void; readonly onChoose: () => void };
 }
 
 interface Summary {
@@ -125,8 +127,29 @@ function PolarityCheck({ report, onOpenMapping, onSelectCell }: { report: Polari
   );
 }
 
+/**
+ * The question before the first rating of a table without a Polarity column
+ * (docs/methods.md#polarity-assumed); focus moves to it so a keyboard user answers it at once.
+ */
+function PolarityQuestion({ onRateAnyway, onChoose }: { onRateAnyway: () => void; onChoose: () => void }): React.JSX.Element {
+  const first = React.useRef<HTMLButtonElement>(null);
+  React.useEffect(() => first.current?.focus(), []);
+  return (
+    <MessageBar intent="warning" layout="multiline" role="alertdialog" aria-labelledby="polarity-question-title" aria-describedby="polarity-question-body">
+      <MessageBarBody>
+        <MessageBarTitle id="polarity-question-title">{POLARITY_CONFIRM_TEXT.title}</MessageBarTitle>
+        <span id="polarity-question-body">{POLARITY_CONFIRM_TEXT.question}</span>
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button ref={first} appearance="primary" onClick={onRateAnyway}>{POLARITY_CONFIRM_TEXT.rateAnyway}</Button>
+        <Button onClick={onChoose}>{POLARITY_CONFIRM_TEXT.choose}</Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
 /** The actions, progress while one runs, and what the last one did. */
-export function ActionsPanel({ running, progress, result, onRun, onSelectCell, onOpenMapping }: ActionsPanelProps): React.JSX.Element {
+export function ActionsPanel({ running, progress, result, onRun, onSelectCell, onOpenMapping, polarityQuestion }: ActionsPanelProps): React.JSX.Element {
   const styles = useStyles();
   const summary = result ? summarise(result) : null;
   return (
@@ -150,6 +173,8 @@ export function ActionsPanel({ running, progress, result, onRun, onSelectCell, o
           ))}
         </div>
       </section>
+
+      {polarityQuestion && <PolarityQuestion {...polarityQuestion} />}
 
       {running !== null && (
         <Field label={progress?.message || PANE_TEXT.working}>

@@ -6,14 +6,14 @@ import {
 import { DismissRegular } from "@fluentui/react-icons";
 import type { RuleSettings } from "../../core/rules/types";
 import { DEFAULT_RULE_SETTINGS } from "../../core/rules/types";
-import type { ColumnMappingEntry, LaaActions, ProgressListener, WorkbookSettings } from "../../excel/types";
+import type { ColumnMappingEntry, Detected, LaaActions, ProgressListener, WorkbookSettings } from "../../excel/types";
 import type { ActionResult, PanelAction, Progress } from "./ActionsPanel";
 import { ActionsPanel } from "./ActionsPanel";
-import type { Detection } from "./DataPanel";
 import { DataPanel } from "./DataPanel";
 import type { ActionKey, Failure } from "../../shared/failures";
 import { describeFailure } from "../../shared/failures";
 import { PANE_TEXT } from "./messages";
+import { needsPolarityConfirmation, withPolarityConfirmed } from "./polarity-confirm";
 import { RulesPanel } from "./RulesPanel";
 
 /** A feature this Excel cannot run, and why (found by the entry file from the requirement sets). */
@@ -110,7 +110,9 @@ export function App({ actions, theme, unsupported, version, banner }: AppProps):
 function Workbench({ actions, unsupported }: { actions: LaaActions; unsupported: readonly UnsupportedFeature[] }): React.JSX.Element {
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabKey>("actions");
-  const [detection, setDetection] = React.useState<Detection | null>(null);
+  const [detection, setDetection] = React.useState<Detected | null>(null);
+  /** True while the pane asks to confirm rating on an assumed polarity (docs/methods.md#polarity-assumed). */
+  const [askPolarity, setAskPolarity] = React.useState(false);
   const [settings, setSettings] = React.useState<WorkbookSettings>({ rules: DEFAULT_RULE_SETTINGS, mapping: null });
   const [settingsCount, setSettingsCount] = React.useState(0);
   const [loadWarnings, setLoadWarnings] = React.useState<readonly string[]>([]);
@@ -194,14 +196,20 @@ function Workbench({ actions, unsupported }: { actions: LaaActions; unsupported:
     return saved.ok;
   };
 
-  const saveRules = (rules: RuleSettings): Promise<boolean> => saveSettings({ rules, mapping: settings.mapping });
+  const saveRules = (rules: RuleSettings): Promise<boolean> => saveSettings({ ...settings, rules });
 
   const saveMapping = async (mapping: readonly ColumnMappingEntry[] | null): Promise<void> => {
-    if (await saveSettings({ rules: settings.rules, mapping })) await detect();
+    if (await saveSettings({ ...settings, mapping })) await detect();
   };
 
   const onRun = async (action: PanelAction): Promise<void> => {
     if (runningRef.current !== null) return;
+    setAskPolarity(false);
+    // Before the first rating of a table without a Polarity column, the user confirms "higher is better".
+    if (action === "rateRag" && needsPolarityConfirmation(detection, settings)) {
+      setAskPolarity(true);
+      return;
+    }
     // An older result under a new failure would read as if the new action had worked.
     setResult(null);
     switch (action) {
@@ -244,6 +252,19 @@ function Workbench({ actions, unsupported }: { actions: LaaActions; unsupported:
         break;
       }
     }
+  };
+
+  /** Rate anyway: rates and, once rated, remembers the confirmation for this table so it is not asked again. */
+  const rateAnyway = async (): Promise<void> => {
+    if (runningRef.current !== null || detection === null) return;
+    setAskPolarity(false);
+    setResult(null);
+    const source = detection.source;
+    const done = await run("rateRag", (p) => actions.rateRag(p));
+    if (!done.ok) return;
+    setResult({ kind: "rateRag", report: done.value });
+    // Remembered once rated, so a failure above stays on screen and the question comes again.
+    await saveSettings(withPolarityConfirmed(settings, source));
   };
 
   /** The Data tab with its column mapping in view and focused, where the Polarity column is checked. */
@@ -320,7 +341,9 @@ function Workbench({ actions, unsupported }: { actions: LaaActions; unsupported:
         <RulesPanel key={settingsCount} rules={settings.rules} mapping={detection?.mapping ?? null} layout={detection?.source.layout ?? null} busy={busy} onSave={saveRules} />
       </div>
       <div role="tabpanel" id="panel-actions" aria-labelledby="tab-actions" hidden={tab !== "actions"}>
-        <ActionsPanel running={running} progress={progress} result={result} onRun={(a) => void onRun(a)} onSelectCell={selectCell} onOpenMapping={openMapping} />
+        <ActionsPanel running={running} progress={progress} result={result} onRun={(a) => void onRun(a)} onSelectCell={selectCell} onOpenMapping={openMapping}
+          polarityQuestion={askPolarity ? { onRateAnyway: () => void rateAnyway(), onChoose: () => { setAskPolarity(false); openMapping(); } } : undefined}
+        />
       </div>
     </>
   );

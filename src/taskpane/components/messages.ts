@@ -152,6 +152,14 @@ export const POLARITY_TEXT = {
   listLabel: "Indicators rated with an assumed polarity",
 } as const;
 
+/** Words for the question asked before the first rating of a table without a Polarity column. */
+export const POLARITY_CONFIRM_TEXT = {
+  title: "No Polarity column",
+  question: "This table has no Polarity column, so every indicator will be rated as higher is better.",
+  rateAnyway: "Rate anyway",
+  choose: "Choose the Polarity column",
+} as const;
+
 /** Words for the data source. */
 export const SOURCE_TEXT = {
   layout: { wide: "Wide: one column per period", long: "Long: one row per indicator and period" },
