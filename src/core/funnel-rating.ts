@@ -10,6 +10,7 @@ import { formatNumber } from "./messages";
 import { funnelSignificance, type FunnelInput, type FunnelLabel } from "./methods/funnel";
 import { funnelFit, type FunnelAreaFigures } from "./methods/funnel-fit";
 import type { Polarity } from "./polarity";
+import { reasonNumber } from "./rules/reasons";
 import type { Status } from "./rules/types";
 
 /** The funnel of one indicator and period: its baseline and each area's label (null: the area is not on it). */
@@ -36,7 +37,7 @@ export const funnelRagMessages = {
   reason: (label: FunnelLabel, value: number, b: FunnelBenchmarkOk) => {
     const level = label.includes("0.001") ? "99.8%" : "95%";
     const where = label.startsWith("High") ? `above the funnel's ${level} limit` : label.startsWith("Low") ? `below the funnel's ${level} limit` : "within the funnel's 95% limits";
-    return `Actual ${formatNumber(value)} is ${label}: ${where} around the baseline of all ${b.areas} areas, ${funnelRagMessages.baseline(b)} (funnel plot)`;
+    return `Actual ${reasonNumber(value)} is ${label}: ${where} around the baseline of all ${b.areas} areas, ${funnelRagMessages.baseline(b)} (funnel plot)`;
   },
 } as const;
 

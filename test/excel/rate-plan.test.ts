@@ -250,7 +250,7 @@ describe("Benchmark preset by funnel plot (docs/methods.md#funnel-rag)", () => {
     const rated = planSource(snapshot({ settings }, region(true)));
     expect(column(rated, "Status")).toEqual(["Green", "Red", "Amber", "Red", "Amber", "Amber"]);
     expect(String(column(rated, "Reason")[3])).toMatch(/^Actual 18\.5 is High \(0\.025\): above the funnel's 95% limit around the baseline of all 6 areas, 15\.9 per 1,000 \(funnel plot\)/);
-    expect(String(column(rated, "Reason")[0])).toMatch(/^Actual 12 is Low \(0\.001\): below the funnel's 99\.8% limit/);
+    expect(String(column(rated, "Reason")[0])).toMatch(/^Actual 12\.0 is Low \(0\.001\): below the funnel's 99\.8% limit/);
   });
 
   it("keeps the interval method, saying why, for a table without counts and denominators", () => {

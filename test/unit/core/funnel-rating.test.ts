@@ -56,8 +56,8 @@ describe("funnelRag: the status by polarity", () => {
   });
 
   it("names the label, the level and the baseline", () => {
-    expect(funnelRag(b, 4, 4, "lower")).toEqual({ status: "Green", reason: "Actual 4 is Low (0.001): below the funnel's 99.8% limit around the baseline of all 6 areas, 10% (funnel plot)" });
-    expect(funnelRag(b, 0, 10, "higher")).toEqual({ status: "Amber", reason: "Actual 10 is Not significant: within the funnel's 95% limits around the baseline of all 6 areas, 10% (funnel plot)" });
+    expect(funnelRag(b, 4, 4, "lower")).toEqual({ status: "Green", reason: "Actual 4.0 is Low (0.001): below the funnel's 99.8% limit around the baseline of all 6 areas, 10% (funnel plot)" });
+    expect(funnelRag(b, 0, 10, "higher")).toEqual({ status: "Amber", reason: "Actual 10.0 is Not significant: within the funnel's 95% limits around the baseline of all 6 areas, 10% (funnel plot)" });
   });
 
   it("keeps the interval method for an area beyond the funnel of an indicator with no polarity", () => {
