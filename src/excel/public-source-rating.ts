@@ -6,12 +6,14 @@
  * The rules are the core's (core/public-sources, core/median-distance); this only lines cells up.
  */
 import { readNumber } from "../core/cells";
+import { funnelBenchmark, funnelRag, funnelRagMessages, type FunnelBenchmark } from "../core/funnel-rating";
 import { medianDistance } from "../core/median-distance";
 import type { Polarity } from "../core/polarity";
 import {
   benchmarkFromRows, comparatorKey, isContextRow, polarityFromComparison, polarityFromRankOrder, type PolarityClue, type PublicRow,
 } from "../core/public-sources";
 import type { Rating } from "../core/rules/engine";
+import type { BenchmarkMethod } from "../core/rules/types";
 import type { ColumnMapping } from "./mapping";
 import type { ColumnRole } from "./types";
 
@@ -26,6 +28,12 @@ export interface PublicSourceHook {
   polarity(rows: readonly number[]): PolarityClue | { problem: string } | undefined;
   /** The Median preset's rating of a row (table with a median column, no target); undefined otherwise. */
   median(row: number, polarity: Polarity, base: Rating): Rating | undefined;
+  /**
+   * The Benchmark preset's funnel method (docs/methods.md#funnel-rag) for a row the Benchmark preset
+   * rated: its rating on the funnel of its indicator and period, or the interval rating with the
+   * reason the funnel was not used; undefined when the method is "interval" or another preset rated it.
+   */
+  funnel(row: number, polarity: Polarity, base: Rating): Rating | undefined;
 }
 
 const num = (v: unknown): number | undefined => {
@@ -34,7 +42,7 @@ const num = (v: unknown): number | undefined => {
 };
 
 /** The hook for a long table with area rows; null for tables that are not of this shape. */
-export function publicSourceHook(rows: readonly (readonly unknown[])[], mapping: ColumnMapping, benchmarkChoice = "england"): PublicSourceHook | null {
+export function publicSourceHook(rows: readonly (readonly unknown[])[], mapping: ColumnMapping, benchmarkChoice = "england", benchmarkMethod: BenchmarkMethod = "interval"): PublicSourceHook | null {
   const col = (role: ColumnRole) => mapping.entries.find((e) => e.role === role && e.period === undefined);
   const areaCode = col("areaCode");
   const areaName = col("area");
@@ -63,15 +71,47 @@ export function publicSourceHook(rows: readonly (readonly unknown[])[], mapping:
   const parents = new Set(publicRows.map((r) => (r.parentCode ?? "").trim().toLowerCase()).filter((c) => c !== ""));
   // Comparator groups for the median: area rows (not context) of the same series and period.
   const groups = new Map<string, number[]>();
-  publicRows.forEach((r) => {
-    if (r.value === undefined || isContextRow(r, parents, benchmarkChoice)) return;
-    const k = `${comparatorKey(r)}\u001e${r.period.trim().toLowerCase()}`;
+  // The same groups as rows, for the funnel method (areas without a value too: they are named as not on it).
+  const rowGroups = new Map<string, number[]>();
+  const groupKey = (r: PublicRow) => `${comparatorKey(r)}\u001e${r.period.trim().toLowerCase()}`;
+  publicRows.forEach((r, i) => {
+    if (isContextRow(r, parents, benchmarkChoice)) return;
+    const k = groupKey(r);
+    const rg = rowGroups.get(k);
+    if (rg) rg.push(i);
+    else rowGroups.set(k, [i]);
+    if (r.value === undefined) return;
     const g = groups.get(k);
     if (g) g.push(r.value);
     else groups.set(k, [r.value]);
   });
+  const countCol = col("count"), denominatorCol = col("denominator");
+  const funnels = new Map<string, FunnelBenchmark>();
+  const funnelOf = (k: string, members: readonly number[]): FunnelBenchmark => {
+    let f = funnels.get(k);
+    if (!f) {
+      f = funnelBenchmark(members.map((r) => ({
+        count: countCol ? num(rows[r][countCol.column]) ?? null : null,
+        denominator: denominatorCol ? num(rows[r][denominatorCol.column]) ?? null : null,
+        value: publicRows[r].value ?? null,
+      })));
+      funnels.set(k, f);
+    }
+    return f;
+  };
   const hasMedian = col("median") !== undefined && !hasTarget;
   return {
+    funnel: (r, polarity, base) => {
+      if (benchmarkMethod !== "funnel" || base.preset !== "benchmark") return undefined;
+      const keep = (why: string): Rating => ({ ...base, reason: `${base.reason}; ${why}` });
+      if (!countCol || !denominatorCol) return keep(funnelRagMessages.noColumns);
+      const k = groupKey(publicRows[r]);
+      const members = rowGroups.get(k);
+      const value = publicRows[r].value;
+      if (!members || value === undefined) return keep(funnelRagMessages.notOnFunnel);
+      const rated = funnelRag(funnelOf(k, members), members.indexOf(r), value, polarity);
+      return "keep" in rated ? keep(rated.keep) : { ...base, status: rated.status, reason: rated.reason };
+    },
     benchmark: (r) => benchmarks[r],
     hasBenchmarkRows: benchmarks.some((b) => b !== undefined),
     contextReason: (r) => {

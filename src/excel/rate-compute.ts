@@ -214,7 +214,7 @@ export function computeRatings(
   let latest: Period | null = null;
   const countable: Status[] = [];
   // Public-source tables: benchmark rows, context rows, polarity clues, the Median preset.
-  const hook = publicSourceHook(rows, mapping, settings.benchmarkArea);
+  const hook = publicSourceHook(rows, mapping, settings.benchmarkArea, settings.benchmarkMethod);
   let assumedPolarity = 0;
   const assumedList: AssumedPolarity[] = [];
   // Named with the area too: a public table has one indicator code for every area.
@@ -265,7 +265,7 @@ export function computeRatings(
         outputs[row] = outputOf({ ...base, status: "Grey", reason: context, preset: null }, indicator, p.ok ? p.value : asAt);
         return; // context rows are shown, not rated or counted
       }
-      const rating = finish(hook?.median(row, indicator.polarity, base) ?? base);
+      const rating = finish(hook?.funnel(row, indicator.polarity, base) ?? hook?.median(row, indicator.polarity, base) ?? base);
       outputs[row] = outputOf(rating, indicator, p.ok ? p.value : asAt);
       const end = p.ok ? p.value.end : -Infinity;
       if (counted === null || end >= counted.end) counted = { rating, row, end, rowIndicator };

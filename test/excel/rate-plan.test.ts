@@ -225,3 +225,43 @@ describe("A workbook rated by the earlier 7-column version", () => {
     expect(opsOf(ops, "deleteTableColumn").map((o) => (o as Extract<WriteOp, { op: "deleteTableColumn" }>).name)).toEqual([...OUTPUT_COLUMNS]);
   });
 });
+
+describe("Benchmark preset by funnel plot (docs/methods.md#funnel-rag)", () => {
+  // The regional sample's shape (Fingertips column names, Count, Denominator, England value): six fictional
+  // areas of NI 16 for 2008/09, 10,000 people each, counts 120, 200, 160, 185, 150, 139 (rate per 1,000 =
+  // count / 10). Baseline 954 / 60,000 = 15.9 per 1,000. Labels by hand (Byars' limits over 10,000, as
+  // test/unit/core/funnel-rating.test.ts works area 4): 120 Low (0.001), 200 High (0.001), 185 High (0.025),
+  // the others Not significant. Lower is better: Low is Green, High Red. The 95% limits given are Byars'
+  // over 10,000 too (120: 9.95 to 14.35), for the interval method.
+  const headers = ["Indicator ID", "Indicator Name", "Parent Code", "Area Code", "Area Name", "Time period", "Value", "Lower CI 95.0 limit", "Upper CI 95.0 limit", "Count", "Denominator", "Polarity", "England value"];
+  const ci: Record<number, [number, number]> = { 120: [9.95, 14.35], 200: [17.32, 22.97], 160: [13.62, 18.68], 185: [15.93, 21.37], 150: [12.69, 17.6], 139: [11.68, 16.42] };
+  const region = (withCounts: boolean) => {
+    const keep = (row: unknown[]) => (withCounts ? row : row.filter((_, i) => headers[i] !== "Count" && headers[i] !== "Denominator"));
+    return [
+      keep(headers),
+      ...[120, 200, 160, 185, 150, 139].map((c, i) => keep(["NI 16", "Serious acquisitive crime rate", "E12099001", `E0699990${i + 1}`, `Area ${i + 1}`, "2008/09", c / 10, ...ci[c], c, 10000, "RAG - Low is good", 15.9])),
+    ];
+  };
+  const rules = { ...DEFAULT_WORKBOOK_SETTINGS.rules, preset: "benchmark" as const, benchmarkMethod: "funnel" as const };
+  const settings = { ...DEFAULT_WORKBOOK_SETTINGS, rules };
+  const column = (rated: ReturnType<typeof planSource>, name: (typeof OUTPUT_COLUMNS)[number]) => rated.computed.outputs.map((o) => o[OUTPUT_COLUMNS.indexOf(name)]);
+
+  it("rates each area by its funnel label among the areas of its indicator and period", () => {
+    const rated = planSource(snapshot({ settings }, region(true)));
+    expect(column(rated, "Status")).toEqual(["Green", "Red", "Amber", "Red", "Amber", "Amber"]);
+    expect(String(column(rated, "Reason")[3])).toMatch(/^Actual 18\.5 is High \(0\.025\): above the funnel's 95% limit around the baseline of all 6 areas, 15\.9 per 1,000 \(funnel plot\)/);
+    expect(String(column(rated, "Reason")[0])).toMatch(/^Actual 12\.0 is Low \(0\.001\): below the funnel's 99\.8% limit/);
+  });
+
+  it("keeps the interval method, saying why, for a table without counts and denominators", () => {
+    const rated = planSource(snapshot({ settings }, region(false)));
+    // Interval: 120's limits 9.95 to 14.35 are below 15.9 (Better, Green); 185's 15.93 to 21.37 above (Worse, Red); 160's span it (Similar, Amber).
+    expect(column(rated, "Status")).toEqual(["Green", "Red", "Amber", "Red", "Amber", "Amber"]);
+    expect(String(column(rated, "Reason")[2])).toMatch(/similar to the benchmark 15\.9; interval method kept: the table has no Count and Denominator columns for a funnel plot/);
+  });
+
+  it("changes nothing with the default interval method", () => {
+    const rated = planSource(snapshot({ settings: { ...settings, rules: { ...rules, benchmarkMethod: "interval" } } }, region(true)));
+    expect(String(column(rated, "Reason")[3])).not.toMatch(/funnel/);
+  });
+});

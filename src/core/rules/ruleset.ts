@@ -13,6 +13,7 @@ import {
   DEFAULT_RULE_SETTINGS,
   type DirectionSettings,
   type BenchmarkLevel,
+  type BenchmarkMethod,
   type DotMethod,
   type PresetName,
   type PresetParams,
@@ -29,6 +30,8 @@ export const PRESETS: readonly PresetName[] = ["tolerance", "stretch", "trajecto
 const DOT_METHODS: readonly DotMethod[] = ["previous", "yearEarlier", "slope", "recentTrend"];
 /** The benchmark comparison levels (docs/methods.md#benchmark-level). */
 const BENCHMARK_LEVELS: readonly BenchmarkLevel[] = [95, 99.8];
+/** The Benchmark preset's methods (docs/methods.md#funnel-rag). */
+const BENCHMARK_METHODS: readonly BenchmarkMethod[] = ["interval", "funnel"];
 const benchmarkLevel = (raw: unknown, path: string): Result<BenchmarkLevel> =>
   raw === 95 || raw === 99.8 ? ok(raw) : fail("value", messages.ruleSetBadField(path, `one of ${BENCHMARK_LEVELS.join(", ")}`));
 
@@ -239,6 +242,8 @@ export function validateRuleSettings(json: unknown): Result<RuleSettings> {
       // Benchmark area of public tables (docs/methods.md#benchmark-area)
       benchmarkArea: benchmarkAreaCheck,
       benchmarkLevel,
+      // Benchmark method (docs/methods.md#funnel-rag)
+      benchmarkMethod: oneOf(BENCHMARK_METHODS),
     },
     [],
   );

@@ -19,6 +19,9 @@ export type DotMethod = "previous" | "yearEarlier" | "slope" | "recentTrend";
 /** The confidence level of the Benchmark preset's comparison (docs/methods.md#benchmark-level): 95 or 99.8. */
 export type BenchmarkLevel = 95 | 99.8;
 
+/** How the Benchmark preset compares (docs/methods.md#funnel-rag): each value's interval with the benchmark, or each area on a funnel plot. */
+export type BenchmarkMethod = "interval" | "funnel";
+
 /**
  * The workbook's rule choices as the task pane edits them and a workbook stores them.
  * Fractions, not percentages: a tolerance of 0.05 is 5% of target.
@@ -54,6 +57,14 @@ export interface RuleSettings {
   // Benchmark comparison level (docs/methods.md#benchmark-level); direction method "recentTrend" is in DotMethod.
   /** Confidence level of the Benchmark preset's comparison and of red-reds: 95 (default) or 99.8. */
   readonly benchmarkLevel: BenchmarkLevel;
+
+  // Benchmark method (docs/methods.md#funnel-rag)
+  /**
+   * How the Benchmark preset compares: "interval" (default) each value's confidence interval with the
+   * benchmark; "funnel" each area of a table with counts and denominators by its funnel label among the
+   * areas of its indicator and period.
+   */
+  readonly benchmarkMethod: BenchmarkMethod;
 }
 
 /** The defaults docs/methods.md#rag-rules, docs/methods.md#direction-of-travel give. */
@@ -72,6 +83,9 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
 
   // Benchmark comparison level
   benchmarkLevel: 95,
+
+  // Benchmark method
+  benchmarkMethod: "interval",
 };
 
 /** The parameters a preset uses (docs/methods.md#rag-rules); fractions, not percentages. */

@@ -3,9 +3,9 @@ import {
   Body1, Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Subtitle2, Switch, makeStyles, tokens,
 } from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
-import type { BenchmarkLevel, DotMethod, PresetName, RuleSettings } from "../../core/rules/types";
+import type { BenchmarkLevel, BenchmarkMethod, DotMethod, PresetName, RuleSettings } from "../../core/rules/types";
 import type { ColumnMappingEntry, ColumnRole } from "../../excel/types";
-import { BENCHMARK_AREA_TEXT, BENCHMARK_LEVEL_TEXT, DONE, DOT_TEXT, FIELD_HINTS, PRESET_TEXT, VALIDATION } from "./messages";
+import { BENCHMARK_AREA_TEXT, BENCHMARK_LEVEL_TEXT, BENCHMARK_METHOD_TEXT, DONE, DOT_TEXT, FIELD_HINTS, PRESET_TEXT, VALIDATION } from "./messages";
 import { parsePercent, parseWholeNumber, percentText } from "./percent";
 
 const PRESETS = Object.keys(PRESET_TEXT) as PresetName[];
@@ -32,6 +32,8 @@ interface Draft {
   readonly benchmarkMode: BenchmarkMode;
   readonly benchmarkText: string;
   readonly benchmarkLevel: BenchmarkLevel;
+  /** The Benchmark preset's method (docs/methods.md#funnel-rag). */
+  readonly benchmarkMethod: BenchmarkMethod;
 }
 
 type BenchmarkMode = "england" | "region" | "area";
@@ -68,6 +70,7 @@ function toDraft(rules: RuleSettings): Draft {
     benchmarkMode: benchmarkMode(rules.benchmarkArea),
     benchmarkText: benchmarkMode(rules.benchmarkArea) === "area" ? rules.benchmarkArea : "",
     benchmarkLevel: rules.benchmarkLevel,
+    benchmarkMethod: rules.benchmarkMethod,
   };
 }
 
@@ -128,6 +131,7 @@ function toRules(draft: Draft, stored: RuleSettings, benchmarkShown: boolean): {
     slopePeriods: read("slopePeriods", stored.slopePeriods),
     benchmarkArea: benchmarkShown ? draft.benchmarkMode === "area" ? draft.benchmarkText.trim() : draft.benchmarkMode : stored.benchmarkArea,
     benchmarkLevel: draft.benchmarkLevel,
+    benchmarkMethod: draft.benchmarkMethod,
   };
   if (benchmarkShown && rules.benchmarkArea === "") invalid.add("benchmarkArea");
   return { rules: invalid.size === 0 ? rules : null, invalid };
@@ -227,6 +231,21 @@ export function RulesPanel({ rules, mapping, layout = null, busy, onSave }: Rule
       {numberField("improvementTolerance", FIELD_HINTS.improvementTolerance)}
       {draft.preset === "floor" && <Body1>{columnNote(mapping, "floor", "Floors")}</Body1>}
       {draft.preset === "benchmark" && <Body1>{columnNote(mapping, "benchmark", "Benchmarks")}</Body1>}
+      {draft.preset === "benchmark" && (
+        <Field label={BENCHMARK_METHOD_TEXT.label} hint={BENCHMARK_METHOD_TEXT[draft.benchmarkMethod].explanation}>
+          <Dropdown
+            value={BENCHMARK_METHOD_TEXT[draft.benchmarkMethod].label}
+            selectedOptions={[draft.benchmarkMethod]}
+            onOptionSelect={(_, data) => data.optionValue && update("benchmarkMethod", data.optionValue as BenchmarkMethod)}
+          >
+            {(["interval", "funnel"] as const).map((method) => (
+              <Option key={method} value={method}>
+                {BENCHMARK_METHOD_TEXT[method].label}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
       <Field label="Benchmark comparison level" hint={BENCHMARK_LEVEL_TEXT[String(draft.benchmarkLevel) as "95" | "99.8"].explanation}>
         <Dropdown
           value={BENCHMARK_LEVEL_TEXT[String(draft.benchmarkLevel) as "95" | "99.8"].label}

@@ -76,6 +76,13 @@ export const BENCHMARK_LEVEL_TEXT: Readonly<Record<"95" | "99.8", Choice>> = {
   "99.8": { label: "99.8%", explanation: "Compares through 99.8% limits (from the counts, or widened from the 95% limits), so fewer areas differ by chance." },
 };
 
+/** The Benchmark preset's method (docs/methods.md#funnel-rag): one line each. */
+export const BENCHMARK_METHOD_TEXT: Readonly<Record<"interval" | "funnel", Choice>> & { readonly label: string } = {
+  label: "Benchmark comparison",
+  interval: { label: "Confidence interval", explanation: "Compares each value's confidence interval with the benchmark." },
+  funnel: { label: "Funnel plot", explanation: "Rates each area on a funnel plot of all areas (from the Count and Denominator columns); other tables keep the interval." },
+};
+
 /** What each column role means, as the column mapping lists it. */
 export const ROLE_TEXT: Readonly<Record<ColumnRole, string>> = {
   id: "Indicator id",

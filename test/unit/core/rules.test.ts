@@ -350,6 +350,7 @@ describe("ruleSetFromSettings: the task pane's settings as a rule set", () => {
       slopePeriods: 4,
       benchmarkArea: "region",
       benchmarkLevel: 95,
+      benchmarkMethod: "interval",
     };
     const rs = ruleSetFromSettings(s);
     expect(JSON.parse(JSON.stringify(rs))).toEqual({
