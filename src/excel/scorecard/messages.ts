@@ -9,6 +9,11 @@ export const scorecardMessages = {
   movementNew: "New",
   movementSame: "No change",
   movementNotCompared: "Not compared",
+  /** The Scorecard's overall line: what the Movement column compares with. */
+  movementSince: (snapshotDate: string | null) =>
+    snapshotDate === null
+      ? "No review snapshot is saved yet, so every indicator's Movement says New (Save review snapshot before a review to compare the next one with it)."
+      : `Movement is since the review snapshot of ${snapshotDate}.`,
   movementUp: "Improved",
   movementDown: "Worsened",
   renamed: (wanted: string, used: string) => `A sheet called "${wanted}" is yours, so the add-in left it alone and used "${used}".`,

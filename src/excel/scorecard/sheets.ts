@@ -128,7 +128,7 @@ export function scorecardSheet(input: BuildInput): SheetSpec {
   const redReds = entries.some((e) => e.benchmarkTrend !== null);
   const blocks: Block[] = headings(SHEET_TITLES.scorecard as string, input, [
     redReds ? `${SCORING_TEXT} ${scorecardMessages.scorecardRedReds(input.settings.rules.benchmarkLevel)}` : SCORING_TEXT,
-    `Overall: ${overall.status}${overall.score !== null ? ` (score ${overall.score.toFixed(2)})` : ""}; ${entries.length} indicators. Movement is since the review snapshot of ${input.snapshotDate ?? "(none saved yet)"}.`,
+    `Overall: ${overall.status}${overall.score !== null ? ` (score ${overall.score.toFixed(2)})` : ""}; ${entries.length} indicators. ${scorecardMessages.movementSince(input.snapshotDate)}`,
   ]);
   const statusRanges: Rect[] = [];
   // Summary: Perspective, the five counts, Indicators, Score, Status (counts first so the chart's range is contiguous).

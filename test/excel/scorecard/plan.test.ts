@@ -56,6 +56,21 @@ describe("planScorecard", () => {
   });
 });
 
+describe("the Scorecard's overall line says what Movement compares with", () => {
+  const overallLine = (history: { name: string; values: unknown[][] | null } | null) => {
+    const { ops } = planScorecard({ rated, group, record: empty, names: ["Data"], owned: new Map(), history, builtOn: "2010-10-20", returnTo: null });
+    const cells = ops.filter((o): o is Extract<WriteOp, { op: "cells" }> => o.op === "cells" && o.sheet === "Scorecard").flatMap((o) => o.block.values.flat());
+    return String(cells.find((v) => String(v).startsWith("Overall:")));
+  };
+  it("with no review snapshot, that every Movement says New and how to save one", () => {
+    expect(overallLine(null)).toContain("No review snapshot is saved yet, so every indicator's Movement says New (Save review snapshot before a review");
+  });
+  it("with one, its date", () => {
+    const saved = [HISTORY_HEADER.slice(), ["2010-07-20", "NI 1", "", "People who get on well", "Q1 2010/11", 71, 75, "Amber"]];
+    expect(overallLine({ name: "RAG History", values: saved })).toContain("Movement is since the review snapshot of 2010-07-20.");
+  });
+});
+
 describe("planSnapshot and planChecklist", () => {
   it("starts the RAG History with its header, then appends one row per indicator", () => {
     const first = planSnapshot(rated, group, empty, ["Data"], null, "2010-10-20");
