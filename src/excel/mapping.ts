@@ -9,6 +9,7 @@
  * column ("Time period") and a value column ("Value"), as in the public health Fingertips download.
  */
 import { isPeriodHeader } from "../core/periods";
+import { DISTINCT_PREFIX, LEGACY_OUTPUT_COLUMNS, OUTPUT_COLUMNS } from "./output-columns";
 import type { ColumnMappingEntry, ColumnRole } from "./types";
 
 /** Lower case, single spaces, no surrounding punctuation, so "Lead Officer:" matches "lead officer". */
@@ -56,15 +57,10 @@ const EXACT: readonly (readonly [ColumnRole, readonly string[]])[] = [
 const EXACT_LOOKUP = new Map<string, ColumnRole>();
 for (const [role, words] of EXACT) for (const w of words) if (!EXACT_LOOKUP.has(w)) EXACT_LOOKUP.set(w, role);
 
-/** The headers the add-in writes itself (its owned output columns), in order (rate-compute.ts's OUTPUT_COLUMNS). */
-export const OUTPUT_HEADERS: readonly string[] = ["Status", "Gap", "Gap %", "Progress", "Direction", "Recent trend", "Variation", "Assurance", "Reason", "Rated at"];
-/** The earlier version's 7 output headers, also the add-in's own when found as a whole block. */
-const LEGACY_OUTPUT_HEADERS: readonly string[] = ["Status", "Gap", "Gap %", "Progress", "Direction", "Reason", "Rated at"];
-// Output headers that are never input words on their own ("Direction" also means polarity, so it is
-// left out here and only ignored inside a whole block of the add-in's headers: see mapColumns).
-/** The same headers made distinct from a table's own (rate-plan.ts outputNames: "LAA Status" ...). */
-const DISTINCT_OUTPUT_HEADERS: readonly string[] = OUTPUT_HEADERS.map((h) => `LAA ${h}`);
-const OUTPUT_SET = new Set([...OUTPUT_HEADERS.filter((h) => h !== "Direction"), ...DISTINCT_OUTPUT_HEADERS].map(normaliseHeader));
+// The add-in's own output headers (output-columns.ts) that are never input words on their own ("Direction" also means polarity, so it is
+// left out here and only ignored inside a whole block of the add-in's headers: see mapColumns), with
+// their distinct forms ("LAA Status", written beside a table's own Status).
+const OUTPUT_SET = new Set(OUTPUT_COLUMNS.filter((h) => h !== "Direction").flatMap((h) => [h, `${DISTINCT_PREFIX}${h}`]).map(normaliseHeader));
 
 /**
  * What one header means, or undefined when it is not recognised.
@@ -103,9 +99,11 @@ export function mapColumns(headers: readonly unknown[]): ColumnMapping {
   const single = new Set<ColumnRole>();
   const outputBlock = new Set<number>();
   const norm = headers.map(normaliseHeader);
-  for (const block of [OUTPUT_HEADERS, LEGACY_OUTPUT_HEADERS, DISTINCT_OUTPUT_HEADERS].map((b) => b.map(normaliseHeader))) {
+  // A block of the add-in's headers in either layout; any of its names may have the distinct prefix
+  // (only the names a table already had get it: "LAA Status", then Gap ... Rated at as they are).
+  for (const block of [OUTPUT_COLUMNS, LEGACY_OUTPUT_COLUMNS].map((b) => b.map((h) => [normaliseHeader(h), normaliseHeader(`${DISTINCT_PREFIX}${h}`)]))) {
     for (let start = 0; start + block.length <= norm.length; start++) {
-      if (block.every((h, i) => norm[start + i] === h)) for (let i = 0; i < block.length; i++) outputBlock.add(start + i);
+      if (block.every((names, i) => names.includes(norm[start + i]))) for (let i = 0; i < block.length; i++) outputBlock.add(start + i);
     }
   }
   for (let column = 0; column < headers.length; column++) {

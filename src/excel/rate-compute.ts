@@ -23,20 +23,9 @@ import { seriesMethodsNote, seriesReadings, TREND_PERIODS } from "../core/series
 import { benchmarkTrend, type BenchmarkTrend } from "../core/benchmark";
 import { choosePolarity, explainPolarity, informationOnly, POLARITY_ASSUMED } from "../core/polarity-source";
 
-/**
- * The add-in's own output columns, in order. Recent trend, Variation and Assurance read the
- * indicator's series (docs/methods.md#recent-trend, docs/methods.md#spc).
- */
-export const OUTPUT_COLUMNS = ["Status", "Gap", "Gap %", "Progress", "Direction", "Recent trend", "Variation", "Assurance", "Reason", "Rated at"] as const;
+import { LEGACY_OUTPUT_COLUMNS, OUTPUT_COLUMNS, SERIES_COLUMNS } from "./output-columns";
 
-/**
- * The output columns an earlier version wrote (before the series columns): a block with exactly these
- * headers is the add-in's own, and a re-run writes the current layout over it.
- */
-export const LEGACY_OUTPUT_COLUMNS = ["Status", "Gap", "Gap %", "Progress", "Direction", "Reason", "Rated at"] as const;
-
-/** The output columns that the earlier layout lacks (they go after Direction). */
-export const SERIES_COLUMNS = ["Recent trend", "Variation", "Assurance"] as const;
+export { LEGACY_OUTPUT_COLUMNS, OUTPUT_COLUMNS, SERIES_COLUMNS };
 
 /** Number formats of the output columns: text for words (so no text can become a formula), numbers for measures. */
 export const OUTPUT_FORMATS: readonly string[] = ["@", "#,##0.0##", "0.0%", "0%", "@", "@", "@", "@", "@", "@"];

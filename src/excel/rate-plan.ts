@@ -11,6 +11,7 @@ import { publicSourceHook } from "./public-source-rating";
 import { applyOverrides, detectHeaderRow, mapColumns, normaliseHeader, type ColumnMapping } from "./mapping";
 import type { WriteOp } from "./plan";
 import { computeRatings, LEGACY_OUTPUT_COLUMNS, OUTPUT_COLUMNS, OUTPUT_FORMATS, SERIES_COLUMNS, type RateComputation } from "./rate-compute";
+import { DISTINCT_PREFIX } from "./output-columns";
 import { rateMessages as m } from "./rate-messages";
 import { currentRegion, isBlank } from "./region";
 import { staleRowsToClear } from "./stale-rows";
@@ -229,8 +230,7 @@ export function planSource(s: RateSnapshot, options: PlanOptions = {}): RatedSou
   };
 }
 
-/** What the add-in's headers start with when the table has a column of its own named like one of them. */
-export const DISTINCT_PREFIX = "LAA ";
+export { DISTINCT_PREFIX };
 
 /**
  * The headers the add-in writes beside (or into) a table: OUTPUT_COLUMNS, except that a name the table

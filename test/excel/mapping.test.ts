@@ -63,6 +63,10 @@ describe("the add-in's own columns", () => {
     // Today's ten-column block likewise.
     const ten = mapColumns(["Ref", "Actual", "Status", "Gap", "Gap %", "Progress", "Direction", "Recent trend", "Variation", "Assurance", "Reason", "Rated at"]);
     expect(ten.entries.filter((e) => e.role !== "ignore").map((e) => e.role)).toEqual(["id", "actual"]);
+    // The block written beside a table's own Status column: only that name has the distinct prefix,
+    // and its Direction is still the add-in's, not a polarity column.
+    const distinct = mapColumns(["Ref", "Actual", "Status", "LAA Status", "Gap", "Gap %", "Progress", "Direction", "Recent trend", "Variation", "Assurance", "Reason", "Rated at"]);
+    expect(distinct.entries.filter((e) => e.role !== "ignore").map((e) => e.role)).toEqual(["id", "actual"]);
   });
 });
 
