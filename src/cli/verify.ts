@@ -449,9 +449,14 @@ function sameInstant(a: string, b: string): boolean {
 }
 
 /** Compares one sheet of the input with the output's; pushes what was lost. */
+/** The add-in's own rectangles on a sheet, and a test of whether a cell (0-based) is in one. */
+function ownedOn(owned: readonly OwnedArea[], sheet: string): { rects: NonNullable<OwnedArea["rect"]>[]; isOwned: (r: number, c: number) => boolean } {
+  const rects = owned.filter((o) => o.sheet === sheet && o.rect).map((o) => o.rect!);
+  return { rects, isOwned: (r, c) => rects.some((o) => r >= o.top && r <= o.bottom && c >= o.left && c <= o.right) };
+}
+
 function compareSheet(name: string, a: Book, xa: string, b: Book, xb: string, owned: readonly OwnedArea[], found: string[], tally: { cells: number }): void {
-  const rects = owned.filter((o) => o.sheet === name && o.rect).map((o) => o.rect!);
-  const isOwned = (r: number, c: number) => rects.some((o) => r >= o.top && r <= o.bottom && c >= o.left && c <= o.right);
+  const { rects, isOwned } = ownedOn(owned, name);
   const ownedColumn = (c: number) => rects.some((o) => c >= o.left && c <= o.right);
   const mergesA = mergesOf(xa);
   const mergesB = mergesOf(xb);
@@ -571,10 +576,10 @@ export async function lostInPackages(input: JSZip, output: JSZip, owned: readonl
     const xa = (await readPart(input, partA)) ?? "";
     const xb = (await readPart(output, partB)) ?? "";
     // Hyperlinks are kept through the round trip (the cell's link with its text); check they all are.
-    const rects = owned.filter((o) => o.sheet === name && o.rect).map((o) => o.rect!);
+    const { isOwned } = ownedOn(owned, name);
     const ownedRef = (ref: string) => {
       const at = cellRef(ref.split(":")[0]);
-      return at !== null && rects.some((o) => at[0] >= o.top && at[0] <= o.bottom && at[1] >= o.left && at[1] <= o.right);
+      return at !== null && isOwned(at[0], at[1]);
     };
     if (JSON.stringify(await hyperlinksOf(input, partA, xa, ownedRef)) !== JSON.stringify(await hyperlinksOf(output, partB, xb, ownedRef))) found.push(`hyperlinks on sheet ${name}`);
     // The same sheet text under the same styles and strings reads the same: nothing to scan.

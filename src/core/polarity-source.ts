@@ -30,11 +30,13 @@ function blank(raw: RawIndicator): boolean {
 
 /**
  * The indicator with its polarity filled in where it can be, where that came from, and the notes to
- * report (a clue that conflicts; a polarity taken from the reference list).
- * @example choosePolarity({ id: { value: "NI 16" }, polarity: { value: "", ref: "E4" } }, null).source.kind // => "reference"
+ * report (a clue that conflicts; a polarity taken from the reference list). The clue is asked for only
+ * when the polarity is blank.
+ * @example choosePolarity({ id: { value: "NI 16" }, polarity: { value: "", ref: "E4" } }, () => null).source.kind // => "reference"
  */
-export function choosePolarity(raw: RawIndicator, clue: PolarityClue | null): { readonly raw: RawIndicator; readonly source: PolaritySource; readonly notes: readonly { readonly ref: string; readonly message: string }[] } {
+export function choosePolarity(raw: RawIndicator, clueOf: () => PolarityClue | null): { readonly raw: RawIndicator; readonly source: PolaritySource; readonly notes: readonly { readonly ref: string; readonly message: string }[] } {
   if (!blank(raw)) return { raw, source: { kind: "given" }, notes: [] };
+  const clue = clueOf();
   const notes: { ref: string; message: string }[] = [];
   let filled = raw;
   let source: PolaritySource = { kind: "assumed" };

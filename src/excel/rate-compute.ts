@@ -212,8 +212,7 @@ export function computeRatings(
   };
   for (const source of indicators) {
     // A blank polarity: a clue in a public-source table, the NI reference list, or the default (core rules).
-    const blankPolarity = source.raw.polarity === undefined || isBlank(source.raw.polarity.value);
-    const chosen = choosePolarity(source.raw, hook && blankPolarity ? hook.polarity(source.rows) ?? null : null);
+    const chosen = choosePolarity(source.raw, () => hook?.polarity(source.rows) ?? null);
     const raw = chosen.raw;
     for (const n of chosen.notes) problems.push({ sheet, address: n.ref, message: `${source.label}: ${n.message}`, indicatorId: source.label });
     const { indicator, problems: fieldProblems } = readIndicator(raw);
