@@ -18,6 +18,7 @@ import { type CellRect, columnLetters, formatAddress, parseAddress } from "./add
 import type { ChartKind, ChartPartSpec, ChartSeriesSpec } from "./chart-spec";
 import { type CellModel, type ChartModel, type ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type SheetModel, WorkbookModel } from "./model";
 import { chartAnchor } from "./objects";
+import { cellsPass, planSheetCells, type SheetCellsPlan, writeCells } from "./xlsx-cells";
 import { encodeZipTextWhole } from "./zip-text";
 import { exportRule, fromArgb, importRule, toArgb, type XRule } from "./xlsx-rules";
 
@@ -235,7 +236,8 @@ function chartToSpec(c: ChartModel, kind: ChartKind): ChartPartSpec {
   };
 }
 
-function exportCell(cell: CellModel, xc: XCell, looks: Map<string, Partial<ExcelJS.Style>>): void {
+/** Gives ExcelJS one cell: its value and the shared style object of its look (`key`, xlsx-cells.ts lookKey). */
+function exportCell(cell: CellModel, xc: XCell, key: string, looks: Map<string, Partial<ExcelJS.Style>>): void {
   if (cell.formula !== undefined) {
     const result = cell.value === null ? undefined : cell.error ? { error: cell.value } : cell.value;
     xc.value = { formula: cell.formula.slice(1), ...(result !== undefined ? { result } : {}) } as ExcelJS.CellFormulaValue;
@@ -243,16 +245,9 @@ function exportCell(cell: CellModel, xc: XCell, looks: Map<string, Partial<Excel
   // Rich text and hyperlinks go back as the file held them while the cell still shows their text.
   else if (cell.kept && cell.value === cell.kept.text) xc.value = cell.kept.original as ExcelJS.CellValue;
   else xc.value = cell.value as ExcelJS.CellValue;
-  // A cell ExcelJS already gave a style (a table's) keeps it, with the emulator's format on top.
-  if (Object.keys(xc.style ?? {}).length > 0) {
-    lookOf(cell, xc.style);
-    return;
-  }
-  // Cells with the same format share one style object: ExcelJS's writer then works out the style of
-  // each distinct format once, not once per cell (its StylesXform remembers style objects it has seen).
-  const key = cell.numberFormat || cell.fill || cell.font || cell.horizontalAlignment || cell.wrapText || cell.verticalAlignment || cell.borders
-    ? JSON.stringify([cell.numberFormat, cell.fill, cell.font, cell.horizontalAlignment, cell.wrapText, cell.verticalAlignment, cell.borders])
-    : "";
+  if (key === "") return;
+  // Cells with the same format share one style object: ExcelJS's StylesXform works out the style of
+  // each distinct object once.
   let look = looks.get(key);
   if (!look) {
     look = lookOf(cell, {});
@@ -329,31 +324,28 @@ export async function saveXlsx(wb: WorkbookModel, options: SaveXlsxOptions = {})
 export async function saveXlsxZip(wb: WorkbookModel, options: SaveXlsxOptions = {}): Promise<JSZip> {
   const x = new ExcelJS.Workbook();
   const looks = new Map<string, Partial<ExcelJS.Style>>();
+  const plans: SheetCellsPlan[] = [];
+  const pass = cellsPass();
   for (const sheet of wb.sheets) {
     const xs = x.addWorksheet(sheet.name, {
       state: sheet.visibility === "Hidden" ? "hidden" : sheet.visibility === "VeryHidden" ? "veryHidden" : "visible",
       views: sheet.frozen.rows || sheet.frozen.columns ? [{ state: "frozen", xSplit: sheet.frozen.columns, ySplit: sheet.frozen.rows }] : [],
       pageSetup: pageSetupOf(sheet),
     });
-    // Tables first: ExcelJS writes their cells, then the emulator's cells win.
-    for (const t of wb.tables.filter((tb) => tb.sheet === sheet)) {
+    // Tables first, with one body row (writeCells sizes their parts): the emulator's cells win.
+    const tables = wb.tables.filter((tb) => tb.sheet === sheet);
+    for (const t of tables) {
       const header = Array.from({ length: t.rect.colCount }, (_, j) => String(sheet.cell(t.rect.row, t.rect.col + j)?.value ?? `Column${j + 1}`));
-      const bodyRows = t.rect.rowCount - 1 - (t.showTotals ? 1 : 0);
       xs.addTable({
         name: t.name, ref: formatAddress({ row: t.rect.row, col: t.rect.col, rowCount: 1, colCount: 1 }), headerRow: true, totalsRow: t.showTotals,
         style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
         columns: header.map((name) => ({ name })),
-        rows: Array.from({ length: Math.max(bodyRows, 1) }, () => header.map(() => null)),
+        rows: [header.map(() => null)],
       });
     }
-    sheet.rows.forEach((row, r) => {
-      if (!row) return;
-      const xr = xs.getRow(r + 1);
-      row.forEach((cell, c) => { if (cell) exportCell(cell, xr.getCell(c + 1), looks); });
-    });
-    for (const r of sheet.hiddenRows) xs.getRow(r + 1).hidden = true;
+    // ExcelJS writes a few cells (one per look gives styles.xml each look); writeCells writes them all.
+    plans.push(planSheetCells(sheet, tables, pass, (cell, r, c, key) => exportCell(cell, xs.getRow(r + 1).getCell(c + 1), key, looks)));
     for (const [c, w] of sheet.columnWidths) if (w !== DEFAULT_COLUMN_WIDTH) xs.getColumn(c + 1).width = pointsToChars(w);
-    for (const [r, h] of sheet.rowHeights) if (h !== DEFAULT_ROW_HEIGHT) xs.getRow(r + 1).height = h;
     // <rowBreaks><brk id="n"> breaks after 1-based row n, i.e. before 0-based row n.
     for (const r of sheet.rowBreaks) xs.getRow(r).addPageBreak();
     sheet.conditionalFormats.forEach((cf, i) => {
@@ -370,7 +362,9 @@ export async function saveXlsxZip(wb: WorkbookModel, options: SaveXlsxOptions = 
   }
   const stored = new Uint8Array(await x.xlsx.writeBuffer({ zip: { compression: "STORE" } } as unknown as Partial<ExcelJS.XlsxWriteOptions>));
   let zip = await JSZip.loadAsync(stored);
+  // The rule patch reads the sheet parts while they hold only ExcelJS's few cells.
   if (wb.sheets.some((sh) => sh.conditionalFormats.some((cf) => cf.stopIfTrue || cf.type === "ContainsText"))) await patchRuleAttributes(zip, wb);
+  await writeCells(zip, await sheetParts(zip), plans);
   if (wb.settings.size > 0) await writeSettings(zip, wb.settings, options.addinId ?? LAA_ADDIN_ID);
   const { specs } = chartSpecs(wb);
   if (specs.length > 0 && options.writeCharts) zip = await JSZip.loadAsync(await options.writeCharts(await zip.generateAsync({ type: "uint8array", compression: "STORE" }), specs));
