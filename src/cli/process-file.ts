@@ -28,6 +28,7 @@ import type { FileReport, ReportProblem } from "./report";
 import { settingsFor, type RulesOverride } from "./rules";
 import { scorecardCommands } from "./scorecard-commands";
 import { chooseSource } from "./source";
+import { zipPackage } from "./zip-deflate";
 import { lostInPackages, type OwnedArea } from "./verify";
 
 /** What processFile needs besides the file. */
@@ -279,7 +280,7 @@ export async function processFile(file: string, options: ProcessOptions): Promis
     return done({ ...report, outcome: "refused", output: null, message: fileMessages.refused(file, lost) });
   }
   progress(0.95, "Writing");
-  const saved = new Uint8Array(await outZip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  const saved = await zipPackage(outZip);
   clock.mark("package write (zip)");
   try {
     await writeAtomically(options.output, saved, inputStat);
