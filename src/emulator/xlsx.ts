@@ -19,6 +19,7 @@ import type { ChartKind, ChartPartSpec, ChartSeriesSpec } from "./chart-spec";
 import { type CellModel, type ChartModel, type ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type SheetModel, WorkbookModel } from "./model";
 import { chartAnchor } from "./objects";
 import { cellsPass, planSheetCells, type SheetCellsPlan, writeCells } from "./xlsx-cells";
+import { isDateFormat, type OwnCells, plainStrings, splitSheet } from "./xlsx-read-cells";
 import { encodeZipTextWhole } from "./zip-text";
 import { exportRule, fromArgb, importRule, toArgb, type XRule } from "./xlsx-rules";
 
@@ -121,15 +122,17 @@ function borderToXml(style: string, weight: string): string {
  * Reads an .xlsx into a new emulator workbook.
  * @example const wb = await loadXlsx(bytes); wb.sheets[0].name // => "Data"
  */
-export async function loadXlsx(bytes: Uint8Array | ArrayBuffer, opened?: JSZip): Promise<WorkbookModel> {
+export async function loadXlsx(bytes: Uint8Array | ArrayBuffer, opened?: JSZip, options: LoadXlsxOptions = {}): Promise<WorkbookModel> {
   const x = new ExcelJS.Workbook();
   const buffer = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  await x.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   // The parts ExcelJS does not read are read from one opened package (the caller's, when it has one).
   const zip = opened ?? (await JSZip.loadAsync(buffer));
+  const { forExcelJs, own } = await splitLargeSheets(zip, buffer, options.ownCellsFrom ?? OWN_CELLS_FROM);
+  await x.xlsx.load(forExcelJs as unknown as ExcelJS.Buffer);
   const wb = new WorkbookModel();
   const stopIndex = new Map<string, Map<number, ConditionalFormatModel>>();
-  const epoch = (x.properties as { date1904?: boolean } | undefined)?.date1904 ? EPOCH_1904 : EPOCH_1900;
+  const date1904 = !!(x.properties as { date1904?: boolean } | undefined)?.date1904;
+  const epoch = date1904 ? EPOCH_1904 : EPOCH_1900;
   for (const xs of x.worksheets) {
     const sheet = wb.addSheet(xs.name);
     sheet.visibility = xs.state === "hidden" ? "Hidden" : xs.state === "veryHidden" ? "VeryHidden" : "Visible";
@@ -141,6 +144,8 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer, opened?: JSZip):
         importCell(cell, sheet.ensureCell(r - 1, c - 1), epoch);
       });
     });
+    const cells = own.get(xs.name);
+    if (cells) addOwnCells(sheet, cells, date1904, epoch);
     const cols = (xs as unknown as { _columns?: { number: number; width?: number }[] })._columns ?? [];
     for (const col of cols) if (col?.width !== undefined) sheet.columnWidths.set(col.number - 1, charsToPoints(col.width));
     const view = xs.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
@@ -176,6 +181,79 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer, opened?: JSZip):
   await readRowBreaks(zip, wb);
   if (wb.sheets.length === 0) wb.addSheet("Sheet1");
   return wb;
+}
+
+/** Sheet parts from this size (characters of XML) have their plain cells read without ExcelJS (xlsx-read-cells.ts). */
+export const OWN_CELLS_FROM = 1_000_000;
+
+/** Options for loadXlsx. */
+export interface LoadXlsxOptions {
+  /** Size of sheet part from which plain cells are read without ExcelJS (default OWN_CELLS_FROM; 0: every sheet). */
+  readonly ownCellsFrom?: number;
+}
+
+/**
+ * The package ExcelJS is given: each large sheet with only the cells ExcelJS must read
+ * (xlsx-read-cells.ts splitSheet), and those sheets' other cells by sheet name. The caller's opened
+ * package is left as it was (its entries are put back once the smaller package is made).
+ */
+async function splitLargeSheets(zip: JSZip, bytes: Uint8Array, from: number): Promise<{ forExcelJs: Uint8Array; own: Map<string, OwnCells> }> {
+  const own = new Map<string, OwnCells>();
+  const large = [...(await sheetParts(zip))].filter(([, path]) => ((zip.file(path) as unknown as { _data?: { uncompressedSize?: number } } | null)?._data?.uncompressedSize ?? Infinity) >= from);
+  if (large.length === 0) return { forExcelJs: bytes, own };
+  const strings = plainStrings(await readPart(zip, "xl/sharedStrings.xml"));
+  const originals = new Map<string, JSZip.JSZipObject>();
+  try {
+    for (const [name, path] of large) {
+      const xml = await readPart(zip, path);
+      const split = xml === null ? null : splitSheet(xml, strings);
+      if (!split) continue;
+      originals.set(path, zip.files[path]);
+      zip.file(path, split.forExcelJs);
+      own.set(name, split.own);
+    }
+    if (own.size === 0) return { forExcelJs: bytes, own };
+    return { forExcelJs: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), own };
+  } finally {
+    for (const [path, entry] of originals) zip.files[path] = entry;
+  }
+}
+
+/** Puts the cells read without ExcelJS into the sheet, each with the look ExcelJS read for the first cell of its style. */
+function addOwnCells(sheet: SheetModel, own: OwnCells, date1904: boolean, epoch: number): void {
+  const looks = new Map<number, CellModel | undefined>();
+  for (const [s, [r, c]] of own.firstOfStyle) looks.set(s, sheet.cell(r, c));
+  for (let i = 0; i < own.rows.length; i++) {
+    const target = sheet.ensureCell(own.rows[i], own.cols[i]);
+    const look = own.styles[i] ? looks.get(own.styles[i]) : undefined;
+    const kind = own.kinds[i];
+    const v = own.values[i];
+    if (kind === 0) {
+      // ExcelJS gives a number in a date format as a Date (utils.excelToDate), which importCell turns back into a serial.
+      target.value = look && isDateFormat(look.numberFormat) ? serialOf(new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)), epoch) : v;
+    } else if (kind === 1) target.value = own.texts[v];
+    else if (kind === 2) target.value = v === 1;
+    else {
+      target.value = own.texts[v];
+      target.error = true;
+    }
+    if (look) copyLook(look, target);
+  }
+  for (const [r, { height, hidden }] of own.rowLooks) {
+    if (hidden) sheet.hiddenRows.add(r);
+    if (height !== undefined && height !== DEFAULT_ROW_HEIGHT) sheet.rowHeights.set(r, height);
+  }
+}
+
+/** A cell's format onto another cell (own copies of the font and borders, which are changed in place elsewhere). */
+function copyLook(from: CellModel, to: CellModel): void {
+  if (from.numberFormat !== undefined) to.numberFormat = from.numberFormat;
+  if (from.fill !== undefined) to.fill = from.fill;
+  if (from.font !== undefined) to.font = { ...from.font };
+  if (from.horizontalAlignment !== undefined) to.horizontalAlignment = from.horizontalAlignment;
+  if (from.verticalAlignment !== undefined) to.verticalAlignment = from.verticalAlignment;
+  if (from.wrapText !== undefined) to.wrapText = from.wrapText;
+  if (from.borders !== undefined) to.borders = Object.fromEntries(Object.entries(from.borders).map(([k, b]) => [k, { ...b }]));
 }
 
 /** Options for saveXlsx. */
