@@ -133,12 +133,13 @@ function otherFormat(bytes: Uint8Array): "encrypted" | "xls" | "ods" | "not-zip"
 const MAX_SETTING_CHARS = 1024 * 1024;
 
 /**
- * The most sheet XML the runner loads: the whole workbook is held in memory, at roughly 80 bytes of
- * memory per byte of sheet XML, so a sheet filled to Excel's 1,048,576 rows is refused before it is
- * loaded rather than stopping the batch with the memory exhausted. 36 MB (about 2.9 GB) takes
- * 100,000 eight-column indicator rows (29 MB of XML), the size the bench measures.
+ * The most sheet XML the runner loads: the whole workbook is held in memory, at roughly 30 bytes of
+ * memory per byte of sheet XML (BENCHMARKS.md: 300,000 eight-column indicator rows, 94 MB of XML,
+ * peak under 3 GB), so a sheet filled to Excel's 1,048,576 rows across several columns is refused
+ * before it is loaded rather than stopping the batch with the memory exhausted (Node's heap is about
+ * 4 GB here).
  */
-export const MAX_SHEET_XML_BYTES = 36 * 1024 * 1024;
+export const MAX_SHEET_XML_BYTES = 100 * 1024 * 1024;
 
 /** Sheets whose XML is over {@link MAX_SHEET_XML_BYTES} unpacked (read from the zip directory, nothing unpacked), with their sizes in MB. */
 function oversizedSheets(zip: JSZip): string[] {

@@ -314,6 +314,118 @@ function mergeSheetData(inputXml: string, outputXml: string, sheet: string, owne
   return `${outputXml.slice(0, outAt[0])}${open}>${body}</sheetData>${outputXml.slice(outAt[1])}`;
 }
 
+/** A row element's place: its number, start tag (without ">") and where its cells are, [from, to). */
+interface RowSpan {
+  readonly r: number;
+  readonly tag: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The rows of xml[from, to) in document order; null once a row has no number or comes out of order. */
+function rowSpans(xml: string, from: number, to: number): RowSpan[] | null {
+  const out: RowSpan[] = [];
+  let last = 0;
+  let at = xml.indexOf("<row", from);
+  while (at >= 0 && at < to) {
+    if (!endsName(xml, at + 4)) {
+      at = xml.indexOf("<row", at + 1);
+      continue;
+    }
+    const gt = xml.indexOf(">", at);
+    const tag = openTag(xml.slice(at, gt + 1));
+    const r = Number(quickAttr(tag, "r"));
+    if (!Number.isInteger(r) || r <= last) return null;
+    last = r;
+    if (xml.charCodeAt(gt - 1) === 47) {
+      out.push({ r, tag, from: gt + 1, to: gt + 1 });
+      at = xml.indexOf("<row", gt + 1);
+      continue;
+    }
+    const close = xml.indexOf("</row>", gt);
+    if (close < 0) return null;
+    out.push({ r, tag, from: gt + 1, to: close });
+    at = xml.indexOf("<row", close + 6);
+  }
+  return out;
+}
+
+/** A row's cells as [1-based column, element], in column order. */
+function cellsOf(xml: string, span: RowSpan | undefined): [number, string][] {
+  const cells: [number, string][] = [];
+  if (!span || span.from === span.to) return cells;
+  let ordered = true;
+  each(xml, "c", span.from, span.to, (c) => {
+    const col = cellPosition(quickAttr(openTag(c), "r") ?? "")[1];
+    if (cells.length > 0 && col <= cells[cells.length - 1][0]) ordered = false;
+    cells.push([col, c]);
+  });
+  return ordered ? cells : cells.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * {@link mergeSheetData} walking the input's and the output's rows side by side (both in row order,
+ * as SpreadsheetML requires), one row at a time: no map of every row is built, which on a large sheet
+ * was most of this phase's time and memory. Null when a sheet's rows are not in order (the caller
+ * then merges through maps).
+ */
+function mergeSheetDataInOrder(inputXml: string, outputXml: string, sheet: string, owned: readonly OwnedArea[], styles: StyleMerger): { head: string; body: string[]; tail: string } | null {
+  const inAt = sheetDataAt(inputXml);
+  const outAt = sheetDataAt(outputXml);
+  if (!outAt) return null;
+  const inRows = inAt ? rowSpans(inputXml, inAt[0], inAt[1]) : [];
+  const outRows = rowSpans(outputXml, outAt[0], outAt[1]);
+  if (!inRows || !outRows) return null;
+  const rects = owned.filter((o) => o.sheet === sheet);
+  const isOwned = (row0: number, col1: number) => rects.some((o) => o.rect === null || (row0 >= o.rect.top && row0 <= o.rect.bottom && col1 - 1 >= o.rect.left && col1 - 1 <= o.rect.right));
+  const body: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < inRows.length || j < outRows.length) {
+    const a = inRows[i];
+    const b = outRows[j];
+    const r = a && (!b || a.r <= b.r) ? a.r : b.r;
+    const inRow = a && a.r === r ? a : undefined;
+    const outRow = b && b.r === r ? b : undefined;
+    if (inRow) i++;
+    if (outRow) j++;
+    let tag = outRow?.tag ?? `<row r="${r}"`;
+    // The output's rows are written with single spaces between attributes (xlsx-cells.ts, ExcelJS).
+    for (const name of ROW_LOOK) if (tag.includes(` ${name}="`)) tag = tag.replace(attrPattern(name), "");
+    if (inRow) {
+      for (const name of ROW_LOOK) {
+        const v = attr(inRow.tag, name);
+        if (v !== null) tag += ` ${name}="${name === "s" ? styles.map(Number(v)) : v}"`;
+      }
+    }
+    const ins = cellsOf(inputXml, inRow);
+    const outs = cellsOf(outputXml, outRow);
+    let cells = "";
+    let x = 0;
+    let y = 0;
+    while (x < ins.length || y < outs.length) {
+      const inCell = ins[x];
+      const outCell = outs[y];
+      if (outCell && (!inCell || outCell[0] <= inCell[0])) {
+        const match = inCell && inCell[0] === outCell[0] ? inCell[1] : undefined;
+        if (match) x++;
+        y++;
+        cells += isOwned(r - 1, outCell[0]) ? outCell[1] : withStyle(outCell[1], String(styles.map(Number((match && quickAttr(openTag(match), "s")) ?? 0))));
+        continue;
+      }
+      x++;
+      if (isOwned(r - 1, inCell[0])) continue;
+      const open = openTag(inCell[1]);
+      const s = quickAttr(open, "s");
+      if (s !== null && s !== "0") cells += `<c r="${quickAttr(open, "r")}" s="${styles.map(Number(s))}"/>`;
+    }
+    if (!cells && !inRow) continue;
+    body.push(cells ? `${tag}>${cells}</row>` : `${tag}/>`);
+  }
+  const open = openTag(outputXml.slice(outAt[0], outputXml.indexOf(">", outAt[0]) + 1));
+  return { head: `${outputXml.slice(0, outAt[0])}${open}>`, body, tail: `</sheetData>${outputXml.slice(outAt[1])}` };
+}
+
 /** Per-column look from <cols>: 1-based column to the <col> attributes other than min and max. */
 function columnLooks(xml: string, styles: StyleMerger | null): Map<number, string> {
   const out = new Map<number, string>();
@@ -362,6 +474,24 @@ export async function restoreLook(input: Uint8Array, output: Uint8Array, carry: 
   return new Uint8Array(await outZip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
 }
 
+/** Pieces of text as one UTF-8 byte array, without joining them into one string first. */
+function joinedBytes(pieces: readonly string[]): Uint8Array {
+  const encoder = new TextEncoder();
+  let size = 0;
+  for (const p of pieces) size += p.length;
+  let out = new Uint8Array(size + 1024);
+  let at = 0;
+  for (const p of pieces) {
+    if (at + p.length * 3 > out.length) {
+      const grown = new Uint8Array(Math.max(at + p.length * 3, Math.ceil(out.length * 1.5)));
+      grown.set(out.subarray(0, at));
+      out = grown;
+    }
+    at += encoder.encodeInto(p, out.subarray(at)).written;
+  }
+  return out.length > at * 1.25 ? out.slice(0, at) : out.subarray(0, at);
+}
+
 /** {@link restoreLook} on opened packages: changes `outZip` in place. */
 export async function restoreLookInZip(inZip: JSZip, outZip: JSZip, carry: ReadonlyMap<string, SheetCarry>, owned: readonly OwnedArea[]): Promise<void> {
   const inStyles = await readPart(inZip, "xl/styles.xml");
@@ -376,6 +506,17 @@ export async function restoreLookInZip(inZip: JSZip, outZip: JSZip, carry: Reado
     const inXml = await readPart(inZip, inPart);
     let xml = await readPart(outZip, outPart);
     if (!inXml || !xml) continue;
+    const inOrder = mergeSheetDataInOrder(inXml, xml, sheet, owned, styles);
+    if (inOrder) {
+      // The sheet's rows go into the part as bytes; the text around them is finished as a small string.
+      const marker = "<sheetData/>";
+      let around = `${inOrder.head.slice(0, inOrder.head.lastIndexOf("<sheetData"))}${marker}${inOrder.tail.slice("</sheetData>".length)}`;
+      around = withMergeCells(mergeCols(inXml, around, sheet, owned, styles), carry.get(sheet)?.mergeCells ?? null);
+      const at = around.indexOf(marker);
+      const open = inOrder.head.slice(inOrder.head.lastIndexOf("<sheetData"));
+      outZip.file(outPart, joinedBytes([around.slice(0, at), open, ...inOrder.body, "</sheetData>", around.slice(at + marker.length)]));
+      continue;
+    }
     xml = mergeSheetData(inXml, xml, sheet, owned, styles);
     xml = mergeCols(inXml, xml, sheet, owned, styles);
     xml = withMergeCells(xml, carry.get(sheet)?.mergeCells ?? null);

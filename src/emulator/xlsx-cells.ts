@@ -10,7 +10,7 @@
  * docs/architecture.md#performance).
  */
 import type JSZip from "jszip";
-import { columnLetters, formatAddress } from "./address";
+import { type CellRect, columnLetters, formatAddress } from "./address";
 import { type CellModel, DEFAULT_ROW_HEIGHT, type SheetModel, type TableModel } from "./model";
 import { readPart, writePart } from "./xlsx-charts/package";
 
@@ -40,6 +40,8 @@ export interface SheetCellsPlan {
   readonly headers: Map<string, string>;
   /** Table parts to size: name -> the table's whole range. */
   readonly tables: Map<string, TableModel>;
+  /** The range of the cells written (the sheet's dimension), or null when none is. */
+  readonly bounds: CellRect | null;
 }
 
 /** Whether the workbook has given ExcelJS a plain text cell yet (so it writes the shared strings part). */
@@ -70,6 +72,17 @@ export function planSheetCells(sheet: SheetModel, tables: readonly TableModel[],
     sized.set(t.name, t);
   }
   let first = true;
+  let top = Infinity, left = Infinity, bottom = -1, right = -1;
+  const extend = (r: number, c: number) => {
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    if (c < left) left = c;
+    if (c > right) right = c;
+  };
+  for (const k of headers.keys()) {
+    const [r, c] = k.split(",").map(Number);
+    extend(r, c);
+  }
   sheet.rows.forEach((row, r) => {
     if (!row) return;
     row.forEach((cell, c) => {
@@ -84,6 +97,8 @@ export function planSheetCells(sheet: SheetModel, tables: readonly TableModel[],
         given = true;
       }
       lookOf.push(at);
+      // cellXml writes nothing only for a blank cell with no formula and no look.
+      if (cell.value !== null || cell.formula !== undefined || key !== "") extend(r, c);
       if (isKept(cell)) {
         kept.add(`${r},${c}`);
         given = true;
@@ -96,7 +111,8 @@ export function planSheetCells(sheet: SheetModel, tables: readonly TableModel[],
       first = false;
     });
   });
-  return { sheet, lookOf, looks, kept, headers, tables: sized };
+  const bounds = bottom >= 0 ? { row: top, col: left, rowCount: bottom - top + 1, colCount: right - left + 1 } : null;
+  return { sheet, lookOf, looks, kept, headers, tables: sized, bounds };
 }
 
 /**
@@ -197,21 +213,53 @@ function rowNumbers(sheet: SheetModel): number[] {
 }
 
 /**
- * A sheet part with its <sheetData> and <dimension> replaced by every cell of the plan: ExcelJS's
- * own elements for rich text and hyperlinks, the rest written here with the `s` ExcelJS gave the
- * cell of the same look. Row heights and hidden rows are written on the rows.
+ * UTF-8 bytes written a piece at a time into one growing buffer: a large sheet's text is never
+ * held whole as a string beside its bytes, and each row's string is garbage as soon as it is written.
  */
-export function writeSheetCells(xml: string, plan: SheetCellsPlan, strings: SharedStrings): string {
+class ByteSink {
+  private buffer: Uint8Array;
+  private length = 0;
+  private readonly encoder = new TextEncoder();
+
+  constructor(capacity: number) {
+    this.buffer = new Uint8Array(Math.max(capacity, 1024));
+  }
+
+  write(text: string): void {
+    const room = this.length + text.length * 3;
+    if (room > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(room, Math.ceil(this.buffer.length * 1.5)));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.length += this.encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
+  }
+
+  /** The bytes written (a copy when the buffer has much room left, so the spare room is let go). */
+  bytes(): Uint8Array {
+    return this.buffer.length > this.length * 1.25 ? this.buffer.slice(0, this.length) : this.buffer.subarray(0, this.length);
+  }
+}
+
+/**
+ * A sheet part (as UTF-8 bytes) with its <sheetData> and <dimension> replaced by every cell of the
+ * plan: ExcelJS's own elements for rich text and hyperlinks, the rest written here with the `s`
+ * ExcelJS gave the cell of the same look. Row heights and hidden rows are written on the rows.
+ */
+export function writeSheetCells(xml: string, plan: SheetCellsPlan, strings: SharedStrings): Uint8Array {
   const at = sheetDataRange(xml);
-  if (!at) return xml;
+  if (!at) return new TextEncoder().encode(xml);
   const written = writtenCells(xml, at[0], at[1]);
   const letters: string[] = [];
   const letter = (c: number) => (letters[c] ??= columnLetters(c));
   const styleOf = plan.looks.map(([r, c]) => (r < 0 ? "" : (written.get(`${letter(c)}${r + 1}`)?.[1] ?? "")));
   const { sheet } = plan;
-  const parts: string[] = [];
+  const head = plan.bounds ? xml.slice(0, at[0]).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${formatAddress(plan.bounds)}"/>`) : xml.slice(0, at[0]);
+  const sink = new ByteSink(head.length + plan.lookOf.length * 40 + (xml.length - at[1]));
+  sink.write(head);
+  sink.write("<sheetData>");
   let next = 0;
-  let top = Infinity, left = Infinity, bottom = -1, right = -1;
+  let any = false;
   const headerCells = [...plan.headers].map(([k, name]) => [...k.split(",").map(Number), name] as [number, number, string]);
   for (const r of rowNumbers(sheet)) {
     const height = sheet.rowHeights.get(r);
@@ -220,41 +268,30 @@ export function writeSheetCells(xml: string, plan: SheetCellsPlan, strings: Shar
     if (sheet.hiddenRows.has(r)) open += ' hidden="1"';
     let cells = "";
     const row = sheet.rows[r];
-    const headersHere = headerCells.filter(([hr]) => hr === r);
-    const put = (c: number, text: string) => {
-      if (!text) return;
-      cells += text;
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-      if (c < left) left = c;
-      if (c > right) right = c;
-    };
-    const width = Math.max(row?.length ?? 0, ...headersHere.map(([, hc]) => hc + 1));
+    const headersHere = headerCells.length > 0 ? headerCells.filter(([hr]) => hr === r) : headerCells;
+    const width = headersHere.length > 0 ? Math.max(row?.length ?? 0, ...headersHere.map(([, hc]) => hc + 1)) : (row?.length ?? 0);
     for (let c = 0; c < width; c++) {
       const cell = row?.[c];
-      const ref = `${letter(c)}${r + 1}`;
       if (!cell) {
         const header = headersHere.find(([, hc]) => hc === c);
-        if (header) put(c, `<c r="${ref}" t="s"><v>${strings.add(header[2])}</v></c>`);
+        if (header) cells += `<c r="${letter(c)}${r + 1}" t="s"><v>${strings.add(header[2])}</v></c>`;
         continue;
       }
+      const ref = `${letter(c)}${r + 1}`;
       const look = plan.lookOf[next++];
       if (plan.kept.has(`${r},${c}`)) {
         const own = written.get(ref)?.[0] ?? "";
         if (own.includes(' t="s"')) strings.count += 1;
-        put(c, own);
-      } else put(c, cellXml(cell, ref, styleOf[look], strings));
+        cells += own;
+      } else cells += cellXml(cell, ref, styleOf[look], strings);
     }
     if (!cells && height === undefined && !sheet.hiddenRows.has(r)) continue;
-    parts.push(cells ? `${open}>${cells}</row>` : `${open}/>`);
+    sink.write(cells ? `${open}>${cells}</row>` : `${open}/>`);
+    any = true;
   }
-  const data = parts.length > 0 ? `<sheetData>${parts.join("")}</sheetData>` : "<sheetData/>";
-  let out = xml.slice(0, at[0]) + data + xml.slice(at[1]);
-  if (bottom >= 0) {
-    const ref = formatAddress({ row: top, col: left, rowCount: bottom - top + 1, colCount: right - left + 1 });
-    out = out.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${ref}"/>`);
-  }
-  return out;
+  sink.write(any ? `</sheetData>${xml.slice(at[1])}` : "");
+  if (!any) return new TextEncoder().encode(`${head}<sheetData/>${xml.slice(at[1])}`);
+  return sink.bytes();
 }
 
 /** A table part with its ref (and its autoFilter's) set to the table's whole range. */
@@ -276,7 +313,8 @@ export async function writeCells(zip: JSZip, parts: ReadonlyMap<string, string>,
     const path = parts.get(plan.sheet.name);
     const xml = path ? await readPart(zip, path) : null;
     if (!path || xml === null) continue;
-    writePart(zip, path, writeSheetCells(xml, plan, strings));
+    // As bytes: a reader after this one unpacks the text again (readPart), once.
+    zip.file(path, writeSheetCells(xml, plan, strings));
   }
   if (strings.exists) writePart(zip, "xl/sharedStrings.xml", strings.xml());
   const tables = new Map(plans.flatMap((p) => [...p.tables]));
