@@ -19,16 +19,15 @@ import type { Phase } from "../../src/cli/phases";
 import type { RunReport } from "../../src/cli/report";
 import { mulberry32 as random } from "../../src/samples/prng";
 
-/** One figure of a bench run, as the integrator's bench.ts collects them. */
-export interface BenchFigure {
-  name: string;
-  value: number;
-  unit: string;
-  ratio?: number;
-  baseline?: string;
-}
+import type { BenchFigure } from "./table";
 
 const ROWS = Number(process.env.BENCH_RUNNER_ROWS ?? 100_000);
+/** The other sizes the runner is timed at, to show its time grows linearly with the rows. */
+const SCALE = (process.env.BENCH_RUNNER_SCALE ?? "1000,10000,300000").split(",").map(Number).filter((n) => n > 0 && n !== ROWS);
+/** Budgets against the floor measured in the same run, and for growth: each 10x of rows at most 12x of time (pro rata between other sizes). */
+const FLOOR_TIME_BUDGET = 2;
+const FLOOR_MEMORY_BUDGET = 2.5;
+const GROWTH_BUDGET = 1.2;
 const COPIES = Number(process.env.BENCH_RUNNER_COPIES ?? 20);
 const ROOT = path.join(__dirname, "..", "..");
 const BIN = path.join(ROOT, "src", "cli", "bin.cjs");
@@ -37,20 +36,21 @@ const GNU_TIME = "/usr/bin/time";
 const FLOOR = path.join(__dirname, "runner-floor.cjs");
 
 
-/** A wide-layout indicator table of `rows` rows (the Anycity headers' shape) as an .xlsx file. */
+/** A wide-layout indicator table of `rows` rows (the Anycity headers' shape) as an .xlsx file, written by ExcelJS's streaming writer. */
 async function writeLargeWorkbook(file: string, rows: number): Promise<void> {
   const rnd = random(20100930);
-  const wb = new ExcelJS.Workbook();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const ws = wb.addWorksheet("Indicators");
-  ws.addRow(["Code", "Indicator", "Polarity", "Baseline 2007/08", "Target 2008/09", "Target 2009/10", "Actual 2008/09", "Actual 2009/10"]);
+  ws.addRow(["Code", "Indicator", "Polarity", "Baseline 2007/08", "Target 2008/09", "Target 2009/10", "Actual 2008/09", "Actual 2009/10"]).commit();
   for (let i = 0; i < rows; i++) {
     const higher = rnd() < 0.7;
     const base = Math.round((40 + rnd() * 50) * 10) / 10;
     const step = (higher ? 1 : -1) * (1 + rnd() * 3);
     const actual = (k: number) => Math.round((base + step * k + (rnd() - 0.5) * 6) * 10) / 10;
-    ws.addRow([`BX ${i + 1}`, `Synthetic indicator ${i + 1}`, higher ? "Higher" : "Lower", base, Math.round((base + step) * 10) / 10, Math.round((base + 2 * step) * 10) / 10, actual(1), rnd() < 0.02 ? "n/a" : actual(2)]);
+    ws.addRow([`BX ${i + 1}`, `Synthetic indicator ${i + 1}`, higher ? "Higher" : "Lower", base, Math.round((base + step) * 10) / 10, Math.round((base + 2 * step) * 10) / 10, actual(1), rnd() < 0.02 ? "n/a" : actual(2)]).commit();
   }
-  await wb.xlsx.writeFile(file);
+  ws.commit();
+  await wb.commit();
 }
 
 /** What one child run measured. */
@@ -139,6 +139,32 @@ export async function benchRunner(): Promise<BenchFigure[]> {
     const many = await measureRun(["rate", path.join(copies, "*.xlsx"), "--out", path.join(dir, "out-copies"), "--report", path.join(dir, "copies.json"), "--quiet"], path.join(dir, "copies.json"));
     const big = await measureRun(["rate", large, "--out", path.join(dir, "out-large"), "--report", path.join(dir, "large.json"), "--quiet"], path.join(dir, "large.json"));
     const floor = await measureFloor(large, path.join(dir, "floor.xlsx"));
+    // The same workbook shape at other sizes, each rated alone, for the growth rows.
+    const scaled = new Map<number, RunMeasure>([[ROWS, big]]);
+    for (const n of SCALE) {
+      const file = path.join(dir, `scale-${n}`, "scale.xlsx");
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await writeLargeWorkbook(file, n);
+      scaled.set(n, await measureRun(["rate", file, "--out", path.join(dir, `out-scale-${n}`), "--report", path.join(dir, `scale-${n}.json`), "--quiet"], path.join(dir, `scale-${n}.json`)));
+      await fs.rm(path.dirname(file), { recursive: true, force: true });
+    }
+    const sizes = [...scaled.keys()].sort((a, b) => a - b);
+    const growth: BenchFigure[] = sizes.flatMap((n, i) => {
+      const run = scaled.get(n)!;
+      const size = n.toLocaleString("en-GB");
+      const rowsFigures: BenchFigure[] = n === ROWS ? [] : [
+        { name: `rate: ${size}-row workbook`, value: run.ms, unit: "ms" },
+        { name: `rate: ${size}-row workbook, peak memory`, value: run.peakMb, unit: "MB" },
+      ];
+      if (i === 0) return rowsFigures;
+      const prev = sizes[i - 1];
+      const ratio = run.ms / scaled.get(prev)!.ms;
+      const allowed = GROWTH_BUDGET * (n / prev);
+      return [...rowsFigures, {
+        name: `growth: ${prev.toLocaleString("en-GB")} -> ${size} rows (${n / prev}x rows), time`, value: run.ms, unit: "ms",
+        baseline: `${prev.toLocaleString("en-GB")}-row run`, ratio, budget: `<= ${allowed.toFixed(1)}x`, pass: ratio <= allowed,
+      }];
+    });
     const bigTotals = totals(big.report);
     const manyTotals = totals(many.report);
     const rows = ROWS.toLocaleString("en-GB");
@@ -160,8 +186,9 @@ export async function benchRunner(): Promise<BenchFigure[]> {
       { name: `rate: ${rows}-row workbook, largest request`, value: big.report.files[0].counters?.maxRequestBytes ?? NaN, unit: "bytes" },
       { name: `floor: ExcelJS streaming read + write of the ${rows}-row workbook, 7 filled columns`, value: floor.ms, unit: "ms" },
       { name: `floor: ExcelJS streaming read + write, peak memory`, value: floor.peakMb, unit: "MB" },
-      { name: `rate: ${rows}-row workbook against the floor (time)`, value: big.ms, unit: "ms", baseline: "ExcelJS streaming floor", ratio: big.ms / floor.ms },
-      { name: `rate: ${rows}-row workbook against the floor (peak memory)`, value: big.peakMb, unit: "MB", baseline: "ExcelJS streaming floor", ratio: big.peakMb / floor.peakMb },
+      { name: `rate: ${rows}-row workbook against the floor (time)`, value: big.ms, unit: "ms", baseline: "ExcelJS streaming floor", ratio: big.ms / floor.ms, budget: `<= ${FLOOR_TIME_BUDGET}x`, pass: big.ms / floor.ms <= FLOOR_TIME_BUDGET },
+      { name: `rate: ${rows}-row workbook against the floor (peak memory)`, value: big.peakMb, unit: "MB", baseline: "ExcelJS streaming floor", ratio: big.peakMb / floor.peakMb, budget: `<= ${FLOOR_MEMORY_BUDGET}x`, pass: big.peakMb / floor.peakMb <= FLOOR_MEMORY_BUDGET },
+      ...growth,
       ...phaseFigures(big.phases, big.ms, rows),
     ];
   } finally {

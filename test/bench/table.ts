@@ -1,7 +1,8 @@
 /**
  * The one table of `npm run bench`: each row is a figure with its absolute value, the
  * baseline measured in the same run, their ratio, and a budget when the figure has one. Budgets are
- * on counts and sizes only (syncs, bytes); times are never pass/fail (they drift on shared machines).
+ * on counts and sizes (syncs, bytes), and on times only as ratios to a baseline measured in the same
+ * run (the runner against its floor, its growth with the rows): absolute times drift on shared machines.
  */
 import { cpus, totalmem } from "node:os";
 
@@ -34,6 +35,9 @@ export interface BenchFigure {
   unit: string;
   baseline?: string;
   ratio?: number;
+  /** The budget in words and whether it holds, for a ratio the issue sets a budget on. */
+  budget?: string;
+  pass?: boolean;
 }
 
 /** 1 MB as the 5 MB payload limit counts it (5 x 1024 x 1024 bytes). */
@@ -63,6 +67,7 @@ export function figureRows(area: string, figures: readonly BenchFigure[]): Row[]
     unit: f.unit,
     ...(f.baseline !== undefined ? { baseline: f.baseline } : {}),
     ...(f.ratio !== undefined && f.ratio > 0 && Number.isFinite(f.ratio) ? { ratio: f.ratio, baselineValue: f.value / f.ratio } : {}),
+    ...(f.budget !== undefined ? { budget: f.budget, pass: !!f.pass } : {}),
   }));
 }
 
