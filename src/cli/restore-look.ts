@@ -12,6 +12,7 @@
  * are not touched here: the emulator keeps them, and the no-data-loss check (verify.ts) confirms it.
  */
 import JSZip from "jszip";
+import { joinedBytes } from "../emulator/byte-sink";
 import { readPart, worksheetParts, writePart } from "../emulator/xlsx-charts/package";
 import { scanTopLevel } from "../emulator/xlsx-charts/xml";
 import type { SheetCarry } from "./package-parts";
@@ -472,24 +473,6 @@ export async function restoreLook(input: Uint8Array, output: Uint8Array, carry: 
   const outZip = await JSZip.loadAsync(output);
   await restoreLookInZip(await JSZip.loadAsync(input), outZip, carry, owned);
   return new Uint8Array(await outZip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
-}
-
-/** Pieces of text as one UTF-8 byte array, without joining them into one string first. */
-function joinedBytes(pieces: readonly string[]): Uint8Array {
-  const encoder = new TextEncoder();
-  let size = 0;
-  for (const p of pieces) size += p.length;
-  let out = new Uint8Array(size + 1024);
-  let at = 0;
-  for (const p of pieces) {
-    if (at + p.length * 3 > out.length) {
-      const grown = new Uint8Array(Math.max(at + p.length * 3, Math.ceil(out.length * 1.5)));
-      grown.set(out.subarray(0, at));
-      out = grown;
-    }
-    at += encoder.encodeInto(p, out.subarray(at)).written;
-  }
-  return out.length > at * 1.25 ? out.slice(0, at) : out.subarray(0, at);
 }
 
 /** {@link restoreLook} on opened packages: changes `outZip` in place. */

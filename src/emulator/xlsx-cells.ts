@@ -12,6 +12,7 @@
 import type JSZip from "jszip";
 import { type CellRect, columnLetters, formatAddress } from "./address";
 import { type CellModel, DEFAULT_ROW_HEIGHT, type SheetModel, type TableModel } from "./model";
+import { ByteSink } from "./byte-sink";
 import { readPart, writePart } from "./xlsx-charts/package";
 
 /** The text of a cell's look: equal for cells ExcelJS would give the same style ("" for none). */
@@ -210,35 +211,6 @@ function rowNumbers(sheet: SheetModel): number[] {
   const out: number[] = [];
   for (let r = 0; r <= last; r++) if (sheet.rows[r] || sheet.hiddenRows.has(r) || sheet.rowHeights.has(r)) out.push(r);
   return out;
-}
-
-/**
- * UTF-8 bytes written a piece at a time into one growing buffer: a large sheet's text is never
- * held whole as a string beside its bytes, and each row's string is garbage as soon as it is written.
- */
-class ByteSink {
-  private buffer: Uint8Array;
-  private length = 0;
-  private readonly encoder = new TextEncoder();
-
-  constructor(capacity: number) {
-    this.buffer = new Uint8Array(Math.max(capacity, 1024));
-  }
-
-  write(text: string): void {
-    const room = this.length + text.length * 3;
-    if (room > this.buffer.length) {
-      const grown = new Uint8Array(Math.max(room, Math.ceil(this.buffer.length * 1.5)));
-      grown.set(this.buffer.subarray(0, this.length));
-      this.buffer = grown;
-    }
-    this.length += this.encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
-  }
-
-  /** The bytes written (a copy when the buffer has much room left, so the spare room is let go). */
-  bytes(): Uint8Array {
-    return this.buffer.length > this.length * 1.25 ? this.buffer.slice(0, this.length) : this.buffer.subarray(0, this.length);
-  }
 }
 
 /**
