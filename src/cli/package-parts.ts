@@ -7,7 +7,7 @@
  */
 import JSZip from "jszip";
 import { parseRelationships, readPart, REL_TYPE, relsPathFor, resolveTarget, workbookPart, worksheetParts } from "../emulator/xlsx-charts/package";
-import { scanTopLevel } from "../emulator/xlsx-charts/xml";
+import { afterSheetData, scanTopLevel } from "../emulator/xlsx-charts/xml";
 
 /** Conditional format rule types the emulator keeps (xlsx.ts importRule). */
 const KEPT_RULE_TYPES = new Set(["cellIs", "containsText", "notContainsText", "beginsWith", "endsWith", "expression", "iconSet"]);
@@ -174,7 +174,7 @@ export async function inspectPackage(pkg: Uint8Array | JSZip): Promise<PackageIn
     xmlByName.set(sheet, xml);
     // A sheet-level filter is carried by the runner (pass-through.ts) when its sheet is not rebuilt.
     for (const what of sheetLosses(sheet, xml)) losses.push({ what, sheets: [sheet], ...(what.startsWith("a filter ") ? { carriable: true } : {}) });
-    const merge = /<(?:\w+:)?mergeCells[\s>][\s\S]*?<\/(?:\w+:)?mergeCells>/.exec(xml)?.[0] ?? null;
+    const merge = /<(?:\w+:)?mergeCells[\s>][\s\S]*?<\/(?:\w+:)?mergeCells>/.exec(afterSheetData(xml))?.[0] ?? null;
     carry.set(sheet, { mergeCells: merge });
   }
   const selection = savedSelection(workbookXml, [...parts.keys()], (n) => xmlByName.get(n));

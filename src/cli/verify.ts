@@ -26,6 +26,7 @@ import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import { cellAddress, columnLetters, qualify } from "../core/a1";
 import { MS_PER_DAY, timeToSerial } from "../core/periods";
 import { parseRelationships, readPart, relsPathFor, sharedStringsPart, workbookPart, worksheetParts } from "../emulator/xlsx-charts/package";
+import { afterSheetData } from "../emulator/xlsx-charts/xml";
 
 /** A rectangle of cells the add-in owns (0-based, inclusive), or a whole sheet when rect is null. */
 export interface OwnedArea {
@@ -393,11 +394,12 @@ function* scanRows(xml: string, strings: readonly string[]): Generator<ScannedRo
 /** A sheet's merged areas, as written (sorted) and as rectangles. */
 function mergesOf(xml: string): { refs: string[]; rects: { top: number; left: number; bottom: number; right: number }[] } {
   const refs: string[] = [];
-  const at = xml.search(/<(?:\w+:)?mergeCells(?=[\s/>])/);
+  const tail = afterSheetData(xml);
+  const at = tail.search(/<(?:\w+:)?mergeCells(?=[\s/>])/);
   if (at >= 0) {
     const re = /<(?:\w+:)?mergeCell\s([^>]*?)\/?>/g;
     re.lastIndex = at;
-    for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    for (let m = re.exec(tail); m; m = re.exec(tail)) {
       const ref = attr(m[1], "ref");
       if (ref) refs.push(ref.toUpperCase());
     }
@@ -443,18 +445,17 @@ function sameInstant(a: string, b: string): boolean {
     const at = k.lastIndexOf("n:");
     return at >= 0 && (at === 0 || k[at - 1] === "\u0000") ? [k.slice(0, at), Number(k.slice(at + 2))] : null;
   };
-  const x = split(a);
-  const y = split(b);
+  const [x, y] = [split(a), split(b)];
   return !!x && !!y && x[0] === y[0] && Math.round(x[1] * MS_PER_DAY) === Math.round(y[1] * MS_PER_DAY);
 }
 
-/** Compares one sheet of the input with the output's; pushes what was lost. */
 /** The add-in's own rectangles on a sheet, and a test of whether a cell (0-based) is in one. */
 function ownedOn(owned: readonly OwnedArea[], sheet: string): { rects: NonNullable<OwnedArea["rect"]>[]; isOwned: (r: number, c: number) => boolean } {
   const rects = owned.filter((o) => o.sheet === sheet && o.rect).map((o) => o.rect!);
   return { rects, isOwned: (r, c) => rects.some((o) => r >= o.top && r <= o.bottom && c >= o.left && c <= o.right) };
 }
 
+/** Compares one sheet of the input with the output's; pushes what was lost. */
 function compareSheet(name: string, a: Book, xa: string, b: Book, xb: string, owned: readonly OwnedArea[], found: string[], tally: { cells: number }): void {
   const { rects, isOwned } = ownedOn(owned, name);
   const ownedColumn = (c: number) => rects.some((o) => c >= o.left && c <= o.right);
@@ -542,7 +543,7 @@ function compareSheet(name: string, a: Book, xa: string, b: Book, xb: string, ow
  * place in the workbook, tooltip and shown text, sorted; the add-in's own cells are left out.
  */
 async function hyperlinksOf(zip: JSZip, part: string, xml: string, owned: (ref: string) => boolean): Promise<string[]> {
-  const links = elements(first(xml, "hyperlinks"), "hyperlink");
+  const links = elements(first(afterSheetData(xml), "hyperlinks"), "hyperlink");
   if (links.length === 0) return [];
   const rels = new Map(parseRelationships(await readPart(zip, relsPathFor(part))).map((r) => [r.id, r.target]));
   const out: string[] = [];

@@ -164,3 +164,16 @@ export function attributeValue(startTag: string, localName: string): string | nu
   const re = new RegExp(`\\s(?:[\\w.-]+:)?${localName}\\s*=\\s*(["'])(.*?)\\1`);
   return re.exec(startTag)?.[2] ?? null;
 }
+
+/**
+ * The part of a worksheet after its cell data: where merged cells, hyperlinks and the other elements
+ * that follow <sheetData> are (ECMA-376 Part 1, 18.3.1.99 CT_Worksheet's sequence), so a search for
+ * them need not read every cell. The whole text when the sheet data is empty or not found.
+ * @example afterSheetData(`<worksheet><sheetData><row r="1"/></sheetData><mergeCells/></worksheet>`) // => "</sheetData><mergeCells/></worksheet>"
+ */
+export function afterSheetData(xml: string): string {
+  const at = xml.lastIndexOf("sheetData>");
+  if (at < 2) return xml;
+  const start = xml.charCodeAt(at - 1) === 47 ? at - 2 : xml.charCodeAt(at - 1) === 58 ? xml.lastIndexOf("</", at) : -1;
+  return start >= 0 && xml.startsWith("</", start) ? xml.slice(start) : xml;
+}
