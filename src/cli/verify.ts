@@ -6,12 +6,10 @@
  * difference means the round trip would lose something the user made, so the runner refuses to write
  * the file (unless --force) and names the first cells that differ.
  *
- * It reads the packages' own XML in one forward scan per sheet (rows and cells in document order,
- * input and output side by side), never loading a workbook model, so a 100,000-row sheet costs one
- * pass over its text. Styles resolve through each package's own styles.xml and strings through its
+ * It reads the packages' own XML in one forward scan per sheet (rows and cells in document order, input
+ * and output side by side), never loading a workbook model: a 100,000-row sheet costs one pass. Styles resolve through each package's own styles.xml and strings through its
  * shared-string table, so two packages that number their formats or strings differently compare
- * equal when the cells look and read the same. A sheet whose part, styles and strings are identical
- * bytes is equal without a scan. Comments, hyperlinks and other parts the writer cannot keep are
+ * equal when the cells look and read the same. A sheet whose part, styles and strings are identical bytes is equal without a scan. Comments, hyperlinks and other parts the writer cannot keep are
  * found by the package inspection (package-parts.ts), not here.
  *
  * Equivalences (a difference only in how a file spells the same thing is not a loss): a font colour
@@ -318,9 +316,9 @@ function valueKey(type: string | null, v: string | undefined, inline: string | u
 }
 
 /**
- * Reads a worksheet's rows in document order (shared formulas written out in full). A generator, so two sheets can be walked side by side without holding either whole.
+ * Reads a worksheet's rows in document order (shared formulas in full; cells `skip` names unread). A generator, so two sheets can be walked side by side without holding either whole.
  */
-function* scanRows(xml: string, strings: readonly string[]): Generator<ScannedRow> {
+function* scanRows(xml: string, strings: readonly string[], skip: (row: number, col: number) => boolean): Generator<ScannedRow> {
   const dataStart = /<(?:\w+:)?sheetData(?=[\s/>])/.exec(xml);
   if (!dataStart) return;
   const shared = new Map<string, { formula: string; ref: string }>();
@@ -355,6 +353,8 @@ function* scanRows(xml: string, strings: readonly string[]): Generator<ScannedRo
         const col = pos ? pos[1] : lastCol + 1;
         lastCol = col;
         const inner = c[2];
+        // The add-in's own cells are not compared, so their content is not read (a shared formula's master still is).
+        if (skip(rowNumber - 1, col) && (!inner || (inner.indexOf("<f") < 0 && inner.indexOf(":f") < 0))) { cells.push({ col, style: 0, content: "" }); continue; }
         const type = quickAttr(cellAttrs, "t");
         let content = "";
         if (inner) {
@@ -511,8 +511,8 @@ function compareSheet(name: string, a: Book, xa: string, b: Book, xb: string, ow
     rowReported = true;
   };
 
-  const rowsA = scanRows(xa, a.strings);
-  const rowsB = scanRows(xb, b.strings);
+  const rowsA = scanRows(xa, a.strings, isOwned);
+  const rowsB = scanRows(xb, b.strings, isOwned);
   let ra = rowsA.next();
   let rb = rowsB.next();
   while (!ra.done || !rb.done) {
