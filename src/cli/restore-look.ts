@@ -364,6 +364,31 @@ function cellsOf(xml: string, span: RowSpan | undefined): [number, string][] {
   return ordered ? cells : cells.sort((a, b) => a[0] - b[0]);
 }
 
+/** A row's cells as [1-based column, start tag without ">"], in column order: the input's cells are only looked at for their style. */
+function cellTagsOf(xml: string, span: RowSpan | undefined): [number, string][] {
+  const cells: [number, string][] = [];
+  if (!span || span.from === span.to) return cells;
+  let ordered = true;
+  let at = xml.indexOf("<c", span.from);
+  while (at >= 0 && at < span.to) {
+    if (!endsName(xml, at + 2)) {
+      at = xml.indexOf("<c", at + 1);
+      continue;
+    }
+    const gt = xml.indexOf(">", at);
+    if (gt < 0) break;
+    const selfClosing = xml.charCodeAt(gt - 1) === 47;
+    const tag = xml.slice(at, selfClosing ? gt - 1 : gt);
+    const col = cellPosition(quickAttr(tag, "r") ?? "")[1];
+    if (cells.length > 0 && col <= cells[cells.length - 1][0]) ordered = false;
+    cells.push([col, tag]);
+    const end = selfClosing ? gt + 1 : xml.indexOf("</c>", gt) + 4;
+    if (end < 4) break;
+    at = xml.indexOf("<c", end);
+  }
+  return ordered ? cells : cells.sort((a, b) => a[0] - b[0]);
+}
+
 /**
  * {@link mergeSheetData} walking the input's and the output's rows side by side (both in row order,
  * as SpreadsheetML requires), one row at a time: no map of every row is built, which on a large sheet
@@ -380,6 +405,12 @@ function mergeSheetDataInOrder(inputXml: string, outputXml: string, sheet: strin
   const rects = owned.filter((o) => o.sheet === sheet);
   const isOwned = (row0: number, col1: number) => rects.some((o) => o.rect === null || (row0 >= o.rect.top && row0 <= o.rect.bottom && col1 - 1 >= o.rect.left && col1 - 1 <= o.rect.right));
   const body: string[] = [];
+  const byText = new Map<string, string>();
+  const mapped = (s: string) => {
+    let out = byText.get(s);
+    if (out === undefined) byText.set(s, (out = String(styles.map(Number(s)))));
+    return out;
+  };
   let i = 0;
   let j = 0;
   while (i < inRows.length || j < outRows.length) {
@@ -399,7 +430,7 @@ function mergeSheetDataInOrder(inputXml: string, outputXml: string, sheet: strin
         if (v !== null) tag += ` ${name}="${name === "s" ? styles.map(Number(v)) : v}"`;
       }
     }
-    const ins = cellsOf(inputXml, inRow);
+    const ins = cellTagsOf(inputXml, inRow);
     const outs = cellsOf(outputXml, outRow);
     let cells = "";
     let x = 0;
@@ -411,14 +442,14 @@ function mergeSheetDataInOrder(inputXml: string, outputXml: string, sheet: strin
         const match = inCell && inCell[0] === outCell[0] ? inCell[1] : undefined;
         if (match) x++;
         y++;
-        cells += isOwned(r - 1, outCell[0]) ? outCell[1] : withStyle(outCell[1], String(styles.map(Number((match && quickAttr(openTag(match), "s")) ?? 0))));
+        cells += isOwned(r - 1, outCell[0]) ? outCell[1] : withStyle(outCell[1], mapped((match && quickAttr(match, "s")) ?? "0"));
         continue;
       }
       x++;
       if (isOwned(r - 1, inCell[0])) continue;
-      const open = openTag(inCell[1]);
+      const open = inCell[1];
       const s = quickAttr(open, "s");
-      if (s !== null && s !== "0") cells += `<c r="${quickAttr(open, "r")}" s="${styles.map(Number(s))}"/>`;
+      if (s !== null && s !== "0") cells += `<c r="${quickAttr(open, "r")}" s="${mapped(s)}"/>`;
     }
     if (!cells && !inRow) continue;
     body.push(cells ? `${tag}>${cells}</row>` : `${tag}/>`);

@@ -65,7 +65,9 @@ export async function readPart(zip: JSZip, path: string): Promise<string | null>
   if (!file) return null;
   let text = partTexts.get(file);
   if (text === undefined) {
-    text = await file.async("string");
+    // Decoded whole: about twice as fast as JSZip's string output, which decodes and joins 16 KB pieces.
+    // ignoreBOM keeps a byte order mark in the text, as JSZip's string output does.
+    text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await file.async("uint8array"));
     partTexts.set(file, text);
   }
   return text;
