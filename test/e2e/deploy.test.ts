@@ -82,7 +82,8 @@ describeDeploy(`a production build served under a sub-path${missing && !process.
     expect(readFileSync(uploaded, "utf8")).toBe(manifest);
     const names = Object.keys((await JSZip.loadAsync(readFileSync(zip))).files);
     expect(names).toEqual(expect.arrayContaining(["taskpane.html", "functions.js", "functions.json", "manifest.xml", "assets/icon-80.png", "trident.js"]));
-  });
+    // Zipping the production site took over jest's default 5 s on a 2-core machine under load.
+  }, 60_000);
 
   it("loads taskpane.html in Chromium with no request outside its origin but office.js's, and shows the version", async () => {
     const { context, profile } = await launchChromium();
