@@ -12,7 +12,7 @@
  * are not touched here: the emulator keeps them, and the no-data-loss check (verify.ts) confirms it.
  */
 import JSZip from "jszip";
-import { joinedBytes } from "../emulator/byte-sink";
+import { ByteSink } from "../emulator/byte-sink";
 import { readPart, worksheetParts, writePart } from "../emulator/xlsx-charts/package";
 import { scanTopLevel } from "../emulator/xlsx-charts/xml";
 import type { SheetCarry } from "./package-parts";
@@ -395,7 +395,7 @@ function cellTagsOf(xml: string, span: RowSpan | undefined): [number, string][] 
  * was most of this phase's time and memory. Null when a sheet's rows are not in order (the caller
  * then merges through maps).
  */
-function mergeSheetDataInOrder(inputXml: string, outputXml: string, sheet: string, owned: readonly OwnedArea[], styles: StyleMerger): { head: string; body: string[]; tail: string } | null {
+function mergeSheetDataInOrder(inputXml: string, outputXml: string, sheet: string, owned: readonly OwnedArea[], styles: StyleMerger, finish: (head: string, tail: string) => [string, string]): Uint8Array | null {
   const inAt = sheetDataAt(inputXml);
   const outAt = sheetDataAt(outputXml);
   if (!outAt) return null;
@@ -404,7 +404,8 @@ function mergeSheetDataInOrder(inputXml: string, outputXml: string, sheet: strin
   if (!inRows || !outRows) return null;
   const rects = owned.filter((o) => o.sheet === sheet);
   const isOwned = (row0: number, col1: number) => rects.some((o) => o.rect === null || (row0 >= o.rect.top && row0 <= o.rect.bottom && col1 - 1 >= o.rect.left && col1 - 1 <= o.rect.right));
-  const body: string[] = [];
+  // Each row is written as it is made, so no row's text outlives the loop.
+  const sink = new ByteSink(outputXml.length + inputXml.length / 4);
   const byText = new Map<string, string>();
   const mapped = (s: string) => {
     let out = byText.get(s);
@@ -452,10 +453,19 @@ function mergeSheetDataInOrder(inputXml: string, outputXml: string, sheet: strin
       if (s !== null && s !== "0") cells += `<c r="${quickAttr(open, "r")}" s="${mapped(s)}"/>`;
     }
     if (!cells && !inRow) continue;
-    body.push(cells ? `${tag}>${cells}</row>` : `${tag}/>`);
+    sink.write(cells ? `${tag}>${cells}</row>` : `${tag}/>`);
   }
-  const open = openTag(outputXml.slice(outAt[0], outputXml.indexOf(">", outAt[0]) + 1));
-  return { head: `${outputXml.slice(0, outAt[0])}${open}>`, body, tail: `</sheetData>${outputXml.slice(outAt[1])}` };
+  // The text around the rows is finished after them: the columns' styles are mapped after the cells'.
+  const [before, after] = finish(outputXml.slice(0, outAt[0]), outputXml.slice(outAt[1]));
+  const encoder = new TextEncoder();
+  const head = encoder.encode(`${before}${openTag(outputXml.slice(outAt[0], outputXml.indexOf(">", outAt[0]) + 1))}>`);
+  const rows = sink.bytes();
+  const tail = encoder.encode(`</sheetData>${after}`);
+  const out = new Uint8Array(head.length + rows.length + tail.length);
+  out.set(head, 0);
+  out.set(rows, head.length);
+  out.set(tail, head.length + rows.length);
+  return out;
 }
 
 /** Per-column look from <cols>: 1-based column to the <col> attributes other than min and max. */
@@ -520,15 +530,15 @@ export async function restoreLookInZip(inZip: JSZip, outZip: JSZip, carry: Reado
     const inXml = await readPart(inZip, inPart);
     let xml = await readPart(outZip, outPart);
     if (!inXml || !xml) continue;
-    const inOrder = mergeSheetDataInOrder(inXml, xml, sheet, owned, styles);
-    if (inOrder) {
-      // The sheet's rows go into the part as bytes; the text around them is finished as a small string.
+    // The sheet's rows go into the part as bytes; the text around them is finished as a small string.
+    const inOrder = mergeSheetDataInOrder(inXml, xml, sheet, owned, styles, (head, tail) => {
       const marker = "<sheetData/>";
-      let around = `${inOrder.head.slice(0, inOrder.head.lastIndexOf("<sheetData"))}${marker}${inOrder.tail.slice("</sheetData>".length)}`;
-      around = withMergeCells(mergeCols(inXml, around, sheet, owned, styles), carry.get(sheet)?.mergeCells ?? null);
+      const around = withMergeCells(mergeCols(inXml, `${head}${marker}${tail}`, sheet, owned, styles), carry.get(sheet)?.mergeCells ?? null);
       const at = around.indexOf(marker);
-      const open = inOrder.head.slice(inOrder.head.lastIndexOf("<sheetData"));
-      outZip.file(outPart, joinedBytes([around.slice(0, at), open, ...inOrder.body, "</sheetData>", around.slice(at + marker.length)]));
+      return [around.slice(0, at), around.slice(at + marker.length)];
+    });
+    if (inOrder) {
+      outZip.file(outPart, inOrder);
       continue;
     }
     xml = mergeSheetData(inXml, xml, sheet, owned, styles);

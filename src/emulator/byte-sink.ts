@@ -38,15 +38,3 @@ export class ByteSink {
     return this.buffer.length > this.length * 1.25 ? view.slice() : view;
   }
 }
-
-/**
- * Pieces of text as one UTF-8 byte array, without joining them into one string first.
- * @example new TextDecoder().decode(joinedBytes(["<a>", "é", "</a>"])) // => "<a>é</a>"
- */
-export function joinedBytes(pieces: readonly string[]): Uint8Array {
-  let size = 0;
-  for (const p of pieces) size += p.length;
-  const sink = new ByteSink(size + 1024);
-  for (const p of pieces) sink.write(p);
-  return sink.bytes();
-}

@@ -130,6 +130,8 @@ const ENTITIES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;
 export class SharedStrings {
   private readonly entries: string[];
   private readonly index = new Map<string, number>();
+  /** Texts already added, so a repeated text is neither escaped nor rendered again. */
+  private readonly byText = new Map<string, number>();
   private readonly head: string;
   /** References to the part from cells (the sst count attribute). */
   count = 0;
@@ -142,14 +144,17 @@ export class SharedStrings {
 
   /** The index of `text`, added when new (rendered as ExcelJS's shared string and text writers do). */
   add(text: string): number {
-    const entry = /^\s|\n|\s$/.test(text) ? `<si><t xml:space="preserve">${escapeText(text)}</t></si>` : `<si><t>${escapeText(text)}</t></si>`;
     this.count += 1;
-    let at = this.index.get(entry);
+    let at = this.byText.get(text);
+    if (at !== undefined) return at;
+    const entry = /^\s|\n|\s$/.test(text) ? `<si><t xml:space="preserve">${escapeText(text)}</t></si>` : `<si><t>${escapeText(text)}</t></si>`;
+    at = this.index.get(entry);
     if (at === undefined) {
       at = this.entries.length;
       this.entries.push(entry);
       this.index.set(entry, at);
     }
+    this.byText.set(text, at);
     return at;
   }
 
