@@ -1,7 +1,8 @@
 /**
  * The one table of `npm run bench`: each row is a figure with its absolute value, the
  * baseline measured in the same run, their ratio, and a budget when the figure has one. Budgets are
- * on counts and sizes only (syncs, bytes); times are never pass/fail (they drift on shared machines).
+ * on counts and sizes (syncs, bytes) and on the core's ratio to its floor measured side by side;
+ * absolute times are never pass/fail (they drift on shared machines).
  */
 import { cpus, totalmem } from "node:os";
 
