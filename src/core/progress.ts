@@ -25,10 +25,10 @@ export function progress(baseline: number, target: number, actual: number): Resu
   if (actual === target) return ok(1);
   const num = actual - baseline;
   const den = target - baseline;
-  if (Number.isFinite(num) && Number.isFinite(den)) return finite(num / den, messages.notFinite("Progress"));
+  if (Number.isFinite(num) && Number.isFinite(den)) return finite(num / den, "Progress");
   // Only for huge inputs whose differences overflow: divide by a common scale first.
   const scale = Math.max(Math.abs(baseline), Math.abs(target), Math.abs(actual));
-  return finite((actual / scale - baseline / scale) / (target / scale - baseline / scale), messages.notFinite("Progress"));
+  return finite((actual / scale - baseline / scale) / (target / scale - baseline / scale), "Progress");
 }
 
 /**

@@ -47,6 +47,11 @@ import type { BenchmarkLevel, PresetName, RuleSet, Status } from "./types";
 export interface RateOptions {
   /** Rate as at this period (overrides the rule set's); default the latest period with an actual. */
   readonly asAt?: Period | null;
+  /**
+   * Also work out `likelyToAchieve`, the forecast at the last target's date (docs/methods.md#trend-and-forecast).
+   * Off by default: Rate RAG writes no forecast, and fitting one costs as much as the rest of a rating.
+   */
+  readonly forecast?: boolean;
 }
 
 /** A rating with everything a person needs to check it (docs/methods.md#rag-rules). */
@@ -71,7 +76,10 @@ export interface Rating {
   readonly progress?: number;
   readonly rewardShare?: number;
   readonly direction: Direction;
-  /** Forecast at the last target's date meets it (section 7), when there are two or more actuals. */
+  /**
+   * Forecast at the last target's date meets it (docs/methods.md#trend-and-forecast), when there are two or
+   * more actuals and the caller asked for it ({@link RateOptions.forecast}).
+   */
   readonly likelyToAchieve?: boolean;
 }
 
@@ -211,6 +219,11 @@ function chooseTarget(indicator: Indicator, asAt: Period | null): Choice {
   return choice;
 }
 
+/** " (4.0%)": the shortfall as a share of abs(target) for a reason, or "" when the target is 0. */
+function shareText(short: number, absTarget: number): string {
+  return absTarget === 0 ? "" : ` (${reasonPercent(Math.abs(short) / absTarget)})`;
+}
+
 function tolerancePreset(ctx: Context, rule: CompiledRule, target: TargetChoice, blue: boolean, bandFromIndicator: number | null, band: number): Outcome {
   const { actualValue: a, polarity } = ctx;
   const t = target.value;
@@ -219,12 +232,12 @@ function tolerancePreset(ctx: Context, rule: CompiledRule, target: TargetChoice,
   const short = shortfallOf(a, t, polarity);
   const scale = scaleOf(a, t);
   const absT = Math.abs(t);
-  const pct = absT === 0 ? "" : ` (${reasonPercent(Math.abs(short) / absT)})`;
   const margin = rule.params.blueMargin;
   if (atMost(short, 0, scale)) {
     if (short === 0 || atMost(-short, 0, scale)) {
       return { status: "Green", reason: reasons.meets(ctx.actualPhrase, target.phrase), target };
     }
+    const pct = shareText(short, absT);
     const beats = reasons.beats(ctx.actualPhrase, target.phrase, -short, pct);
     if (blue && margin !== null) {
       if (atMost(margin * absT, -short, scale)) return { status: "Blue", reason: `${beats}; ${reasons.blueMargin(margin)}`, target };
@@ -232,7 +245,7 @@ function tolerancePreset(ctx: Context, rule: CompiledRule, target: TargetChoice,
     }
     return { status: "Green", reason: beats, target };
   }
-  const shortText = reasons.short(ctx.actualPhrase, short, pct, target.phrase);
+  const shortText = reasons.short(ctx.actualPhrase, short, shareText(short, absT), target.phrase);
   if (atMost(short, tolerance * absT, scale)) return { status: "Amber", reason: `${shortText}; ${reasons.band(tolerance, own)}`, target };
   return { status: "Red", reason: `${shortText}; ${reasons.beyondBand(tolerance, own)}`, target };
 }
@@ -476,8 +489,10 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
       }
     }
   }
-  const l = likely(indicator, index, polarity);
-  if (l !== undefined) rating.likelyToAchieve = l;
+  if (options.forecast === true) {
+    const l = likely(indicator, index, polarity);
+    if (l !== undefined) rating.likelyToAchieve = l;
+  }
   return rating;
 }
 

@@ -54,8 +54,17 @@ export function reasonPercent(fraction: number): string {
  * @example settingPercent(0.05) // => "5%"
  */
 export function settingPercent(fraction: number): string {
-  return `${fixed(fraction * 100, 0)}%`;
+  // A rule set has a handful of settings, quoted in every rating's reason: each is worded once.
+  let text = settingTexts.get(fraction);
+  if (text === undefined) {
+    text = `${fixed(fraction * 100, 0)}%`;
+    if (settingTexts.size >= 256) settingTexts.clear();
+    settingTexts.set(fraction, text);
+  }
+  return text;
 }
+
+const settingTexts = new Map<number, string>();
 
 /**
  * Reason texts of ratings (one place for all of them).
