@@ -467,27 +467,41 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
     const c = chooseTarget(indicator, ctx.asAt);
     if (!("missing" in c)) target = c;
   }
-  // One object literal with every key, absent ones left out below: no chains of spreads.
-  const rating: {
-    -readonly [K in keyof Rating]: Rating[K];
-  } = { status: outcome.status, reason: outcome.reason, preset: used.preset, rule: used.name, asAt: asAtLabel, actual, direction: dir };
+  // The measures first, then the rating as one object literal: with every measure (the usual case)
+  // all its keys at once, else the keys present added in the same order (no undefined keys).
+  let gap: number | undefined;
+  let gapPct: number | undefined;
+  let progressValue: number | undefined;
+  let share: number | undefined;
   if (target !== undefined) {
     const short = shortfallOf(obs.value, target.value, polarity);
-    rating.target = { value: target.value, label: target.label };
     if (Number.isFinite(short)) {
-      rating.gap = short;
+      gap = short;
       const pct = short / Math.abs(target.value);
-      if (target.value !== 0 && Number.isFinite(pct)) rating.gapPct = pct;
+      if (target.value !== 0 && Number.isFinite(pct)) gapPct = pct;
     }
     const b = indicator.baseline.value;
     if (b !== null) {
       const p = progressOf(b, target.value, obs.value);
       if (p !== null) {
-        rating.progress = p;
-        const share = rewardShare(p, used.params.stretchThreshold);
-        if (share.ok) rating.rewardShare = share.value;
+        progressValue = p;
+        const r = rewardShare(p, used.params.stretchThreshold);
+        if (r.ok) share = r.value;
       }
     }
+  }
+  const rating: {
+    -readonly [K in keyof Rating]: Rating[K];
+  } =
+    target !== undefined && gap !== undefined && gapPct !== undefined && progressValue !== undefined && share !== undefined
+      ? { status: outcome.status, reason: outcome.reason, preset: used.preset, rule: used.name, asAt: asAtLabel, actual, direction: dir, target: { value: target.value, label: target.label }, gap, gapPct, progress: progressValue, rewardShare: share }
+      : { status: outcome.status, reason: outcome.reason, preset: used.preset, rule: used.name, asAt: asAtLabel, actual, direction: dir };
+  if (target !== undefined && rating.target === undefined) {
+    rating.target = { value: target.value, label: target.label };
+    if (gap !== undefined) rating.gap = gap;
+    if (gapPct !== undefined) rating.gapPct = gapPct;
+    if (progressValue !== undefined) rating.progress = progressValue;
+    if (share !== undefined) rating.rewardShare = share;
   }
   if (options.forecast === true) {
     const l = likely(indicator, index, polarity);
