@@ -227,7 +227,9 @@ function readSeries(entries: readonly RawPeriodValue[], field: "target" | "actua
   const memo = field === "target" ? targetPeriods : actualPeriods;
   const lowerField = field === "actual" ? "lowerCi" : "lower";
   const upperField = field === "actual" ? "upperCi" : "upper";
-  const dated: Observation[] = [];
+  // Sized for every entry (the usual table has a value in each period column), cut to length below.
+  const dated: Observation[] = new Array<Observation>(entries.length);
+  let count = 0;
   let undated: Observation[] | null = null;
   let sorted = true;
   for (let i = 0; i < entries.length; i++) {
@@ -275,12 +277,17 @@ function readSeries(entries: readonly RawPeriodValue[], field: "target" | "actua
     }
     if (period === null) (undated ??= []).push(o);
     else {
-      // Columns are usually in period order already; equal periods keep their order (the first is used).
-      if (sorted && dated.length > 0 && comparePeriods(dated[dated.length - 1].period as Period, period) > 0) sorted = false;
-      dated.push(o);
+      // Columns are usually in period order already (a period ending later is in order without
+      // comparing kinds); equal periods keep their order (the first is used).
+      if (sorted && count > 0) {
+        const prev = dated[count - 1].period as Period;
+        if (!(prev.end < period.end) && comparePeriods(prev, period) > 0) sorted = false;
+      }
+      dated[count++] = o;
     }
   }
-  if (dated.length === 0) {
+  dated.length = count;
+  if (count === 0) {
     if (undated === null) return [];
     for (let k = 1; k < undated.length; k++) problems.push(problem(field, undated[k].ref ?? undefined, messages.duplicateUndated(label)));
     return undated.length > 1 ? undated.slice(0, 1) : undated;
@@ -290,7 +297,8 @@ function readSeries(entries: readonly RawPeriodValue[], field: "target" | "actua
   let kept = 1;
   for (let k = 1; k < dated.length; k++) {
     const o = dated[k];
-    if (samePeriod(dated[kept - 1].period as Period, o.period as Period)) {
+    const prev = dated[kept - 1].period as Period;
+    if (prev.end === (o.period as Period).end && samePeriod(prev, o.period as Period)) {
       problems.push(problem(field, o.ref ?? undefined, messages.duplicatePeriod(label, (o.period as Period).label)));
       continue;
     }
