@@ -183,7 +183,7 @@ export function directionByMethod(series: readonly Observation[], index: number,
 /** Both confidence limits of an observation, finite and in order. */
 function hasInterval(o: Observation): boolean {
   const { lower, upper } = o;
-  return lower !== null && upper !== null && isFiniteNumber(lower) && isFiniteNumber(upper) && lower <= upper;
+  return lower !== null && upper !== null && Number.isFinite(lower) && Number.isFinite(upper) && lower <= upper;
 }
 
 /**
@@ -192,10 +192,10 @@ function hasInterval(o: Observation): boolean {
  * A threshold it would refuse gives `Not compared`, as the caller shows its problem.
  */
 function directionBetween(previous: Observation, current: Observation, polarity: Polarity, threshold: number): Direction {
-  if (!isFiniteNumber(threshold) || threshold < 0) return "Not compared";
+  if (!Number.isFinite(threshold) || threshold < 0) return "Not compared";
   const p = previous.value;
   const c = current.value;
-  if (!isFiniteNumber(p) || !isFiniteNumber(c)) return "Not compared";
+  if (p === null || c === null || !Number.isFinite(p) || !Number.isFinite(c)) return "Not compared";
   if (hasInterval(previous) && hasInterval(current) && (previous.lower as number) <= (current.upper as number) && (current.lower as number) <= (previous.upper as number)) {
     return "No significant change";
   }

@@ -286,7 +286,7 @@ function readSeries(entries: readonly RawPeriodValue[], field: "target" | "actua
       dated[count++] = o;
     }
   }
-  dated.length = count;
+  if (count !== dated.length) dated.length = count;
   if (count === 0) {
     if (undated === null) return [];
     for (let k = 1; k < undated.length; k++) problems.push(problem(field, undated[k].ref ?? undefined, messages.duplicateUndated(label)));
@@ -304,7 +304,7 @@ function readSeries(entries: readonly RawPeriodValue[], field: "target" | "actua
     }
     dated[kept++] = o;
   }
-  dated.length = kept;
+  if (kept !== dated.length) dated.length = kept;
   return dated;
 }
 
@@ -339,7 +339,7 @@ export function readIndicator(raw: RawIndicator): { indicator: Indicator; proble
     }
   }
 
-  let baseline: Observation = missing(null, "no baseline given", raw.baseline?.ref ?? null);
+  let baseline: Observation;
   let baselinePeriod: Period | null = null;
   if (raw.baselinePeriod !== undefined) {
     const p = parsePeriod(raw.baselinePeriod.value);
@@ -357,7 +357,7 @@ export function readIndicator(raw: RawIndicator): { indicator: Indicator; proble
       problems.push(problem("baseline", raw.baseline.ref, r.message));
       baseline = missing(baselinePeriod, r.message, ref);
     }
-  } else if (baselinePeriod !== null) baseline = missing(baselinePeriod, "no baseline given", null);
+  } else baseline = missing(baselinePeriod, "no baseline given", null);
 
   let tolerance: number | null = null;
   if (raw.tolerance !== undefined) {
