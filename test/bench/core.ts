@@ -165,7 +165,7 @@ const OTHER_PRESETS: PresetName[] = ["stretch", "trajectory", "floor", "improvem
 
 /**
  * Measures the core against the floor and returns the table rows. `count` indicators (default
- * 100,000): the core's read + Tolerance rating and the floor's side by side (medians of 3 and of 9
+ * 100,000): the core's read + Tolerance rating and the floor's side by side (medians of 5 and of 15
  * runs), then single runs of the other presets on what the core read.
  */
 export function benchCore(count = 100_000): Row[] {
@@ -179,7 +179,7 @@ export function benchCore(count = 100_000): Row[] {
   let typed: TypedIndicators = typedIndicators([]);
   const out = floorOutputs(count);
   const { fast: floor, slow: core } = sideBySide(
-    3,
+    5,
     { read: () => (typed = typedIndicators(raws)), rate: () => floorLoop(typed, out) },
     {
       read: () => {
