@@ -49,7 +49,7 @@ export interface RateOptions {
   readonly asAt?: Period | null;
   /**
    * Also work out `likelyToAchieve`, the forecast at the last target's date (docs/methods.md#trend-and-forecast).
-   * Off by default: Rate RAG writes no forecast, and fitting one costs as much as the rest of a rating.
+   * Off by default: Rate RAG writes no forecast, so fitting a trend line for every indicator would be wasted.
    */
   readonly forecast?: boolean;
 }
@@ -273,7 +273,7 @@ function tolerancePreset(ctx: Context, rule: CompiledRule, target: TargetChoice,
 function stretchPreset(ctx: Context, rule: CompiledRule, target: TargetChoice): Outcome {
   const b = ctx.indicator.baseline;
   if (b.value === null) return { status: "Grey", reason: reasons.noBaseline(b.missingReason), lacking: true, target };
-  const p = progressOf(b.value, target.value, ctx.actualValue);
+  const p = progressOrNull(b.value, target.value, ctx.actualValue);
   if (p === null) {
     const why = target.value === b.value ? reasons.targetEqualsBaseline(target.phrase) : reasons.progressOverflow;
     return { status: "Grey", reason: why, lacking: true, target };
@@ -342,8 +342,6 @@ function lastValueIndex(list: readonly Observation[]): number {
   for (let i = list.length - 1; i >= 0; i--) if (list[i].value !== null) return i;
   return -1;
 }
-
-const progressOf = progressOrNull;
 
 function evaluate(ctx: Context, rule: CompiledRule, level: BenchmarkLevel): Outcome {
   if (rule.preset === "benchmark") return benchmarkPreset(ctx, level);
@@ -505,7 +503,7 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
     }
     const b = indicator.baseline.value;
     if (b !== null) {
-      const p = progressOf(b, target.value, obs.value);
+      const p = progressOrNull(b, target.value, obs.value);
       if (p !== null) {
         progressValue = p;
         const r = rewardShareOrNull(p, used.params.stretchThreshold);
