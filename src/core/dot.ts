@@ -189,7 +189,7 @@ function hasInterval(o: Observation): boolean {
 /**
  * {@link directionOfTravel} from one observation to the next, with their limits as the intervals:
  * the same rules in the same order, without building the intervals (it runs for every rating).
- * A threshold it would refuse gives `Not compared`, as the caller shows its problem.
+ * A negative or non-finite threshold (directionOfTravel's value problem) gives `Not compared`.
  */
 function directionBetween(previous: Observation, current: Observation, polarity: Polarity, threshold: number): Direction {
   if (!Number.isFinite(threshold) || threshold < 0) return "Not compared";
