@@ -120,10 +120,6 @@ export function directionBySlope(
   return ok(bySign(fit.value.slope, polarity));
 }
 
-function intervalOf(o: Observation): Interval | null {
-  return o.lower !== null && o.upper !== null ? [o.lower, o.upper] : null;
-}
-
 /** The observation for the same period a year earlier (same kind first, else the same end day). */
 function yearEarlierIndex(series: readonly Observation[], period: Period): number {
   const earlier = sameTimeYearEarlier(period);
@@ -181,8 +177,30 @@ export function directionByMethod(series: readonly Observation[], index: number,
     previous = j >= 0 ? series[j] : undefined;
   }
   if (previous === undefined || previous.value === null) return "Not compared";
-  const pi = intervalOf(previous);
-  const ci = intervalOf(current);
-  const r = directionOfTravel(previous.value, current.value, polarity, threshold, pi !== null && ci !== null ? { previousInterval: pi, currentInterval: ci } : undefined);
-  return r.ok ? r.value : "Not compared";
+  return directionBetween(previous, current, polarity, threshold);
+}
+
+/** Both confidence limits of an observation, finite and in order. */
+function hasInterval(o: Observation): boolean {
+  const { lower, upper } = o;
+  return lower !== null && upper !== null && Number.isFinite(lower) && Number.isFinite(upper) && lower <= upper;
+}
+
+/**
+ * {@link directionOfTravel} from one observation to the next, with their limits as the intervals:
+ * the same rules in the same order, without building the intervals (it runs for every rating).
+ * A negative or non-finite threshold (directionOfTravel's value problem) gives `Not compared`.
+ */
+function directionBetween(previous: Observation, current: Observation, polarity: Polarity, threshold: number): Direction {
+  if (!Number.isFinite(threshold) || threshold < 0) return "Not compared";
+  const p = previous.value;
+  const c = current.value;
+  if (p === null || c === null || !Number.isFinite(p) || !Number.isFinite(c)) return "Not compared";
+  if (hasInterval(previous) && hasInterval(current) && (previous.lower as number) <= (current.upper as number) && (current.lower as number) <= (previous.upper as number)) {
+    return "No significant change";
+  }
+  const change = c - p;
+  if (!Number.isFinite(change)) return bySign(c > p ? 1 : -1, polarity);
+  if (Math.abs(change) <= threshold * Math.abs(p)) return "No change";
+  return bySign(change, polarity);
 }

@@ -13,7 +13,7 @@ import type { Polarity } from "./polarity";
  */
 export function shortfall(actual: number, target: number, polarity: Polarity): Result<number> {
   if (polarity === "none") return fail("na", messages.noShortfallWithoutPolarity);
-  return finite(polarity === "higher" ? target - actual : actual - target, messages.notFinite("The gap"));
+  return finite(polarity === "higher" ? target - actual : actual - target, "The gap");
 }
 
 /** How a gap is expressed: in the indicator's own units, or as a share of the target. */
@@ -29,7 +29,7 @@ export function gap(actual: number, target: number, polarity: Polarity, mode: Ga
   const short = shortfall(actual, target, polarity);
   if (!short.ok || mode === "abs") return short;
   if (target === 0) return fail("div0", messages.gapPctZeroTarget);
-  return finite(short.value / Math.abs(target), messages.notFinite("The gap"));
+  return finite(short.value / Math.abs(target), "The gap");
 }
 
 /**

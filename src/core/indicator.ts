@@ -12,6 +12,7 @@ import { readNumber } from "./cells";
 import { messages } from "./messages";
 import { parsePolarity, type Polarity } from "./polarity";
 import { comparePeriods, parsePeriod, samePeriod, type Period } from "./periods";
+import type { Result } from "./result";
 
 /** A raw cell value and where it came from. */
 export interface RawCell {
@@ -133,16 +134,11 @@ export function indicatorWith(fields: Partial<Indicator>): Indicator {
   };
 }
 
+/** The blockers of every indicator without one (shared: an indicator is never changed once read). */
+const NO_BLOCKERS: readonly string[] = Object.freeze([]);
+
 const TRUE_WORDS = new Set(["true", "yes", "y", "x", "1", "data only", "data-only"]);
 const FALSE_WORDS = new Set(["", "false", "no", "n", "0"]);
-
-function unwrap(raw: unknown): { value: unknown; ref?: string } {
-  if (raw !== null && typeof raw === "object" && !(raw instanceof Date) && "value" in raw) {
-    const cell = raw as RawCell;
-    return { value: cell.value, ref: cell.ref };
-  }
-  return { value: raw };
-}
 
 /**
  * A tolerance or margin typed as a number: above 1 it is a percentage (5 means 5%); "5%" and 0.05
@@ -179,68 +175,137 @@ function missing(period: Period | null, reason: string, ref: string | null): Obs
 /** Reads one optional number field; invalid text is a problem and the field is null. */
 function optionalNumber(cell: RawCell | undefined, field: string, label: string, problems: FieldProblem[]): number | null {
   if (cell === undefined) return null;
-  const r = readNumber(cell.value, label);
+  const v = cell.value;
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  const r = readNumber(v, label);
   if (r.kind === "number") return r.value;
   if (r.kind === "invalid") problems.push(problem(field, cell.ref, r.message));
   return null;
 }
 
+/**
+ * {@link optionalNumber} for a value of a series: the message names it "`what` for `where`" (e.g.
+ * "Lower limit for 2009/10"), worded only when the cell is not a number.
+ */
+function seriesNumber(cell: RawCell | undefined, field: string, what: string, where: string, problems: FieldProblem[]): number | null {
+  if (cell === undefined) return null;
+  const v = cell.value;
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  return optionalNumber(cell, field, `${what} for ${where}`, problems);
+}
+
+/**
+ * The period of the entry at each position of a series, as last read. A wide table's rows hand the
+ * same label for the same column, so each column's label is looked up once per table, not once per
+ * row; any other label is read as usual. Only text is kept: its readings are frozen and shared
+ * already (periods.ts).
+ */
+interface PeriodMemo {
+  readonly labels: unknown[];
+  readonly readings: Result<Period>[];
+}
+const MEMO_POSITIONS = 512;
+const targetPeriods: PeriodMemo = { labels: [], readings: [] };
+const actualPeriods: PeriodMemo = { labels: [], readings: [] };
+
+function periodAt(memo: PeriodMemo, i: number, raw: unknown): Result<Period> {
+  if (memo.labels[i] === raw && typeof raw === "string") return memo.readings[i];
+  const reading = parsePeriod(raw);
+  if (typeof raw === "string" && i < MEMO_POSITIONS) {
+    memo.labels[i] = raw;
+    memo.readings[i] = reading;
+  }
+  return reading;
+}
+
+function observation(period: Period | null, value: number, lower: number | null, upper: number | null, ref: string | null): Observation {
+  return { period, value, missingReason: null, lower, upper, ref };
+}
+
 function readSeries(entries: readonly RawPeriodValue[], field: "target" | "actual", problems: FieldProblem[]): Observation[] {
   const label = field === "target" ? "Target" : "Actual";
-  const dated: { o: Observation; i: number }[] = [];
-  const undated: Observation[] = [];
+  const memo = field === "target" ? targetPeriods : actualPeriods;
+  const lowerField = field === "actual" ? "lowerCi" : "lower";
+  const upperField = field === "actual" ? "upperCi" : "upper";
+  // Sized for every entry (the usual table has a value in each period column), cut to length below.
+  const dated: Observation[] = new Array<Observation>(entries.length);
+  let count = 0;
+  let undated: Observation[] | null = null;
+  let sorted = true;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
-    const p = unwrap(entry.period);
-    const ref = entry.value?.ref ?? null;
+    // The period: a label, serial or date, or a cell holding one.
+    let periodRaw = entry.period;
+    let periodRef: string | undefined;
+    if (periodRaw !== null && typeof periodRaw === "object" && !(periodRaw instanceof Date) && "value" in periodRaw) {
+      periodRef = (periodRaw as RawCell).ref;
+      periodRaw = (periodRaw as RawCell).value;
+    }
+    const cell = entry.value;
+    const ref = cell?.ref ?? null;
     let period: Period | null = null;
-    const parsed = parsePeriod(p.value);
+    const parsed = periodAt(memo, i, periodRaw);
     if (parsed.ok) period = parsed.value;
     else if (parsed.problem.kind === "value") {
-      problems.push(problem(field, p.ref ?? ref ?? undefined, messages.fieldBadPeriod(label, p.value)));
+      problems.push(problem(field, periodRef ?? ref ?? undefined, messages.fieldBadPeriod(label, periodRaw)));
       continue;
     }
-    const reading = readNumber(entry.value?.value, period === null ? label : `${label} for ${period.label}`);
-    if (period === null && reading.kind === "missing") continue; // nothing at all: an empty entry
+    const v = cell?.value;
     let o: Observation;
-    if (reading.kind === "number") {
-      const lower = optionalNumber(entry.lower, field === "actual" ? "lowerCi" : "lower", `Lower limit for ${period?.label ?? label}`, problems);
-      const upper = optionalNumber(entry.upper, field === "actual" ? "upperCi" : "upper", `Upper limit for ${period?.label ?? label}`, problems);
-      o = { period, value: reading.value, missingReason: null, lower, upper, ref };
-      if (entry.count !== undefined || entry.denominator !== undefined) {
-        const where = period?.label ?? label;
-        o = { ...o, count: optionalNumber(entry.count, "count", `Count for ${where}`, problems), denominator: optionalNumber(entry.denominator, "denominator", `Denominator for ${where}`, problems) };
-      }
-    } else if (reading.kind === "missing") {
-      o = missing(period, reading.reason, ref);
+    if (typeof v === "number" && Number.isFinite(v)) {
+      // The usual cell, a number: read without wording any message.
+      const where = period?.label ?? label;
+      o = observation(period, v, seriesNumber(entry.lower, lowerField, "Lower limit", where, problems), seriesNumber(entry.upper, upperField, "Upper limit", where, problems), ref);
     } else {
-      problems.push(problem(field, ref ?? undefined, reading.message));
-      o = missing(period, reading.message, ref);
+      const reading = readNumber(v, period === null ? label : `${label} for ${period.label}`);
+      if (period === null && reading.kind === "missing") continue; // nothing at all: an empty entry
+      if (reading.kind === "number") {
+        const where = period?.label ?? label;
+        o = observation(period, reading.value, seriesNumber(entry.lower, lowerField, "Lower limit", where, problems), seriesNumber(entry.upper, upperField, "Upper limit", where, problems), ref);
+      } else if (reading.kind === "missing") {
+        o = missing(period, reading.reason, ref);
+      } else {
+        problems.push(problem(field, ref ?? undefined, reading.message));
+        o = missing(period, reading.message, ref);
+      }
     }
-    if (period === null) undated.push(o);
-    else dated.push({ o, i });
-  }
-  if (dated.length === 0) {
-    if (undated.length > 1) {
-      for (const extra of undated.slice(1)) problems.push(problem(field, extra.ref ?? undefined, messages.duplicateUndated(label)));
+    if (entry.count !== undefined || entry.denominator !== undefined) {
+      if (o.value !== null) {
+        const where = period?.label ?? label;
+        o = { ...o, count: seriesNumber(entry.count, "count", "Count", where, problems), denominator: seriesNumber(entry.denominator, "denominator", "Denominator", where, problems) };
+      }
     }
-    return undated.slice(0, 1);
+    if (period === null) (undated ??= []).push(o);
+    else {
+      // Columns are usually in period order already (a period ending later is in order without
+      // comparing kinds); equal periods keep their order (the first is used).
+      if (sorted && count > 0) {
+        const prev = dated[count - 1].period as Period;
+        if (!(prev.end < period.end) && comparePeriods(prev, period) > 0) sorted = false;
+      }
+      dated[count++] = o;
+    }
   }
-  for (const extra of undated) problems.push(problem(field, extra.ref ?? undefined, messages.extraUndatedValue(label)));
-  const order = (a: { o: Observation; i: number }, b: { o: Observation; i: number }) => comparePeriods(a.o.period as Period, b.o.period as Period) || a.i - b.i;
-  let sorted = true;
-  for (let k = 1; k < dated.length && sorted; k++) sorted = order(dated[k - 1], dated[k]) < 0;
-  if (!sorted) dated.sort(order); // columns are usually in period order already
-  const out: Observation[] = [];
-  for (const { o } of dated) {
-    const prev = out[out.length - 1];
-    if (prev !== undefined && samePeriod(prev.period as Period, o.period as Period)) {
+  if (count !== dated.length) dated.length = count;
+  if (count === 0) {
+    if (undated === null) return [];
+    for (let k = 1; k < undated.length; k++) problems.push(problem(field, undated[k].ref ?? undefined, messages.duplicateUndated(label)));
+    return undated.length > 1 ? undated.slice(0, 1) : undated;
+  }
+  if (undated !== null) for (const extra of undated) problems.push(problem(field, extra.ref ?? undefined, messages.extraUndatedValue(label)));
+  if (!sorted) dated.sort((a, b) => comparePeriods(a.period as Period, b.period as Period)); // stable: equal periods keep their order
+  let kept = 1;
+  for (let k = 1; k < dated.length; k++) {
+    const o = dated[k];
+    const prev = dated[kept - 1].period as Period;
+    if (prev.end === (o.period as Period).end && samePeriod(prev, o.period as Period)) {
       problems.push(problem(field, o.ref ?? undefined, messages.duplicatePeriod(label, (o.period as Period).label)));
       continue;
     }
-    out.push(o);
+    dated[kept++] = o;
   }
-  return out;
+  if (kept !== dated.length) dated.length = kept;
+  return dated;
 }
 
 /**
@@ -274,7 +339,7 @@ export function readIndicator(raw: RawIndicator): { indicator: Indicator; proble
     }
   }
 
-  let baseline: Observation = missing(null, "no baseline given", raw.baseline?.ref ?? null);
+  let baseline: Observation;
   let baselinePeriod: Period | null = null;
   if (raw.baselinePeriod !== undefined) {
     const p = parsePeriod(raw.baselinePeriod.value);
@@ -282,15 +347,17 @@ export function readIndicator(raw: RawIndicator): { indicator: Indicator; proble
     else if (p.problem.kind === "value") problems.push(problem("baselinePeriod", raw.baselinePeriod.ref, messages.fieldBadPeriod("Baseline", raw.baselinePeriod.value)));
   }
   if (raw.baseline !== undefined) {
-    const r = readNumber(raw.baseline.value, "Baseline");
+    const v = raw.baseline.value;
+    const r = typeof v === "number" && Number.isFinite(v) ? null : readNumber(v, "Baseline");
     const ref = raw.baseline.ref ?? null;
-    if (r.kind === "number") baseline = { period: baselinePeriod, value: r.value, missingReason: null, lower: null, upper: null, ref };
+    if (r === null) baseline = observation(baselinePeriod, v as number, null, null, ref);
+    else if (r.kind === "number") baseline = observation(baselinePeriod, r.value, null, null, ref);
     else if (r.kind === "missing") baseline = missing(baselinePeriod, r.reason, ref);
     else {
       problems.push(problem("baseline", raw.baseline.ref, r.message));
       baseline = missing(baselinePeriod, r.message, ref);
     }
-  } else if (baselinePeriod !== null) baseline = missing(baselinePeriod, "no baseline given", null);
+  } else baseline = missing(baselinePeriod, "no baseline given", null);
 
   let tolerance: number | null = null;
   if (raw.tolerance !== undefined) {
@@ -365,7 +432,7 @@ export function readIndicator(raw: RawIndicator): { indicator: Indicator; proble
     lowerCi,
     upperCi,
     dataOnly,
-    blockers,
+    blockers: blockers.length > 0 ? blockers : NO_BLOCKERS,
   };
   return { indicator, problems };
 }

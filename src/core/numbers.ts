@@ -1,6 +1,7 @@
 /**
  * Small numeric helpers shared by the measures. Not exported from the core index: they are plumbing.
  */
+import { messages } from "./messages";
 import { fail, ok, type Result } from "./result";
 
 /**
@@ -30,9 +31,10 @@ export function atMost(a: number, b: number, scale: number): boolean {
 }
 
 /**
- * Wraps a computed number, turning an overflow (Infinity or NaN) into a value problem.
- * @example finite(1e308 * 10, "Too large").ok // => false
+ * Wraps a computed number, turning an overflow (Infinity or NaN) into a value problem that names
+ * `what` was computed ("Progress cannot be worked out ..."); the message is worded only then.
+ * @example finite(1e308 * 10, "Progress").ok // => false
  */
-export function finite(value: number, message: string): Result<number> {
-  return Number.isFinite(value) ? ok(value) : fail("value", message);
+export function finite(value: number, what: string): Result<number> {
+  return Number.isFinite(value) ? ok(value) : fail("value", messages.notFinite(what));
 }

@@ -40,8 +40,16 @@ const WORDS: Readonly<Record<string, Polarity>> = {
 export function parsePolarity(raw: unknown): Result<Polarity> {
   if (raw === null || raw === undefined) return ok("higher");
   if (typeof raw !== "string") return fail("value", messages.polarityNotText(raw));
+  // A table repeats a few words on every row: each is read once (results are frozen, as they are shared).
+  const hit = wordCache.get(raw);
+  if (hit !== undefined) return hit;
   const word = raw.trim().replace(/\s+/g, " ").toLowerCase();
-  if (word === "") return ok("higher");
   const polarity = WORDS[word];
-  return polarity ? ok(polarity) : fail("value", messages.unknownPolarity(raw));
+  const r: Result<Polarity> = word === "" ? ok("higher") : polarity ? ok(polarity) : fail("value", messages.unknownPolarity(raw));
+  if (!r.ok) Object.freeze(r.problem);
+  if (wordCache.size >= 1024) wordCache.clear();
+  wordCache.set(raw, Object.freeze(r));
+  return r;
 }
+
+const wordCache = new Map<string, Result<Polarity>>();

@@ -21,14 +21,31 @@ export const DEFAULT_REWARD_THRESHOLD = 0.6;
 export function progress(baseline: number, target: number, actual: number): Result<number> {
   if (!isFiniteNumber(baseline) || !isFiniteNumber(target) || !isFiniteNumber(actual)) return fail("value", messages.notFinite("Progress"));
   if (target === baseline) return fail("div0", messages.targetEqualsBaseline);
-  if (actual === baseline) return ok(0);
-  if (actual === target) return ok(1);
+  return finite(shareOfPlan(baseline, target, actual), "Progress");
+}
+
+/**
+ * {@link progress} as a plain number, null wherever progress gives a problem: for the rating engine,
+ * which works it out for every indicator and only shows a number.
+ * @example progressOrNull(60, 75, 69) // => 0.6
+ * @example progressOrNull(10, 10, 12) // => null
+ */
+export function progressOrNull(baseline: number, target: number, actual: number): number | null {
+  if (!isFiniteNumber(baseline) || !isFiniteNumber(target) || !isFiniteNumber(actual) || target === baseline) return null;
+  const p = shareOfPlan(baseline, target, actual);
+  return Number.isFinite(p) ? p : null;
+}
+
+/** (actual - baseline) / (target - baseline) for finite inputs with target != baseline, exact at both ends. */
+function shareOfPlan(baseline: number, target: number, actual: number): number {
+  if (actual === baseline) return 0;
+  if (actual === target) return 1;
   const num = actual - baseline;
   const den = target - baseline;
-  if (Number.isFinite(num) && Number.isFinite(den)) return finite(num / den, messages.notFinite("Progress"));
+  if (Number.isFinite(num) && Number.isFinite(den)) return num / den;
   // Only for huge inputs whose differences overflow: divide by a common scale first.
   const scale = Math.max(Math.abs(baseline), Math.abs(target), Math.abs(actual));
-  return finite((actual / scale - baseline / scale) / (target / scale - baseline / scale), messages.notFinite("Progress"));
+  return (actual / scale - baseline / scale) / (target / scale - baseline / scale);
 }
 
 /**
@@ -44,6 +61,16 @@ export function rewardShare(progressValue: number, threshold = DEFAULT_REWARD_TH
   if (!isFiniteNumber(threshold) || threshold < 0 || threshold > 1) return fail("value", messages.badThreshold(threshold));
   if (!isFiniteNumber(progressValue)) return fail("value", messages.notFinite("Progress"));
   return ok(progressValue < threshold ? 0 : Math.min(progressValue, 1));
+}
+
+/**
+ * {@link rewardShare} as a plain number, null wherever it gives a problem (for the rating engine).
+ * @example rewardShareOrNull(0.75, 0.6) // => 0.75
+ * @example rewardShareOrNull(0.75, 2) // => null
+ */
+export function rewardShareOrNull(progressValue: number, threshold = DEFAULT_REWARD_THRESHOLD): number | null {
+  if (!isFiniteNumber(threshold) || threshold < 0 || threshold > 1 || !isFiniteNumber(progressValue)) return null;
+  return progressValue < threshold ? 0 : Math.min(progressValue, 1);
 }
 
 /**

@@ -2,9 +2,9 @@
  * npm run bench: every speed figure of the add-in, side by side in one run, in one table,
  * also written to bench/results.json with the machine's facts. Each figure is shown with the baseline
  * measured in the same run and their ratio (times on shared machines drift; ratios drift less), and
- * with its budget where it has one. Budgets are counts and sizes (syncs, bytes, KB), never times; the
- * run exits 1 when one does not hold, or when an area fails (e.g. the core and the typed-array loop
- * disagree on a status). BENCHMARKS.md explains every figure.
+ * with its budget where it has one. Budgets are counts and sizes (syncs, bytes, KB) and the core's
+ * ratio to its floor measured side by side, never absolute times; the run exits 1 when one does not
+ * hold, or when an area fails (e.g. the core and its floor loop disagree on an output). BENCHMARKS.md explains every figure.
  *
  * Areas: core throughput, worksheet functions in HyperFormula, round trips and payload through the
  * emulator, the task pane (bundle size, first render in Chromium) and the headless runner.

@@ -2,7 +2,8 @@
  * The one table of `npm run bench`: each row is a figure with its absolute value, the
  * baseline measured in the same run, their ratio, and a budget when the figure has one. Budgets are
  * on counts and sizes (syncs, bytes), and on times only as ratios to a baseline measured in the same
- * run (the runner against its floor, its growth with the rows): absolute times drift on shared machines.
+ * run (the core against its floor loop, the runner against its floor and its growth with the rows):
+ * absolute times are never pass/fail (they drift on shared machines).
  */
 import { cpus, totalmem } from "node:os";
 

@@ -34,11 +34,11 @@ import { directionByMethod, type Direction } from "../dot";
 import type { Indicator, Observation } from "../indicator";
 import { atMost } from "../numbers";
 import { comparePeriods, sameTimeYearEarlier, type Period } from "../periods";
-import { progress, rewardShare } from "../progress";
+import { progressOrNull, rewardShareOrNull } from "../progress";
 import { likelyToAchieve } from "../trend";
 import type { Polarity } from "../polarity";
 import { trajectoryOnProfile, type TrajectoryPoint } from "../trajectory";
-import { reasonPercent, reasons } from "./reasons";
+import { flatText, reasonPercent, reasons } from "./reasons";
 import { spcStatus } from "./spc-preset";
 import { compileRuleSet, matchKey, PRESET_WORDS, type CompiledRule } from "./ruleset";
 import type { BenchmarkLevel, PresetName, RuleSet, Status } from "./types";
@@ -47,7 +47,15 @@ import type { BenchmarkLevel, PresetName, RuleSet, Status } from "./types";
 export interface RateOptions {
   /** Rate as at this period (overrides the rule set's); default the latest period with an actual. */
   readonly asAt?: Period | null;
+  /**
+   * Also work out `likelyToAchieve`, the forecast at the last target's date (docs/methods.md#trend-and-forecast).
+   * Off by default: Rate RAG writes no forecast, so fitting a trend line for every indicator would be wasted.
+   */
+  readonly forecast?: boolean;
 }
+
+/** The options when none are given: one object, not a new one for every rating. */
+const NO_OPTIONS: RateOptions = Object.freeze({});
 
 /** A rating with everything a person needs to check it (docs/methods.md#rag-rules). */
 export interface Rating {
@@ -71,7 +79,10 @@ export interface Rating {
   readonly progress?: number;
   readonly rewardShare?: number;
   readonly direction: Direction;
-  /** Forecast at the last target's date meets it (section 7), when there are two or more actuals. */
+  /**
+   * Forecast at the last target's date meets it (docs/methods.md#trend-and-forecast), when there are two or
+   * more actuals and the caller asked for it ({@link RateOptions.forecast}).
+   */
   readonly likelyToAchieve?: boolean;
 }
 
@@ -159,10 +170,27 @@ function milestones(indicator: Indicator): Milestone[] {
   return points;
 }
 
+/**
+ * Rating.target's label: "target 2009/10", "trajectory to 2010/11" or "baseline 2007/08". A table
+ * names a few periods, so each text is made once and shared by every rating that names it.
+ */
+function labelText(kind: "target" | "trajectory" | "baseline", period: string): string {
+  const texts = LABEL_TEXTS[kind];
+  let text = texts.get(period);
+  if (text === undefined) {
+    text = flatText(kind === "trajectory" ? `trajectory to ${period}` : `${kind} ${period}`);
+    if (texts.size >= 4096) texts.clear();
+    texts.set(period, text);
+  }
+  return text;
+}
+
+const LABEL_TEXTS = { target: new Map<string, string>(), trajectory: new Map<string, string>(), baseline: new Map<string, string>() } as const;
+
 function milestoneChoice(m: Milestone, value: number): TargetChoice {
   return m.baseline
-    ? { value, label: `baseline ${m.label}`, phrase: reasons.baselinePhrase(value, m.label) }
-    : { value, label: `target ${m.label}`, phrase: reasons.targetPhrase(value, m.label) };
+    ? { value, label: labelText("baseline", m.label), phrase: reasons.baselinePhrase(value, m.label) }
+    : { value, label: labelText("target", m.label), phrase: reasons.targetPhrase(value, m.label) };
 }
 
 function trajectoryChoice(indicator: Indicator, asAt: Period, requireBaseline: boolean): Choice {
@@ -174,7 +202,7 @@ function trajectoryChoice(indicator: Indicator, asAt: Period, requireBaseline: b
   if (asAt.end < first.at && !first.baseline) return { missing: reasons.noTargetBeforeFirst(asAt.label, first.label) };
   const at = trajectoryOnProfile(points, asAt.end);
   if (at.from !== undefined && at.to !== undefined && at.from !== at.to) {
-    return { value: at.value, label: `trajectory to ${at.to.label}`, phrase: reasons.onTrajectory(at.value, at.to.label) };
+    return { value: at.value, label: labelText("trajectory", at.to.label), phrase: reasons.onTrajectory(at.value, at.to.label) };
   }
   // At a milestone, after the last (the last target) or before the first (the baseline).
   return milestoneChoice((at.from ?? at.to) as Milestone, at.value);
@@ -191,7 +219,7 @@ function chooseTarget(indicator: Indicator, asAt: Period | null): Choice {
     const i = findPeriod(targets, asAt);
     if (i >= 0) {
       const t = targets[i];
-      if (t.value !== null) return { value: t.value, label: `target ${(t.period as Period).label}`, phrase: reasons.targetPhrase(t.value, (t.period as Period).label) };
+      if (t.value !== null) return { value: t.value, label: labelText("target", (t.period as Period).label), phrase: reasons.targetPhrase(t.value, (t.period as Period).label) };
       missingWhy = t.missingReason;
     }
   }
@@ -202,13 +230,18 @@ function chooseTarget(indicator: Indicator, asAt: Period | null): Choice {
   if (asAt === null) {
     for (let j = targets.length - 1; j >= 0; j--) {
       const t = targets[j];
-      if (t.value !== null) return { value: t.value, label: `target ${(t.period as Period).label}`, phrase: reasons.targetPhrase(t.value, (t.period as Period).label) };
+      if (t.value !== null) return { value: t.value, label: labelText("target", (t.period as Period).label), phrase: reasons.targetPhrase(t.value, (t.period as Period).label) };
     }
     return { missing: reasons.noTarget(null) };
   }
   const choice = trajectoryChoice(indicator, asAt, false);
   if ("missing" in choice && missingWhy !== null) return { missing: reasons.withReason(reasons.noTarget(asAt.label), missingWhy) };
   return choice;
+}
+
+/** " (4.0%)": the shortfall as a share of abs(target) for a reason, or "" when the target is 0. */
+function shareText(short: number, absTarget: number): string {
+  return absTarget === 0 ? "" : ` (${reasonPercent(Math.abs(short) / absTarget)})`;
 }
 
 function tolerancePreset(ctx: Context, rule: CompiledRule, target: TargetChoice, blue: boolean, bandFromIndicator: number | null, band: number): Outcome {
@@ -219,12 +252,12 @@ function tolerancePreset(ctx: Context, rule: CompiledRule, target: TargetChoice,
   const short = shortfallOf(a, t, polarity);
   const scale = scaleOf(a, t);
   const absT = Math.abs(t);
-  const pct = absT === 0 ? "" : ` (${reasonPercent(Math.abs(short) / absT)})`;
   const margin = rule.params.blueMargin;
   if (atMost(short, 0, scale)) {
     if (short === 0 || atMost(-short, 0, scale)) {
       return { status: "Green", reason: reasons.meets(ctx.actualPhrase, target.phrase), target };
     }
+    const pct = shareText(short, absT);
     const beats = reasons.beats(ctx.actualPhrase, target.phrase, -short, pct);
     if (blue && margin !== null) {
       if (atMost(margin * absT, -short, scale)) return { status: "Blue", reason: `${beats}; ${reasons.blueMargin(margin)}`, target };
@@ -232,7 +265,7 @@ function tolerancePreset(ctx: Context, rule: CompiledRule, target: TargetChoice,
     }
     return { status: "Green", reason: beats, target };
   }
-  const shortText = reasons.short(ctx.actualPhrase, short, pct, target.phrase);
+  const shortText = reasons.short(ctx.actualPhrase, short, shareText(short, absT), target.phrase);
   if (atMost(short, tolerance * absT, scale)) return { status: "Amber", reason: `${shortText}; ${reasons.band(tolerance, own)}`, target };
   return { status: "Red", reason: `${shortText}; ${reasons.beyondBand(tolerance, own)}`, target };
 }
@@ -240,7 +273,7 @@ function tolerancePreset(ctx: Context, rule: CompiledRule, target: TargetChoice,
 function stretchPreset(ctx: Context, rule: CompiledRule, target: TargetChoice): Outcome {
   const b = ctx.indicator.baseline;
   if (b.value === null) return { status: "Grey", reason: reasons.noBaseline(b.missingReason), lacking: true, target };
-  const p = progressOf(b.value, target.value, ctx.actualValue);
+  const p = progressOrNull(b.value, target.value, ctx.actualValue);
   if (p === null) {
     const why = target.value === b.value ? reasons.targetEqualsBaseline(target.phrase) : reasons.progressOverflow;
     return { status: "Grey", reason: why, lacking: true, target };
@@ -310,11 +343,6 @@ function lastValueIndex(list: readonly Observation[]): number {
   return -1;
 }
 
-function progressOf(baseline: number, target: number, actual: number): number | null {
-  const r = progress(baseline, target, actual);
-  return r.ok ? r.value : null;
-}
-
 function evaluate(ctx: Context, rule: CompiledRule, level: BenchmarkLevel): Outcome {
   if (rule.preset === "benchmark") return benchmarkPreset(ctx, level);
   if (rule.preset === "spc") {
@@ -369,6 +397,13 @@ function likely(indicator: Indicator, index: number, polarity: Polarity): boolea
   return r.ok ? r.value : undefined;
 }
 
+/** A Grey rating that applied no rule, with the actual when there is one. */
+function grey(reason: string, asAt: string | null, direction: Direction, actual?: Rating["actual"]): Rating {
+  return actual === undefined
+    ? { status: "Grey", reason, preset: null, rule: null, asAt, direction }
+    : { status: "Grey", reason, preset: null, rule: null, asAt, direction, actual };
+}
+
 function ruleMatches(rule: CompiledRule, indicator: Indicator): boolean {
   if (rule.ids !== null && !rule.ids.has(matchKey(indicator.id))) return false;
   if (rule.perspectives !== null && !rule.perspectives.has(matchKey(indicator.perspective))) return false;
@@ -389,7 +424,7 @@ function ruleMatches(rule: CompiledRule, indicator: Indicator): boolean {
  * rateIndicator(makeIndicator({ targets: [[null, 75]], actuals: [[null, 72]] }), rules)
  * // => { status: "Amber", reason: "Actual 72.0 is 3.0 (4.0%) short of target 75.0; amber band is 5% of target", ... }
  */
-export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: RateOptions = {}): Rating {
+export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: RateOptions = NO_OPTIONS): Rating {
   const compiled = compileRuleSet(ruleSet);
   const actuals = indicator.actuals;
   let asAt: Period | null = options.asAt ?? compiled.asAt;
@@ -404,15 +439,14 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
   const polarity = indicator.polarity;
   const dir = directionByMethod(indicator.actuals, index, polarity, compiled.direction);
 
-  const base = { preset: null, rule: null, asAt: asAtLabel, direction: dir } as const;
-  if (indicator.blockers.length > 0) return { status: "Grey", reason: reasons.notRated(indicator.blockers[0]), ...base };
+  if (indicator.blockers.length > 0) return grey(reasons.notRated(indicator.blockers[0]), asAtLabel, dir);
   const obs = index >= 0 ? actuals[index] : undefined;
   const actual = obs !== undefined && obs.value !== null ? { value: obs.value, period: obs.period !== null ? obs.period.label : null } : undefined;
-  if (indicator.dataOnly) return { status: "Grey", reason: reasons.dataOnly, ...base, ...(actual ? { actual } : {}) };
-  if (polarity === "none") return { status: "Grey", reason: reasons.polarityNone, ...base, ...(actual ? { actual } : {}) };
+  if (indicator.dataOnly) return grey(reasons.dataOnly, asAtLabel, dir, actual);
+  if (polarity === "none") return grey(reasons.polarityNone, asAtLabel, dir, actual);
   if (obs === undefined || obs.value === null || actual === undefined) {
     const label = obs?.period?.label ?? asAtLabel;
-    return { status: "Grey", reason: reasons.withReason(reasons.noActual(label), obs?.missingReason ?? null), ...base };
+    return grey(reasons.withReason(reasons.noActual(label), obs?.missingReason ?? null), asAtLabel, dir);
   }
 
   let candidates: readonly CompiledRule[];
@@ -422,7 +456,7 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
     if (named !== undefined) candidates = named;
     else {
       const preset = PRESET_WORDS[key];
-      if (preset === undefined) return { status: "Grey", reason: reasons.unknownRule(indicator.rule), ...base, actual };
+      if (preset === undefined) return grey(reasons.unknownRule(indicator.rule), asAtLabel, dir, actual);
       candidates = [compiled.presetRules[preset]];
     }
   } else candidates = compiled.general;
@@ -446,7 +480,7 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
     if (!(outcome.lacking && rule.next)) break;
   }
   if (outcome === undefined || used === undefined) {
-    return { status: "Grey", reason: reasons.ruleDoesNotApply(indicator.rule), ...base, actual };
+    return grey(reasons.ruleDoesNotApply(indicator.rule), asAtLabel, dir, actual);
   }
 
   let target = outcome.target;
@@ -454,30 +488,46 @@ export function rateIndicator(indicator: Indicator, ruleSet: RuleSet, options: R
     const c = chooseTarget(indicator, ctx.asAt);
     if (!("missing" in c)) target = c;
   }
-  // One object literal with every key, absent ones left out below: no chains of spreads.
-  const rating: {
-    -readonly [K in keyof Rating]: Rating[K];
-  } = { status: outcome.status, reason: outcome.reason, preset: used.preset, rule: used.name, asAt: asAtLabel, actual, direction: dir };
+  // The measures first, then the rating as one object literal: with every measure (the usual case)
+  // all its keys at once, else the keys present added in the same order (no undefined keys).
+  let gap: number | undefined;
+  let gapPct: number | undefined;
+  let progressValue: number | undefined;
+  let share: number | undefined;
   if (target !== undefined) {
     const short = shortfallOf(obs.value, target.value, polarity);
-    rating.target = { value: target.value, label: target.label };
     if (Number.isFinite(short)) {
-      rating.gap = short;
+      gap = short;
       const pct = short / Math.abs(target.value);
-      if (target.value !== 0 && Number.isFinite(pct)) rating.gapPct = pct;
+      if (target.value !== 0 && Number.isFinite(pct)) gapPct = pct;
     }
     const b = indicator.baseline.value;
     if (b !== null) {
-      const p = progressOf(b, target.value, obs.value);
+      const p = progressOrNull(b, target.value, obs.value);
       if (p !== null) {
-        rating.progress = p;
-        const share = rewardShare(p, used.params.stretchThreshold);
-        if (share.ok) rating.rewardShare = share.value;
+        progressValue = p;
+        const r = rewardShareOrNull(p, used.params.stretchThreshold);
+        if (r !== null) share = r;
       }
     }
   }
-  const l = likely(indicator, index, polarity);
-  if (l !== undefined) rating.likelyToAchieve = l;
+  const rating: {
+    -readonly [K in keyof Rating]: Rating[K];
+  } =
+    target !== undefined && gap !== undefined && gapPct !== undefined && progressValue !== undefined && share !== undefined
+      ? { status: outcome.status, reason: flatText(outcome.reason), preset: used.preset, rule: used.name, asAt: asAtLabel, actual, direction: dir, target: { value: target.value, label: target.label }, gap, gapPct, progress: progressValue, rewardShare: share }
+      : { status: outcome.status, reason: flatText(outcome.reason), preset: used.preset, rule: used.name, asAt: asAtLabel, actual, direction: dir };
+  if (target !== undefined && rating.target === undefined) {
+    rating.target = { value: target.value, label: target.label };
+    if (gap !== undefined) rating.gap = gap;
+    if (gapPct !== undefined) rating.gapPct = gapPct;
+    if (progressValue !== undefined) rating.progress = progressValue;
+    if (share !== undefined) rating.rewardShare = share;
+  }
+  if (options.forecast === true) {
+    const l = likely(indicator, index, polarity);
+    if (l !== undefined) rating.likelyToAchieve = l;
+  }
   return rating;
 }
 
@@ -504,7 +554,7 @@ export interface RatingRun {
  *
  * @example rateIndicators([makeIndicator({ targets: [[null, 75]], actuals: [[null, 72]] })], ruleSetFromSettings(DEFAULT_RULE_SETTINGS)).counts.Amber // => 1
  */
-export function rateIndicators(indicators: readonly Indicator[], ruleSet: RuleSet, options: RateOptions = {}): RatingRun {
+export function rateIndicators(indicators: readonly Indicator[], ruleSet: RuleSet, options: RateOptions = NO_OPTIONS): RatingRun {
   const counts: Record<Status, number> = { Blue: 0, Green: 0, Amber: 0, Red: 0, Grey: 0 };
   const ratings: Rating[] = new Array(indicators.length);
   for (let i = 0; i < indicators.length; i++) {

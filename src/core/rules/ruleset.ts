@@ -311,6 +311,8 @@ export interface CompiledRuleSet {
 }
 
 const compiledCache = new WeakMap<RuleSet, CompiledRuleSet>();
+let lastRuleSet: RuleSet | null = null;
+let lastCompiled: CompiledRuleSet | null = null;
 
 /**
  * Compiles a rule set once (cached by object identity, so rule sets are treated as immutable).
@@ -319,8 +321,14 @@ const compiledCache = new WeakMap<RuleSet, CompiledRuleSet>();
  * @example compileRuleSet(ruleSetFromSettings(DEFAULT_RULE_SETTINGS)).general.length // => 1
  */
 export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
+  // A run rates every indicator with one rule set: the last one compiled is checked first.
+  if (ruleSet === lastRuleSet && lastCompiled !== null) return lastCompiled;
   const cached = compiledCache.get(ruleSet);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) {
+    lastRuleSet = ruleSet;
+    lastCompiled = cached;
+    return cached;
+  }
   const valid = validateRuleSet(ruleSet);
   if (!valid.ok) throw new RangeError(`compileRuleSet: ${valid.problem.message}`);
   const rules: CompiledRule[] = ruleSet.rules.map((rule, index) => ({
@@ -356,5 +364,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     presetRules,
   };
   compiledCache.set(ruleSet, compiled);
+  lastRuleSet = ruleSet;
+  lastCompiled = compiled;
   return compiled;
 }

@@ -103,6 +103,24 @@ describe("readIndicator: one indicator row from raw cells", () => {
     expect(wrong.problems[0]).toMatchObject({ field: "lowerCi", ref: "L2" });
     expect(wrong.indicator.lowerCi).toBeNull();
   });
+  it("names an unreadable confidence limit or count by its field and period, and keeps the value", () => {
+    const { indicator, problems } = readIndicator(
+      row({ actuals: [{ period: "2008/09", value: { value: 18.5, ref: "H2" }, lower: { value: "wide", ref: "J2" }, upper: { value: 19.1 }, count: { value: "many", ref: "K2" }, denominator: { value: 400 } }] }),
+    );
+    expect(problems).toEqual([
+      { field: "lowerCi", ref: "J2", message: 'Lower limit for 2008/09 "wide" is not a number' },
+      { field: "count", ref: "K2", message: 'Count for 2008/09 "many" is not a number' },
+    ]);
+    expect(indicator.actuals[0]).toMatchObject({ value: 18.5, lower: null, upper: 19.1, count: null, denominator: 400 });
+  });
+  it("reads each row's own period labels, whatever the row before had in the same columns", () => {
+    // A wide table's rows share their column labels, which are read once; a row with other labels is read as written.
+    const periods = (labels: string[]) => readIndicator(row({ targets: [], actuals: labels.map((period, i) => ({ period, value: { value: i } })) })).indicator.actuals.map((a) => a.period?.label);
+    expect(periods(["2008/09", "2009/10"])).toEqual(["2008/09", "2009/10"]);
+    expect(periods(["2008/09", "2009/10"])).toEqual(["2008/09", "2009/10"]);
+    expect(periods(["Q1 2009/10", "Apr 2009"])).toEqual(["Apr 2009", "Q1 2009/10"]); // sorted: April ends before June
+    expect(periods(["2009/10", "2008/09"])).toEqual(["2008/09", "2009/10"]);
+  });
   it("accepts a period given as a cell with its own address", () => {
     const { indicator } = readIndicator(row({ actuals: [{ period: { value: "2008/09", ref: "Data!H1" }, value: { value: 3 } }] }));
     expect(indicator.actuals[0].period?.label).toBe("2008/09");
