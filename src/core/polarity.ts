@@ -44,7 +44,8 @@ export function parsePolarity(raw: unknown): Result<Polarity> {
   const hit = wordCache.get(raw);
   if (hit !== undefined) return hit;
   const word = raw.trim().replace(/\s+/g, " ").toLowerCase();
-  const polarity = WORDS[word];
+  // Own keys only: "constructor" or "toString" in a polarity cell is not a polarity.
+  const polarity = Object.hasOwn(WORDS, word) ? WORDS[word] : undefined;
   const r: Result<Polarity> = word === "" ? ok("higher") : polarity ? ok(polarity) : fail("value", messages.unknownPolarity(raw));
   if (!r.ok) Object.freeze(r.problem);
   if (wordCache.size >= 1024) wordCache.clear();

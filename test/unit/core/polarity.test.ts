@@ -27,4 +27,10 @@ describe("parsePolarity (docs/methods.md#polarity)", () => {
       expect(result.problem.message).toContain('"Smaller"');
     }
   });
+  it("does not take words JavaScript objects carry (constructor, toString) as a polarity", () => {
+    for (const word of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      const result = parsePolarity(word);
+      expect([word, result.ok]).toEqual([word, false]);
+    }
+  });
 });
