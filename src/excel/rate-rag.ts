@@ -10,14 +10,15 @@
  * Only the add-in's own output columns are written; they are recorded in the workbook's settings
  * (OUTPUTS_KEY) and recognised by that record on the next run, not only by their header text.
  */
-import { parseAddress, SHEET_COLUMNS, type A1Box } from "../core/a1";
+import { parseAddress, SHEET_COLUMNS, SHEET_ROWS, type A1Box } from "../core/a1";
 import { blockRows, estimateBytes, FIRST_BLOCK_ROW_BYTES, PAYLOAD_BUDGET_BYTES, READ_HEADROOM } from "./payload";
 import { hiddenRowsOf, OUTPUTS_KEY, parseRecords, planRateRag, planRemoval, planSource, type RateSnapshot, type RatedSource } from "./rate-plan";
 import { rateMessages as m } from "./rate-messages";
 import { parseWorkbookSettings } from "./settings-schema";
 import { SETTINGS_KEY } from "./settings";
 import type { ProgressListener, RateReport, WorkbookSettings } from "./types";
-import { applyPlan } from "./writer";
+import { startStream } from "./rate-stream";
+import { applyPlan, queueBatch } from "./writer";
 
 export { OUTPUTS_KEY, parseRecords, RateRagError, type OutputRecord, type RatedSource } from "./rate-plan";
 
@@ -37,6 +38,8 @@ export interface RateRagOptions {
 }
 
 const SAMPLE_ROWS = 50;
+/** Request bytes of one block's read (its range and load), left out of the writes sent with it. */
+const READ_REQUEST_BYTES = 1024;
 
 /** Excel's codes for a sync whose response, or one read, is too large (the whole sync fails; nothing is read). */
 const TOO_LARGE = new Set(["ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
@@ -104,7 +107,7 @@ type Located = Awaited<ReturnType<typeof locate>>;
  * weigh more than Excel returns in one response, the round trip is made again with the sample alone.
  */
 async function locateFirstRows(context: Excel.RequestContext, options: RateRagOptions, budget: number): Promise<Located> {
-  const firstRows = Math.floor(budget / FIRST_BLOCK_ROW_BYTES);
+  const firstRows = Math.min(SHEET_ROWS, Math.floor(budget / FIRST_BLOCK_ROW_BYTES));
   if (firstRows <= SAMPLE_ROWS) return locate(context, options, 0);
   try {
     return await locate(context, options, firstRows);
@@ -214,15 +217,43 @@ export async function readAndRate(context: Excel.RequestContext, options: RateRa
 
 /**
  * Rate RAG: rates the indicator table under the selection (or the named source) and writes the
- * add-in's output columns beside it.
+ * add-in's output columns beside it. A table read in several syncs has the outputs of the rows read
+ * written in the syncs that read the next rows, when those rows settle them (rate-stream.ts); the
+ * rest is written after the last read, in syncs filled to the budget.
  * @throws RateRagError when there is nothing to rate or nowhere to write, with the next step to take
  */
 export async function rateRag(context: Excel.RequestContext, options: RateRagOptions = {}): Promise<RateReport> {
   const progress = options.onProgress ?? (() => undefined);
-  const rated = await readAndRate(context, options);
-  const { ops, report } = planRateRag(rated, options);
+  const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
+  progress(0.05, m.progressFinding);
+  const located = await locateFirstRows(context, options, budget);
+  progress(0.2, m.progressReading);
+  const reader = new RowReader(context, located, budget);
+  const snapshot = (): RateSnapshot => ({ ...located, values: reader.values, tableBox: reader.tableBox });
+  let stream = startStream(snapshot(), options);
+  let tries = 1;
+  let wrote = false;
+  while (!reader.done) {
+    reader.queueNext();
+    // The read's own request is a few hundred bytes; the writes take the rest of the budget.
+    const batch = stream ? stream.nextBatch(budget - READ_REQUEST_BYTES) : [];
+    if (batch.length > 0) {
+      queueBatch(context, batch, !wrote);
+      wrote = true;
+    }
+    await context.sync();
+    reader.collect();
+    if (stream) stream.read(reader.values);
+    // Once more when the table's address has come (a table's place is only known then).
+    else if (tries < 2 && located.tableName !== null) {
+      tries++;
+      stream = startStream(snapshot(), options);
+    }
+  }
+  progress(0.45, m.progressRating);
+  const { ops, report } = stream ? stream.finish(snapshot()) : planRateRag(planSource(snapshot(), options), options);
   progress(0.6, m.progressWriting);
-  await applyPlan(context, ops, { budgetBytes: options.budgetBytes });
+  await applyPlan(context, ops, { budgetBytes: budget, continued: wrote });
   progress(1, m.progressDone);
   return report;
 }
