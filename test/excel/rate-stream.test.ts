@@ -80,6 +80,9 @@ describe("Rate RAG writes while it reads", () => {
     expect(mine.report.problems.map((p) => p.address)).toEqual(expect.arrayContaining(["A2991", "A2981", "A2961"]));
     expect(mine.report.polarityAssumed?.count).toBe(1);
     expect(state(streamed.workbook)).toEqual(state(whole.workbook));
+    // Numbers stay numbers at full precision: PI 2's gap is 60 - 58.2 in double precision
+    // (1.7999999999999972), in N3 (the Gap column, right of Status in M).
+    expect(streamed.workbook.sheets[0].cell(2, 13)?.value).toBe(60 - 58.2);
   }, 60_000);
 
   it("rates again over its own columns the same way (the record's block)", async () => {
