@@ -140,6 +140,17 @@ export class Range extends ClientObjectImpl<RangeRef> {
     });
   }
 
+  /** https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getintersectionornullobject-member(1) (ExcelApi 1.4): a null object when the ranges do not meet. */
+  getIntersectionOrNullObject(other: Range | string): Range {
+    this._sameContext(other);
+    return this._derive("getIntersectionOrNullObject", (r) => {
+      const o = refOf(this._wb(), other, r.sheet);
+      const x = o.sheet === r.sheet ? intersect(r.rect, o.rect) : null;
+      if (!x) throw new EmulatorError("ItemNotFound", "the ranges do not intersect");
+      return x;
+    }, true);
+  }
+
   /**
    * "The surrounding region ... a range bounded by any combination of blank rows and blank columns
    * relative to this range" (Excel's CurrentRegion).

@@ -5,7 +5,7 @@
  * as Excel objects, so a plan can be built, inspected and tested without Excel or the emulator.
  */
 import type { Block, ChartSpec, Rect, SheetSpec, TextFill } from "./scorecard/sheet-model";
-import { PAYLOAD_BUDGET_BYTES } from "./payload";
+import { PAYLOAD_BUDGET_BYTES, utf8Bytes } from "./payload";
 
 /** What the writer knows about the sheet a spec goes to. */
 export interface Target {
@@ -59,8 +59,47 @@ export const OP_BYTES = 130;
 /** Largest share of a block written in one operation (rows are split beyond it). */
 export const BLOCK_CHUNK_BYTES = 1024 * 1024;
 
+/** Columns side by side that share one number format in every cell: `count` columns from `col`, 0-based within the block. */
+export interface FormatRun {
+  readonly col: number;
+  readonly count: number;
+  readonly format: string;
+}
+
+/**
+ * The block's number formats as runs of columns, when every cell of each column has its column's
+ * format (an output column is all text or all numbers); null when some column mixes formats. The
+ * writer then sets one value on each run's range instead of a 2-D array of every cell's format:
+ * "If the argument is a single value, it will be applied to all cells in the range" (Excel.Range
+ * numberFormat, https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-numberformat-member).
+ * @example formatRuns([["@", "0%", "0%"], ["@", "0%", "0%"]]) // => [{ col: 0, count: 1, format: "@" }, { col: 1, count: 2, format: "0%" }]
+ */
+export function formatRuns(formats: readonly (readonly string[])[]): FormatRun[] | null {
+  const first = formats[0];
+  if (!first) return null;
+  for (let r = 1; r < formats.length; r++) {
+    const row = formats[r];
+    if (row.length !== first.length) return null;
+    for (let c = 0; c < first.length; c++) if (row[c] !== first[c]) return null;
+  }
+  const runs: FormatRun[] = [];
+  for (let c = 0; c < first.length; c++) {
+    const last = runs[runs.length - 1];
+    if (last && last.format === first[c]) runs[runs.length - 1] = { ...last, count: last.count + 1 };
+    else runs.push({ col: c, count: 1, format: first[c] });
+  }
+  return runs;
+}
+
+/** Request bytes of a block's number formats: one short operation per run, else the 2-D array. */
+function formatBytes(formats: readonly (readonly string[])[]): number {
+  const runs = formatRuns(formats);
+  if (!runs) return utf8Bytes(JSON.stringify(formats));
+  return runs.reduce((n, r) => n + OP_BYTES + utf8Bytes(JSON.stringify(r.format)), 0);
+}
+
 function blockBytes(b: Block): number {
-  return JSON.stringify(b.values).length + JSON.stringify(b.formats).length + (3 + 2 * Object.keys(b.style ?? {}).length) * OP_BYTES;
+  return utf8Bytes(JSON.stringify(b.values)) + formatBytes(b.formats) + (3 + 2 * Object.keys(b.style ?? {}).length) * OP_BYTES;
 }
 
 /**
@@ -90,40 +129,62 @@ export function opBytes(op: WriteOp): number {
   }
 }
 
-/** Splits a block into row chunks under BLOCK_CHUNK_BYTES each. */
-function chunks(b: Block): Block[] {
-  const total = JSON.stringify(b.values).length + JSON.stringify(b.formats).length;
-  if (total <= BLOCK_CHUNK_BYTES || b.values.length < 2) return [b];
-  const per = Math.max(1, Math.floor(b.values.length / Math.ceil(total / BLOCK_CHUNK_BYTES)));
-  const out: Block[] = [];
-  for (let r = 0; r < b.values.length; r += per) out.push({ ...b, row: b.row + r, values: b.values.slice(r, r + per), formats: b.formats.slice(r, r + per) });
-  return out;
+/** Request bytes of a block beyond its rows: its operations, its formats when they are one per column run, and the brackets. */
+function blockFixedBytes(b: Block, runs: readonly FormatRun[] | null): number {
+  const formats = runs ? runs.reduce((n, r) => n + OP_BYTES + utf8Bytes(JSON.stringify(r.format)), 0) : 2;
+  return formats + 2 + (3 + 2 * Object.keys(b.style ?? {}).length) * OP_BYTES;
 }
 
 /**
- * Groups the operations, in order, into the syncs the writer makes: a new sync starts when the next
- * operation would take the pending request past the budget (an operation larger than the budget on
- * its own goes alone; large cell blocks are split by rows first).
+ * Groups the operations, in order, into the syncs the writer makes, each under the budget. A cell
+ * block is cut by rows where the pending request would pass the budget, so every sync is filled
+ * (rows are measured exactly: the JSON of each row as it travels), and into pieces of at most
+ * BLOCK_CHUNK_BYTES within a sync. An operation larger than the budget on its own goes alone, as
+ * does a single row that is. A block with a line under it (a header) is never cut.
  * @example syncBatches([{ op: "setting", key: "k", value: 1 }]).length // => 1
  */
 export function syncBatches(ops: readonly WriteOp[], budget = PAYLOAD_BUDGET_BYTES): WriteOp[][] {
   const batches: WriteOp[][] = [];
   let current: WriteOp[] = [];
   let pending = 0;
-  for (const whole of ops) {
-    const parts: WriteOp[] = whole.op === "cells" ? chunks(whole.block).map((block) => ({ ...whole, block })) : [whole];
-    for (const op of parts) {
-      const bytes = opBytes(op);
-      if (current.length > 0 && pending + bytes > budget) {
-        batches.push(current);
-        current = [];
-        pending = 0;
-      }
-      current.push(op);
-      pending += bytes;
+  const flush = () => {
+    if (current.length > 0) batches.push(current);
+    current = [];
+    pending = 0;
+  };
+  const place = (op: WriteOp, bytes: number) => {
+    if (current.length > 0 && pending + bytes > budget) flush();
+    current.push(op);
+    pending += bytes;
+  };
+  for (const op of ops) {
+    // A block drawn with a line under it is never cut, so the line stays under its last row only.
+    if (op.op !== "cells" || op.block.values.length < 2 || op.block.style?.underline) {
+      place(op, opBytes(op));
+      continue;
+    }
+    const b = op.block;
+    const runs = formatRuns(b.formats);
+    const fixed = blockFixedBytes(b, runs);
+    const cost = b.values.map((row, r) => utf8Bytes(JSON.stringify(row)) + 1 + (runs ? 0 : utf8Bytes(JSON.stringify(b.formats[r])) + 1));
+    const total = cost.reduce((n, c) => n + c, 0);
+    if (total <= BLOCK_CHUNK_BYTES && pending + fixed + total <= budget) {
+      place(op, fixed + total);
+      continue;
+    }
+    for (let r = 0; r < cost.length; ) {
+      if (current.length > 0 && pending + fixed + cost[r] > budget) flush();
+      const room = Math.min(budget - pending - fixed, BLOCK_CHUNK_BYTES);
+      let bytes = cost[r];
+      let end = r + 1;
+      while (end < cost.length && bytes + cost[end] <= room) bytes += cost[end++];
+      const piece: Block = r === 0 && end === cost.length ? b : { ...b, row: b.row + r, values: b.values.slice(r, end), formats: b.formats.slice(r, end) };
+      current.push(piece === b ? op : { ...op, block: piece });
+      pending += fixed + bytes;
+      r = end;
     }
   }
-  if (current.length > 0) batches.push(current);
+  flush();
   return batches;
 }
 

@@ -155,132 +155,203 @@ export function computeRatings(
   settings: RuleSettings,
   hiddenRows: ReadonlySet<number> = new Set(),
 ): RateComputation {
+  return ratingBuilder(mapping, origin, sheet, settings, hiddenRows).finish(rows);
+}
+
+/** computeRatings a block of rows at a time (ratingBuilder). */
+export interface RatingBuilder {
+  /**
+   * True for the wide layout, whose rows are rated one by one as they are read (each against the codes
+   * of the rows above it, for repeats); a long table's rows are rated together, by finish.
+   */
+  readonly incremental: boolean;
+  /**
+   * Rates the rows of `rows` not rated yet (the same array each time, grown at the end) and gives
+   * their output rows; gives none for a long table.
+   */
+  add(rows: readonly (readonly unknown[])[]): readonly OutputRow[];
+  /** Rates what is left and gives what computeRatings gives for the same rows. */
+  finish(rows: readonly (readonly unknown[])[]): RateComputation;
+}
+
+/**
+ * computeRatings as rows arrive, so that Rate RAG can write the outputs of the rows read while it
+ * reads the next (docs/architecture.md, Performance). Each row of a wide table is rated exactly as in
+ * one pass, and finish lists the problems in one pass's order: the as-at setting, hidden rows,
+ * repeated and unknown codes, skipped rows, then each indicator's, in row order.
+ * @param hiddenRows data rows that are hidden (iterated in the order given, as in one pass)
+ */
+export function ratingBuilder(
+  mapping: ColumnMapping,
+  origin: TableOrigin,
+  sheet: string,
+  settings: RuleSettings,
+  hiddenRows: ReadonlySet<number> = new Set(),
+): RatingBuilder {
   const ruleSet = ruleSetFromSettings(settings);
   const asAtSetting = settings.asAt ? parsePeriod(settings.asAt) : null;
   const asAt: Period | null = asAtSetting && asAtSetting.ok ? asAtSetting.value : null;
-  const problems: CellProblem[] = [];
   const at = (r: number, c: number) => cellAddress(origin.headerRow + 1 + r, origin.firstColumn + c);
   const sheetRow = (r: number) => origin.headerRow + 2 + r;
-  if (asAtSetting && !asAtSetting.ok) {
-    problems.push({ sheet, address: "", message: `The as-at period "${settings.asAt}" is not a period label (for example 2009/10 or Q2 2010/11), so each indicator is rated at its latest period.` });
-  }
   const idEntry = mapping.entries.find((e) => e.role === "id" && e.period === undefined);
   const titleEntry = mapping.entries.find((e) => e.role === "title" && e.period === undefined);
   const polarityEntry = mapping.entries.find((e) => e.role === "polarity" && e.period === undefined);
-  const labelOfRow = (r: number) => String((idEntry && rows[r][idEntry.column]) || (titleEntry && rows[r][titleEntry.column]) || `row ${sheetRow(r)}`).trim();
+  const labelOf = (rows: readonly (readonly unknown[])[], r: number) => String((idEntry && rows[r][idEntry.column]) || (titleEntry && rows[r][titleEntry.column]) || `row ${sheetRow(r)}`).trim();
+  const incremental = mapping.layout === "wide";
 
   const skip = new Set<number>();
-  for (const r of hiddenRows) {
-    if (r < 0 || r >= rows.length || rows[r].every(isBlank)) continue;
-    skip.add(r);
-    problems.push({ sheet, address: at(r, 0), message: `Row ${sheetRow(r)} (${labelOfRow(r)}) is hidden, so it was not rated`, ...(idEntry ? { indicatorId: labelOfRow(r) } : {}) });
-  }
-  if (idEntry && mapping.layout === "wide") {
-    const first = new Map<string, number>();
-    for (let r = 0; r < rows.length; r++) {
-      if (skip.has(r)) continue;
-      const id = String(rows[r][idEntry.column] ?? "").trim();
-      if (id === "") continue;
-      const key = id.toUpperCase().replace(/\s+/g, " ");
-      const firstRow = first.get(key);
-      if (firstRow === undefined) {
-        first.set(key, r);
-        if (NI_LIKE.test(id) && !isValidNiCode(id)) {
-          problems.push({ sheet, address: at(r, idEntry.column), message: `${id} is not a National Indicator code (they run NI 1 to NI 199; NI 31 was withdrawn): check the code`, indicatorId: id });
-        }
-        continue;
-      }
-      skip.add(r);
-      problems.push({ sheet, address: at(r, idEntry.column), message: `Code ${id} appears again on row ${sheetRow(r)} (first on row ${sheetRow(firstRow)}): only the first row is rated`, indicatorId: id });
-    }
-  }
-
-  const outputs: OutputRow[] = rows.map(() => [...BLANK]);
+  const firstOfCode = new Map<string, number>();
+  const codeProblems: CellProblem[] = [];
+  const skippedProblems: CellProblem[] = [];
+  const indicatorProblems: CellProblem[] = [];
+  const outputs: OutputRow[] = [];
   const rated: RatedIndicator[] = [];
-  const { indicators, skipped } = rawIndicators(rows, mapping, origin, skip);
-  for (const s of skipped) problems.push({ sheet, address: at(s.row, s.column), message: s.reason });
-
-  let latest: Period | null = null;
   const countable: Status[] = [];
-  // Public-source tables: benchmark rows, context rows, polarity clues, the Median preset.
-  const hook = publicSourceHook(rows, mapping, settings.benchmarkArea, settings.benchmarkMethod);
+  let latest: Period | null = null;
   let assumedPolarity = 0;
   const assumedList: AssumedPolarity[] = [];
-  // Named with the area too: a public table has one indicator code for every area.
-  const noteAssumed = (label: string, area: string, row: number): void => {
-    assumedList.push({ indicatorId: area && !label.includes(area) ? `${label}, ${area}` : label, address: at(row, polarityEntry ? polarityEntry.column : idEntry ? idEntry.column : 0) });
-  };
-  for (const source of indicators) {
-    // A blank polarity: a clue in a public-source table, the NI reference list, or the default (core rules).
-    const chosen = choosePolarity(source.raw, () => hook?.polarity(source.rows) ?? null);
-    const raw = chosen.raw;
-    for (const n of chosen.notes) problems.push({ sheet, address: n.ref, message: `${source.label}: ${n.message}`, indicatorId: source.label });
-    const { indicator, problems: fieldProblems } = readIndicator(raw);
-    for (const p of fieldProblems) {
-      problems.push({ sheet, address: p.ref ?? "", message: `${source.label}: ${p.message}`, indicatorId: indicator.id || undefined });
+  let indicatorCount = 0;
+  let niReferenced = false;
+  let hook: ReturnType<typeof publicSourceHook> = null;
+  let done = 0;
+
+  /** Rates rows [from, rows.length). */
+  function rateRows(rows: readonly (readonly unknown[])[], from: number): void {
+    for (let r = from; r < rows.length; r++) outputs.push([...BLANK]);
+    for (const r of hiddenRows) {
+      if (r < from || r >= rows.length || rows[r].every(isBlank)) continue;
+      skip.add(r);
     }
-    if (mapping.layout === "wide") for (const n of cellNotes(rows[source.rows[0]], source.rows[0], mapping, origin, source.label)) problems.push({ sheet, ...n, indicatorId: indicator.id || undefined });
-    const assumed = chosen.source.kind === "assumed";
-    if (assumed) assumedPolarity++;
-    const finish = (rating: Rating): Rating => explainPolarity(rating, chosen.source);
-    if (mapping.layout === "wide" || !source.rowPeriods) {
-      const rating = informationOnly(finish(rateIndicator(indicator, ruleSet, { asAt })));
-      const row = source.rows[0];
-      outputs[row] = outputOf(rating, indicator, asAt);
-      const shown = assumed && rating.reason.includes(POLARITY_ASSUMED);
-      const trend = rating.status === "Grey" && rating.preset === null ? null : benchmarkTrend(indicator, rating.asAt, settings.benchmarkLevel);
-      rated.push({ indicator, rating, row, ...(shown ? { polarityAssumed: true } : {}), ...(trend ? { benchmarkTrend: trend } : {}) });
-      countable.push(rating.status);
-      if (shown) noteAssumed(source.label, indicator.area || indicator.areaCode, row);
-      latest = later(latest, rating.asAt);
-      continue;
-    }
-    // Long layout: rate each row as at its own period; count the one at the as-at period.
-    let counted: { rating: Rating; row: number; end: number; rowIndicator: Indicator } | null = null;
-    const benchmarks: { period: string; value: number }[] = [];
-    source.rows.forEach((row, i) => {
-      const p = parsePeriod(source.rowPeriods?.[i] ?? null);
-      if (asAt && p.ok && p.value.end > asAt.end) return; // rows after the as-at period are left blank
-      // Each row is compared with its own period's benchmark (England's value that year).
-      const benchCell = source.rowBenchmarks?.[i];
-      const bench = benchCell ? readNumber(benchCell.value) : undefined;
-      const fromRows = !bench && hook ? hook.benchmark(row) : undefined;
-      const rowIndicator = bench ? { ...indicator, benchmark: bench.kind === "number" ? bench.value : null } : fromRows !== undefined ? { ...indicator, benchmark: fromRows } : indicator;
-      if (p.ok && rowIndicator.benchmark !== null) benchmarks.push({ period: p.value.label, value: rowIndicator.benchmark });
-      const context = hook?.contextReason(row);
-      const base = rateIndicator(rowIndicator, ruleSet, { asAt: p.ok ? p.value : asAt });
-      if (context !== undefined) {
-        outputs[row] = outputOf({ ...base, status: "Grey", reason: context, preset: null }, indicator, p.ok ? p.value : asAt);
-        return; // context rows are shown, not rated or counted
+    if (idEntry && mapping.layout === "wide") {
+      for (let r = from; r < rows.length; r++) {
+        if (skip.has(r)) continue;
+        const id = String(rows[r][idEntry.column] ?? "").trim();
+        if (id === "") continue;
+        const key = id.toUpperCase().replace(/\s+/g, " ");
+        const firstRow = firstOfCode.get(key);
+        if (firstRow === undefined) {
+          firstOfCode.set(key, r);
+          if (NI_LIKE.test(id) && !isValidNiCode(id)) {
+            codeProblems.push({ sheet, address: at(r, idEntry.column), message: `${id} is not a National Indicator code (they run NI 1 to NI 199; NI 31 was withdrawn): check the code`, indicatorId: id });
+          }
+          continue;
+        }
+        skip.add(r);
+        codeProblems.push({ sheet, address: at(r, idEntry.column), message: `Code ${id} appears again on row ${sheetRow(r)} (first on row ${sheetRow(firstRow)}): only the first row is rated`, indicatorId: id });
       }
-      const rating = finish(hook?.funnel(row, indicator.polarity, base) ?? hook?.median(row, indicator.polarity, base) ?? base);
-      outputs[row] = outputOf(rating, indicator, p.ok ? p.value : asAt);
-      const end = p.ok ? p.value.end : -Infinity;
-      if (counted === null || end >= counted.end) counted = { rating, row, end, rowIndicator };
-    });
-    if (counted !== null) {
-      const c: { rating: Rating; row: number; rowIndicator: Indicator } = counted;
-      const shown = assumed && c.rating.reason.includes(POLARITY_ASSUMED);
-      // Red-reds: the counted row's comparison with its own period's benchmark and the series' recent trend (docs/methods.md#recent-trend).
-      const trend = c.rating.status === "Grey" && c.rating.preset === null ? null : benchmarkTrend(c.rowIndicator, c.rating.actual?.period ?? null, settings.benchmarkLevel);
-      rated.push({ indicator, rating: c.rating, row: c.row, ...(shown ? { polarityAssumed: true } : {}), ...(benchmarks.length > 0 ? { benchmarks } : {}), ...(trend ? { benchmarkTrend: trend } : {}) });
-      countable.push(c.rating.status);
-      if (shown) noteAssumed(source.label, indicator.area || indicator.areaCode, c.row);
-      latest = later(latest, c.rating.asAt);
     }
+
+    const { indicators, skipped } = rawIndicators(rows, mapping, origin, skip, from);
+    for (const s of skipped) skippedProblems.push({ sheet, address: at(s.row, s.column), message: s.reason });
+    indicatorCount += indicators.length;
+    if (!niReferenced && indicators.some((i) => lookupNiReference(i.raw.id?.value))) niReferenced = true;
+    const problems = indicatorProblems;
+    // Public-source tables: benchmark rows, context rows, polarity clues, the Median preset (long tables only).
+    hook = publicSourceHook(rows, mapping, settings.benchmarkArea, settings.benchmarkMethod);
+    // Named with the area too: a public table has one indicator code for every area.
+    const noteAssumed = (label: string, area: string, row: number): void => {
+      assumedList.push({ indicatorId: area && !label.includes(area) ? `${label}, ${area}` : label, address: at(row, polarityEntry ? polarityEntry.column : idEntry ? idEntry.column : 0) });
+    };
+    for (const source of indicators) {
+      // A blank polarity: a clue in a public-source table, the NI reference list, or the default (core rules).
+      const chosen = choosePolarity(source.raw, () => hook?.polarity(source.rows) ?? null);
+      const raw = chosen.raw;
+      for (const n of chosen.notes) problems.push({ sheet, address: n.ref, message: `${source.label}: ${n.message}`, indicatorId: source.label });
+      const { indicator, problems: fieldProblems } = readIndicator(raw);
+      for (const p of fieldProblems) {
+        problems.push({ sheet, address: p.ref ?? "", message: `${source.label}: ${p.message}`, indicatorId: indicator.id || undefined });
+      }
+      if (mapping.layout === "wide") for (const n of cellNotes(rows[source.rows[0]], source.rows[0], mapping, origin, source.label)) problems.push({ sheet, ...n, indicatorId: indicator.id || undefined });
+      const assumed = chosen.source.kind === "assumed";
+      if (assumed) assumedPolarity++;
+      const finish = (rating: Rating): Rating => explainPolarity(rating, chosen.source);
+      if (mapping.layout === "wide" || !source.rowPeriods) {
+        const rating = informationOnly(finish(rateIndicator(indicator, ruleSet, { asAt })));
+        const row = source.rows[0];
+        outputs[row] = outputOf(rating, indicator, asAt);
+        const shown = assumed && rating.reason.includes(POLARITY_ASSUMED);
+        const trend = rating.status === "Grey" && rating.preset === null ? null : benchmarkTrend(indicator, rating.asAt, settings.benchmarkLevel);
+        rated.push({ indicator, rating, row, ...(shown ? { polarityAssumed: true } : {}), ...(trend ? { benchmarkTrend: trend } : {}) });
+        countable.push(rating.status);
+        if (shown) noteAssumed(source.label, indicator.area || indicator.areaCode, row);
+        latest = later(latest, rating.asAt);
+        continue;
+      }
+      // Long layout: rate each row as at its own period; count the one at the as-at period.
+      let counted: { rating: Rating; row: number; end: number; rowIndicator: Indicator } | null = null;
+      const benchmarks: { period: string; value: number }[] = [];
+      source.rows.forEach((row, i) => {
+        const p = parsePeriod(source.rowPeriods?.[i] ?? null);
+        if (asAt && p.ok && p.value.end > asAt.end) return; // rows after the as-at period are left blank
+        // Each row is compared with its own period's benchmark (England's value that year).
+        const benchCell = source.rowBenchmarks?.[i];
+        const bench = benchCell ? readNumber(benchCell.value) : undefined;
+        const fromRows = !bench && hook ? hook.benchmark(row) : undefined;
+        const rowIndicator = bench ? { ...indicator, benchmark: bench.kind === "number" ? bench.value : null } : fromRows !== undefined ? { ...indicator, benchmark: fromRows } : indicator;
+        if (p.ok && rowIndicator.benchmark !== null) benchmarks.push({ period: p.value.label, value: rowIndicator.benchmark });
+        const context = hook?.contextReason(row);
+        const base = rateIndicator(rowIndicator, ruleSet, { asAt: p.ok ? p.value : asAt });
+        if (context !== undefined) {
+          outputs[row] = outputOf({ ...base, status: "Grey", reason: context, preset: null }, indicator, p.ok ? p.value : asAt);
+          return; // context rows are shown, not rated or counted
+        }
+        const rating = finish(hook?.funnel(row, indicator.polarity, base) ?? hook?.median(row, indicator.polarity, base) ?? base);
+        outputs[row] = outputOf(rating, indicator, p.ok ? p.value : asAt);
+        const end = p.ok ? p.value.end : -Infinity;
+        if (counted === null || end >= counted.end) counted = { rating, row, end, rowIndicator };
+      });
+      if (counted !== null) {
+        const c: { rating: Rating; row: number; rowIndicator: Indicator } = counted;
+        const shown = assumed && c.rating.reason.includes(POLARITY_ASSUMED);
+        // Red-reds: the counted row's comparison with its own period's benchmark and the series' recent trend (docs/methods.md#recent-trend).
+        const trend = c.rating.status === "Grey" && c.rating.preset === null ? null : benchmarkTrend(c.rowIndicator, c.rating.actual?.period ?? null, settings.benchmarkLevel);
+        rated.push({ indicator, rating: c.rating, row: c.row, ...(shown ? { polarityAssumed: true } : {}), ...(benchmarks.length > 0 ? { benchmarks } : {}), ...(trend ? { benchmarkTrend: trend } : {}) });
+        countable.push(c.rating.status);
+        if (shown) noteAssumed(source.label, indicator.area || indicator.areaCode, c.row);
+        latest = later(latest, c.rating.asAt);
+      }
+    }
+    done = rows.length;
   }
-  if (polarityEntry === undefined && assumedPolarity > 0 && !indicators.some((i) => lookupNiReference(i.raw.id?.value))) {
-    problems.push({ sheet, address: "", message: `The table has no Polarity column, so ${assumedPolarity === indicators.length ? "every indicator is" : `${assumedPolarity} indicators are`} rated as higher is better (each says "polarity assumed" in its reason): add a Polarity column if lower is better for some` });
-  }
-  const counts = countByStatus(countable);
-  const hasRole = (role: ColumnRole) => mapping.entries.some((e) => e.role === role);
-  const nothingRated = whyNothingRated(countable, {
-    preset: settings.preset,
-    target: hasRole("target"),
-    benchmark: hasRole("benchmark") || (hook !== null && rows.some((_, r) => hook.benchmark(r) !== undefined)),
-    median: hook !== null && hasRole("median"),
-  });
-  return { outputs, rated, counts: Object.fromEntries(STATUSES.map((s) => [s, counts[s]])) as StatusCounts, problems, asAt: asAt?.label ?? latest?.label ?? "", nothingRated, polarityAssumed: assumedList.length, hasPolarityColumn: polarityEntry !== undefined, assumedPolarities: assumedList };
+
+  return {
+    incremental,
+    add(rows) {
+      if (!incremental || done >= rows.length) return [];
+      const from = done;
+      rateRows(rows, from);
+      return outputs.slice(from);
+    },
+    finish(rows) {
+      if (!incremental) {
+        outputs.length = 0;
+        done = 0;
+      }
+      if (done < rows.length || rows.length === 0) rateRows(rows, done);
+      const problems: CellProblem[] = [];
+      if (asAtSetting && !asAtSetting.ok) {
+        problems.push({ sheet, address: "", message: `The as-at period "${settings.asAt}" is not a period label (for example 2009/10 or Q2 2010/11), so each indicator is rated at its latest period.` });
+      }
+      for (const r of hiddenRows) {
+        if (r < 0 || r >= rows.length || rows[r].every(isBlank)) continue;
+        problems.push({ sheet, address: at(r, 0), message: `Row ${sheetRow(r)} (${labelOf(rows, r)}) is hidden, so it was not rated`, ...(idEntry ? { indicatorId: labelOf(rows, r) } : {}) });
+      }
+      problems.push(...codeProblems, ...skippedProblems, ...indicatorProblems);
+      if (polarityEntry === undefined && assumedPolarity > 0 && !niReferenced) {
+        problems.push({ sheet, address: "", message: `The table has no Polarity column, so ${assumedPolarity === indicatorCount ? "every indicator is" : `${assumedPolarity} indicators are`} rated as higher is better (each says "polarity assumed" in its reason): add a Polarity column if lower is better for some` });
+      }
+      const counts = countByStatus(countable);
+      const hasRole = (role: ColumnRole) => mapping.entries.some((e) => e.role === role);
+      const h = hook;
+      const nothingRated = whyNothingRated(countable, {
+        preset: settings.preset,
+        target: hasRole("target"),
+        benchmark: hasRole("benchmark") || (h !== null && rows.some((_, r) => h.benchmark(r) !== undefined)),
+        median: h !== null && hasRole("median"),
+      });
+      return { outputs, rated, counts: Object.fromEntries(STATUSES.map((s) => [s, counts[s]])) as StatusCounts, problems, asAt: asAt?.label ?? latest?.label ?? "", nothingRated, polarityAssumed: assumedList.length, hasPolarityColumn: polarityEntry !== undefined, assumedPolarities: assumedList };
+    },
+  };
 }
 
 /** Appended to the reason of every status whose polarity was assumed (the core's, docs/methods.md#polarity). */

@@ -10,7 +10,7 @@ import { benchmarkAreaWords } from "../core/public-sources";
 import { publicSourceHook } from "./public-source-rating";
 import { applyOverrides, detectHeaderRow, mapColumns, normaliseHeader, type ColumnMapping } from "./mapping";
 import type { WriteOp } from "./plan";
-import { computeRatings, LEGACY_OUTPUT_COLUMNS, OUTPUT_COLUMNS, OUTPUT_FORMATS, SERIES_COLUMNS, type RateComputation } from "./rate-compute";
+import { computeRatings, LEGACY_OUTPUT_COLUMNS, OUTPUT_COLUMNS, OUTPUT_FORMATS, SERIES_COLUMNS, type OutputRow, type RateComputation } from "./rate-compute";
 import { DISTINCT_PREFIX } from "./output-columns";
 import { rateMessages as m } from "./rate-messages";
 import { currentRegion, isBlank } from "./region";
@@ -110,8 +110,8 @@ export function hiddenRowsOf(used: A1Box | null, visibleAddress: string): Set<nu
   return hidden;
 }
 
-/** The source's box on the sheet (0-based, inclusive), how it was found, and its name. */
-function chooseSource(s: RateSnapshot): { box: A1Box; kind: DataSourceInfo["kind"]; name?: string } {
+/** The source's box on the sheet (0-based, inclusive), how it was found, and its name; `region` when it is the current region of the selected cell. */
+function chooseSource(s: RateSnapshot): { box: A1Box; kind: DataSourceInfo["kind"]; name?: string; region?: true } {
   const used = s.used;
   if (s.named) return { box: parseAddress(s.named.address), kind: "name", name: s.named.address };
   if (s.tableBox && s.tableName) return { box: s.tableBox, kind: "table", name: s.tableName };
@@ -130,7 +130,7 @@ function chooseSource(s: RateSnapshot): { box: A1Box; kind: DataSourceInfo["kind
   const inside = r >= 0 && c >= 0 && r < s.values.length && c <= used.right - used.left;
   if (!inside || isBlank(s.values[r]?.[c])) throw new RateRagError(m.notInTable(cellAddress(sel.top, sel.left), s.sheet), m.selectTableOrName);
   const region = currentRegion(s.values, r, c);
-  return { box: { top: used.top + region.top, left: used.left + region.left, bottom: used.top + region.bottom, right: used.left + region.right }, kind: "range" };
+  return { box: { top: used.top + region.top, left: used.left + region.left, bottom: used.top + region.bottom, right: used.left + region.right }, kind: "range", region: true };
 }
 
 /** The value of a sheet cell from the used-range values (blank outside them). */
@@ -170,11 +170,26 @@ export interface PlanOptions {
   readonly rate?: boolean;
 }
 
+/** A source found and its columns mapped, not rated yet: a RatedSource without `computed`. */
+export interface SourceHead extends Omit<RatedSource, "computed"> {
+  /** Data rows (0-based below the header) that are hidden. */
+  readonly hiddenDataRows: ReadonlySet<number>;
+  /** The box as chosen (before an earlier run's outputs and rows below `knownBottom` were left out: sourceHead). */
+  readonly chosen: A1Box;
+  /** Columns of the data rows: the source's own, without the add-in's outputs inside a table. */
+  readonly inputWidth: number;
+  /** True when the box is the current region of the selected cell. */
+  readonly region: boolean;
+  /** True when the box was cut back to its last header because it ran to the sheet's last columns. */
+  readonly trimmed: boolean;
+}
+
 /**
- * Finds the source in the snapshot, its header row and columns, and rates every row in memory.
+ * Finds the source in the snapshot, its header row and columns, without rating. `knownBottom`: the
+ * last sheet row read so far (rows below it are left out of the box's rows; rate-stream.ts).
  * @throws RateRagError when there is nothing to rate, with the next step to take
  */
-export function planSource(s: RateSnapshot, options: PlanOptions = {}): RatedSource {
+export function sourceHead(s: RateSnapshot, options: PlanOptions = {}, knownBottom = SHEET_ROWS): SourceHead {
   const source = chooseSource(s);
   const sheetName = source.kind === "name" && source.box.sheet ? source.box.sheet : s.sheet;
   if (source.kind === "name" && sheetName !== s.sheet) throw new RateRagError(m.namedElsewhere(options.sourceName, sheetName), m.namedElsewhereNext(sheetName));
@@ -183,6 +198,7 @@ export function planSource(s: RateSnapshot, options: PlanOptions = {}): RatedSou
   const record = s.records.find((r) => r.sheet === sheetName && (source.kind === "table" ? r.table === source.name : r.table === null && r.sourceColumn === source.box.left && r.headerRow >= source.box.top && r.headerRow <= source.box.bottom));
   let box = source.box;
   if (record && source.kind !== "table" && box.right >= record.firstColumn) box = { ...box, right: record.firstColumn - 1 };
+  if (box.bottom > knownBottom) box = { ...box, bottom: Math.max(box.top, knownBottom) };
 
   const boxRows: unknown[][] = [];
   for (let r = box.top; r <= box.bottom; r++) {
@@ -194,11 +210,13 @@ export function planSource(s: RateSnapshot, options: PlanOptions = {}): RatedSou
   if (headerIndex === undefined) throw new RateRagError(m.noHeader(qualify(sheetName, boxAddress(box.top, box.left, box.bottom, box.right))), m.noHeaderNext);
   // A range that runs to the sheet's last columns (the used range of a sheet with one value out in
   // column XFD) leaves no room for the outputs beside it: the table ends at its last header.
+  let trimmed = false;
   if (source.kind === "range" && box.right + OUTPUT_COLUMNS.length >= SHEET_COLUMNS) {
     const header = boxRows[headerIndex];
     let last = header.length - 1;
     while (last > 0 && isBlank(header[last])) last--;
     if (box.left + last < box.right) {
+      trimmed = true;
       box = { ...box, right: box.left + last };
       for (let i = 0; i < boxRows.length; i++) boxRows[i] = boxRows[i].slice(0, last + 1);
     }
@@ -216,18 +234,28 @@ export function planSource(s: RateSnapshot, options: PlanOptions = {}): RatedSou
   const hiddenDataRows = new Set<number>();
   for (const r of s.hiddenRows) if (r > headerRow && r <= box.bottom) hiddenDataRows.add(r - headerRow - 1);
   const benchmarkRows = !has("benchmark") && publicSourceHook(dataRows, mapping, s.settings.rules.benchmarkArea)?.hasBenchmarkRows === true;
-  const chosen = rulesForTable(s.settings.rules, {
+  const chosenRules = rulesForTable(s.settings.rules, {
     target: has("target"), lowerCi: has("lowerCi"), upperCi: has("upperCi"),
     benchmark: has("benchmark") ? String(mapping.entries.find((e) => e.role === "benchmark")?.header ?? "the benchmark") : null,
     benchmarkRows: benchmarkRows ? benchmarkAreaWords(s.settings.rules.benchmarkArea) : null,
   });
-  const warnings = chosen.note ? [...s.warnings, chosen.note] : s.warnings.slice();
-  const computed = computeRatings(options.rate === false ? [] : dataRows, mapping, { headerRow, firstColumn: box.left }, sheetName, chosen.rules, hiddenDataRows);
+  const warnings = chosenRules.note ? [...s.warnings, chosenRules.note] : s.warnings.slice();
   return {
-    sheet: sheetName, box, kind: source.kind, ...(source.kind === "name" ? { name: options.sourceName } : source.name ? { name: source.name } : {}),
-    headerRow, headers, mapping, dataRows, computed, record, settings: { ...s.settings, rules: chosen.rules }, warnings,
-    used: s.used, usedValues: s.values, records: s.records,
+    sheet: sheetName, box,
+    kind: source.kind, ...(source.kind === "name" ? { name: options.sourceName } : source.name ? { name: source.name } : {}),
+    headerRow, headers, mapping, dataRows, record, settings: { ...s.settings, rules: chosenRules.rules }, warnings,
+    used: s.used, usedValues: s.values, records: s.records, hiddenDataRows, chosen: source.box, inputWidth: inputHeaders.length, region: source.region === true, trimmed,
   };
+}
+
+/**
+ * Finds the source in the snapshot, its header row and columns, and rates every row in memory.
+ * @throws RateRagError when there is nothing to rate, with the next step to take
+ */
+export function planSource(s: RateSnapshot, options: PlanOptions = {}): RatedSource {
+  const { hiddenDataRows, chosen: _chosen, inputWidth: _width, region: _region, trimmed: _trimmed, ...head } = sourceHead(s, options);
+  const computed = computeRatings(options.rate === false ? [] : head.dataRows, head.mapping, { headerRow: head.headerRow, firstColumn: head.box.left }, head.sheet, head.settings.rules, hiddenDataRows);
+  return { ...head, computed };
 }
 
 export { DISTINCT_PREFIX };
@@ -256,14 +284,31 @@ function recordedNames(record: OutputRecord): readonly string[] {
 /** Column widths in points for Status, Gap, Gap %, Progress, Direction, Recent trend, Variation, Assurance, Reason, Rated at. */
 const OUTPUT_WIDTHS: readonly number[] = [60, 70, 60, 65, 140, 175, 150, 130, 600, 75];
 
+/** What an earlier part of the same run has written already (rate-stream.ts): the first `lead` lead operations and the first `rows` output rows. */
+export interface Written {
+  readonly lead: number;
+  readonly rows: number;
+}
+
+/** Where Rate RAG's outputs go, and the writes that must come before any output row. */
+export interface OutputPlace {
+  readonly firstColumn: number;
+  readonly headerNames: readonly string[];
+  /** True when the recorded block is the earlier 7-column layout, rewritten in today's. */
+  readonly legacy: boolean;
+  /** The Excel table the outputs are columns of, or null beside a plain range. */
+  readonly table: string | null;
+  /** The new table columns and the header row, in that order. */
+  readonly lead: readonly WriteOp[];
+}
+
 /**
- * Rate RAG's writes for a rated source, and its report: the output columns beside the table (or as
- * table columns), the status fills, the rows an earlier, longer run left below, and the output
- * record. Refuses, with the next step, when writing would overwrite a cell the add-in does not own.
+ * Where the outputs of a found source go, after the checks that the add-in may write there, and
+ * the writes that come first: new table columns, then the header row.
  * @throws RateRagError when there is nowhere to write
  */
-export function planRateRag(rated: RatedSource, options: PlanOptions = {}): { readonly ops: WriteOp[]; readonly report: RateReport } {
-  const { sheet, box, record, headerRow, headers, computed, mapping, dataRows, used, usedValues: values } = rated;
+export function planLead(rated: Omit<RatedSource, "computed">): OutputPlace {
+  const { sheet, box, record, headerRow, headers, used, usedValues: values } = rated;
   const width = OUTPUT_COLUMNS.length;
   // Where the outputs go: the recorded columns, else the columns just right of the source.
   const firstColumn = record ? record.firstColumn : box.right + 1;
@@ -292,16 +337,40 @@ export function planRateRag(rated: RatedSource, options: PlanOptions = {}): { re
     if (legacy && !same(LEGACY_OUTPUT_COLUMNS)) throw new RateRagError(m.outputsChanged(qualify(sheet, cellAddress(record.headerRow, record.firstColumn))), m.outputsChangedNext);
     if (legacy) checkUpgrade(rated, record);
   }
-  const outputs = computed.outputs;
-  const rows = outputs.length;
   const table = rated.kind === "table" ? rated.name ?? null : null;
-  const ops: WriteOp[] = [];
-  if (table !== null && !record) ops.push({ op: "addTableColumns", table, names: headerNames });
+  const lead: WriteOp[] = [];
+  if (table !== null && !record) lead.push({ op: "addTableColumns", table, names: headerNames });
   else if (table !== null && legacy) {
     // The earlier table columns stay; the series columns go in after Direction, shifting Reason and Rated at right.
-    ops.push({ op: "addTableColumns", table, names: SERIES_COLUMNS, index: firstColumn + OUTPUT_COLUMNS.indexOf("Direction") + 1 - box.left });
+    lead.push({ op: "addTableColumns", table, names: SERIES_COLUMNS, index: firstColumn + OUTPUT_COLUMNS.indexOf("Direction") + 1 - box.left });
   }
-  if (table === null || record) ops.push({ op: "cells", sheet, block: { row: headerRow, col: firstColumn, values: [headerNames.slice()], formats: [headerNames.map(() => "@")], style: { bold: true } } });
+  if (table === null || record) lead.push({ op: "cells", sheet, block: { row: headerRow, col: firstColumn, values: [headerNames.slice()], formats: [headerNames.map(() => "@")], style: { bold: true } } });
+  return { firstColumn, headerNames, legacy, table, lead };
+}
+
+/**
+ * The output rows from `from` on, below the header. Text columns are formatted as text before values
+ * are written, so a reason can never become a formula.
+ */
+export function outputCells(sheet: string, headerRow: number, firstColumn: number, outputs: readonly OutputRow[], from = 0): WriteOp {
+  const values = from === 0 ? outputs : outputs.slice(from);
+  return { op: "cells", sheet, block: { row: headerRow + 1 + from, col: firstColumn, values: values as OutputRow[], formats: values.map(() => OUTPUT_FORMATS.slice()) } };
+}
+
+/**
+ * Rate RAG's writes for a rated source, and its report: the output columns beside the table (or as
+ * table columns), the status fills, the rows an earlier, longer run left below, and the output
+ * record. Refuses, with the next step, when writing would overwrite a cell the add-in does not own.
+ * `written`: what an earlier part of the same run wrote, left out of the writes.
+ * @throws RateRagError when there is nowhere to write
+ */
+export function planRateRag(rated: RatedSource, options: PlanOptions = {}, written: Written = { lead: 0, rows: 0 }): { readonly ops: WriteOp[]; readonly report: RateReport } {
+  const { sheet, box, record, headerRow, computed, mapping, dataRows, used, usedValues: values } = rated;
+  const width = OUTPUT_COLUMNS.length;
+  const { firstColumn, headerNames, table, lead } = planLead(rated);
+  const outputs = computed.outputs;
+  const rows = outputs.length;
+  const ops: WriteOp[] = lead.slice(written.lead);
   // Rows an earlier, longer run wrote below today's rows: only those the cells still prove are the
   // add-in's (stale-rows.ts), never by the record alone.
   // Only the columns the earlier run wrote (7 for the earlier layout): the cells beside them are not ours.
@@ -311,8 +380,7 @@ export function planRateRag(rated: RatedSource, options: PlanOptions = {}): { re
     : 0;
   if (previousRows > rows) ops.push({ op: "clear", sheet, rect: { row: headerRow + 1 + rows, col: firstColumn, rows: previousRows - rows, cols: staleWidth }, what: "Contents" });
   if (rows > 0) {
-    // Text columns are formatted as text before values are written, so a reason can never become a formula.
-    ops.push({ op: "cells", sheet, block: { row: headerRow + 1, col: firstColumn, values: outputs, formats: outputs.map(() => OUTPUT_FORMATS.slice()) } });
+    if (written.rows < rows) ops.push(outputCells(sheet, headerRow, firstColumn, outputs, written.rows));
     ops.push({ op: "statusRules", sheet, rect: { row: headerRow + 1, col: firstColumn, rows, cols: 1 } });
     // Widths in points to fit each column's words; reasons are a sentence each, so that column is
     // wide (no wrapping, which would change the height of the user's rows).
@@ -351,7 +419,7 @@ export function planRateRag(rated: RatedSource, options: PlanOptions = {}): { re
  * of the table may already have a new column's name.
  * @throws RateRagError naming the first cell in the way
  */
-function checkUpgrade(rated: RatedSource, record: OutputRecord): void {
+function checkUpgrade(rated: Omit<RatedSource, "computed">, record: OutputRecord): void {
   const { sheet, box, headerRow, used, usedValues: values } = rated;
   const extra = OUTPUT_COLUMNS.length - LEGACY_OUTPUT_COLUMNS.length;
   // The plain range's block ends at its last column; a table's at the table's right edge.

@@ -57,12 +57,14 @@ function firstOf(mapping: ColumnMapping, role: ColumnRole): ColumnMappingEntry |
  * @param rows the data rows (below the header), as values
  * @param mapping the column mapping of the header row
  * @param origin where row 0, column 0 of `rows`' header is on the sheet (for cell addresses)
+ * @param from the first row to line up (the rows above were lined up earlier: wide layout only)
  */
 export function rawIndicators(
   rows: readonly (readonly unknown[])[],
   mapping: ColumnMapping,
   origin: TableOrigin,
   skip: ReadonlySet<number> = new Set(),
+  from = 0,
 ): { indicators: SourceIndicator[]; skipped: SkippedRow[] } {
   const ref = (r: number, c: number) => cellAddress(origin.headerRow + 1 + r, origin.firstColumn + c);
   const cell = (r: number, e: ColumnMappingEntry | undefined): RawCell | undefined =>
@@ -72,7 +74,7 @@ export function rawIndicators(
   const titleCol = firstOf(mapping, "title");
 
   const usable: number[] = [];
-  for (let r = 0; r < rows.length; r++) {
+  for (let r = from; r < rows.length; r++) {
     const row = rows[r];
     if (skip.has(r) || rowIsBlank(row)) continue;
     const idText = idCol ? String(row[idCol.column] ?? "").trim() : "";

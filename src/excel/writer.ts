@@ -9,7 +9,7 @@
 import { STATUSES } from "../core/rules/types";
 import { cellAddress } from "../core/a1";
 import { PAYLOAD_BUDGET_BYTES } from "./payload";
-import { syncBatches, type WriteOp } from "./plan";
+import { formatRuns, syncBatches, type WriteOp } from "./plan";
 import type { Block, ChartSpec, Rect, TextFill } from "./scorecard/sheet-model";
 import { STATUS_STYLES } from "./status-style";
 
@@ -19,7 +19,11 @@ function writeBlock(ws: Excel.Worksheet, b: Block): void {
   if (rows === 0 || cols === 0) return;
   const range = ws.getRangeByIndexes(b.row, b.col, rows, cols);
   // Number formats first: text cells are "@" before any text arrives, so nothing becomes a formula.
-  range.numberFormat = b.formats;
+  // A column whose cells share a format gets it as one value (plan.ts formatRuns).
+  const runs = formatRuns(b.formats);
+  if (!runs) range.numberFormat = b.formats;
+  else if (runs.length === 1) range.numberFormat = runs[0].format as unknown as string[][];
+  else for (const r of runs) ws.getRangeByIndexes(b.row, b.col + r.col, rows, r.count).numberFormat = r.format as unknown as string[][];
   range.values = b.values;
   const s = b.style;
   if (!s) return;
@@ -193,10 +197,23 @@ function queue(context: Excel.RequestContext, op: WriteOp): void {
 }
 
 export interface ApplyOptions {
-  /** Payload budget per request in bytes (default 4 MB). */
+  /** Payload budget per request in bytes (default PAYLOAD_BUDGET_BYTES, payload.ts). */
   readonly budgetBytes?: number;
   /** Called after each sync with the share of the plan written. */
   readonly onBatch?: (done: number, total: number) => void;
+  /** True when an earlier sync of the same command has written already (screen updating was suspended then). */
+  readonly continued?: boolean;
+}
+
+/**
+ * Queues one sync's writes (no sync), with calculation suspended until that sync, and screen
+ * updating too for a command's first sync of writes.
+ */
+export function queueBatch(context: Excel.RequestContext, batch: readonly WriteOp[], firstOfCommand: boolean): void {
+  const app = context.workbook.application;
+  app.suspendApiCalculationUntilNextSync();
+  if (firstOfCommand) app.suspendScreenUpdatingUntilNextSync();
+  for (const op of batch) queue(context, op);
 }
 
 /**
@@ -206,11 +223,8 @@ export interface ApplyOptions {
  */
 export async function applyPlan(context: Excel.RequestContext, ops: readonly WriteOp[], options: ApplyOptions = {}): Promise<number> {
   const batches = syncBatches(ops, options.budgetBytes ?? PAYLOAD_BUDGET_BYTES);
-  const app = context.workbook.application;
   for (let b = 0; b < batches.length; b++) {
-    app.suspendApiCalculationUntilNextSync();
-    if (b === 0) app.suspendScreenUpdatingUntilNextSync();
-    for (const op of batches[b]) queue(context, op);
+    queueBatch(context, batches[b], b === 0 && !options.continued);
     await context.sync();
     options.onBatch?.(b + 1, batches.length);
   }

@@ -50,8 +50,10 @@ describe("laa-scorecard rate", () => {
       expect(entry.counts).toEqual(expected[i].counts);
       expect(entry.asAt).toBe(expected[i].asAt);
       expect(entry.problems).toEqual(expected[i].problems.map((p) => ({ sheet: p.sheet, cell: p.address, message: p.message, ...(p.indicatorId ? { indicatorId: p.indicatorId } : {}) })));
-      // rate-rag.ts: a table that fits the payload budget takes 3 syncs (locate, read, write).
-      expect(entry.counters?.syncs).toBe(3);
+      // rate-rag.ts: a table that fits the payload budget is read with the first round trip; Anycity's
+      // is an Excel table, whose address takes one more (locate, address, write: 3), the messy copy a
+      // plain range (locate, write: 2).
+      expect(entry.counters?.syncs).toBe(i === 0 ? 3 : 2);
       expect(entry.counters?.requestBytes).toBeGreaterThan(0);
       expect(entry.counters?.responseBytes).toBeGreaterThan(0);
     });

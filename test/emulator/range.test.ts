@@ -257,6 +257,19 @@ describe("regions", () => {
       expect(bound.address).toBe("Data!B3:F8");
     });
   });
+
+  it("gives the cells two ranges share, or a null object when they share none (Range.getIntersectionOrNullObject)", async () => {
+    const { Excel } = setup();
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Data");
+      const shared = sheet.getRange("B3:D8").getIntersectionOrNullObject(sheet.getRangeByIndexes(0, 0, 5, 16384)).load("address");
+      const none = sheet.getRange("B3:D8").getIntersectionOrNullObject("F1:G2").load("address");
+      await context.sync();
+      expect(shared.isNullObject).toBe(false);
+      expect(shared.address).toBe("Data!B3:D5");
+      expect(none.isNullObject).toBe(true);
+    });
+  });
 });
 
 describe("inputs", () => {

@@ -5,8 +5,8 @@
  * Round trips for any size of table under the payload budget: one to read the add-in's record of its
  * sheets (and, when the user is on one of them, to go back to the indicator table), readAndRate's two,
  * one to read the owned sheets (user-typed text, review snapshots, what to clear), one to write every
- * sheet, one to show the result: 6 for 500 indicators. Sheets whose writes exceed the 4 MB budget go in
- * further syncs, one per budget's worth.
+ * sheet, one to show the result: 6 for 500 indicators. Sheets whose writes exceed the payload budget
+ * (../payload.ts) go in further syncs, one per budget's worth.
  */
 import { navigateLast } from "../navigate";
 import type { ScorecardCommands } from "../actions";
@@ -28,7 +28,7 @@ export interface ScorecardOptions {
   readonly refresh?: boolean;
   /** ISO date used as the build date or the review date. */
   readonly today?: string;
-  /** Payload budget per sync in bytes (default 4 MB). */
+  /** Payload budget per sync in bytes (default PAYLOAD_BUDGET_BYTES, ../payload.ts). */
   readonly budgetBytes?: number;
 }
 
