@@ -14,7 +14,7 @@
 import JSZip from "jszip";
 import { ByteSink } from "../emulator/byte-sink";
 import { readPart, worksheetParts, writePart } from "../emulator/xlsx-charts/package";
-import { scanTopLevel } from "../emulator/xlsx-charts/xml";
+import { scanTopLevel, sheetDataAt } from "../emulator/xlsx-charts/xml";
 import type { SheetCarry } from "./package-parts";
 import type { OwnedArea } from "./verify";
 
@@ -251,17 +251,6 @@ function parseRows(xml: string, from: number, to: number): Map<number, RowInfo> 
     rows.set(r, { tag, cells });
   });
   return rows;
-}
-
-/** Where a sheet's <sheetData> element is: [start, end), or null when it has none. */
-function sheetDataAt(xml: string): [number, number] | null {
-  const start = xml.search(/<sheetData(?=[\s/>])/);
-  if (start < 0) return null;
-  const gt = xml.indexOf(">", start);
-  if (gt < 0) return null;
-  if (xml.charCodeAt(gt - 1) === 47) return [start, gt + 1];
-  const close = xml.indexOf("</sheetData>", gt);
-  return close < 0 ? null : [start, close + "</sheetData>".length];
 }
 
 const ROW_LOOK = ["ht", "customHeight", "hidden", "outlineLevel", "collapsed", "thickTop", "thickBot", "s", "customFormat"];

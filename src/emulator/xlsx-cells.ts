@@ -14,6 +14,7 @@ import { type CellRect, columnLetters, formatAddress } from "./address";
 import { type CellModel, DEFAULT_ROW_HEIGHT, type SheetModel, type TableModel } from "./model";
 import { ByteSink } from "./byte-sink";
 import { readPart, writePart } from "./xlsx-charts/package";
+import { sheetDataAt } from "./xlsx-charts/xml";
 
 /** The text of a cell's look: equal for cells ExcelJS would give the same style ("" for none). */
 export function lookKey(cell: CellModel): string {
@@ -37,8 +38,8 @@ export interface SheetCellsPlan {
   readonly looks: [number, number][];
   /** "row,col" of the rich-text and hyperlink cells ExcelJS writes. */
   readonly kept: Set<string>;
-  /** "row,col" -> header text of table header cells the sheet leaves empty (ExcelJS's column names). */
-  readonly headers: Map<string, string>;
+  /** Table header cells the sheet leaves empty, with the text ExcelJS names their columns (Column1, ...). */
+  readonly headers: readonly (readonly [row: number, col: number, name: string])[];
   /** Table parts to size: name -> the table's whole range. */
   readonly tables: Map<string, TableModel>;
   /** The range of the cells written (the sheet's dimension), or null when none is. */
@@ -64,11 +65,11 @@ export function planSheetCells(sheet: SheetModel, tables: readonly TableModel[],
   const looks: [number, number][] = [[-1, -1]];
   const index = new Map<string, number>([["", 0]]);
   const kept = new Set<string>();
-  const headers = new Map<string, string>();
+  const headers: [number, number, string][] = [];
   const sized = new Map<string, TableModel>();
   for (const t of tables) {
     for (let j = 0; j < t.rect.colCount; j++) {
-      if (!sheet.cell(t.rect.row, t.rect.col + j)) headers.set(`${t.rect.row},${t.rect.col + j}`, `Column${j + 1}`);
+      if (!sheet.cell(t.rect.row, t.rect.col + j)) headers.push([t.rect.row, t.rect.col + j, `Column${j + 1}`]);
     }
     sized.set(t.name, t);
   }
@@ -80,10 +81,7 @@ export function planSheetCells(sheet: SheetModel, tables: readonly TableModel[],
     if (c < left) left = c;
     if (c > right) right = c;
   };
-  for (const k of headers.keys()) {
-    const [r, c] = k.split(",").map(Number);
-    extend(r, c);
-  }
+  for (const [r, c] of headers) extend(r, c);
   sheet.rows.forEach((row, r) => {
     if (!row) return;
     row.forEach((cell, c) => {
@@ -179,16 +177,6 @@ function writtenCells(xml: string, from: number, to: number): Map<string, [strin
   return out;
 }
 
-/** Where <sheetData> is in a sheet part: [start, end). */
-function sheetDataRange(xml: string): [number, number] | null {
-  const start = xml.indexOf("<sheetData");
-  if (start < 0) return null;
-  const gt = xml.indexOf(">", start);
-  if (xml.charCodeAt(gt - 1) === 47) return [start, gt + 1];
-  const close = xml.indexOf("</sheetData>", gt);
-  return close < 0 ? null : [start, close + "</sheetData>".length];
-}
-
 /** One cell's element (no look: s omitted), or "" for a blank cell without a look. */
 function cellXml(cell: CellModel, ref: string, s: string, strings: SharedStrings): string {
   const style = s && s !== "0" ? ` s="${s}"` : "";
@@ -224,7 +212,7 @@ function rowNumbers(sheet: SheetModel): number[] {
  * ExcelJS gave the cell of the same look. Row heights and hidden rows are written on the rows.
  */
 export function writeSheetCells(xml: string, plan: SheetCellsPlan, strings: SharedStrings): Uint8Array {
-  const at = sheetDataRange(xml);
+  const at = sheetDataAt(xml);
   if (!at) return new TextEncoder().encode(xml);
   const written = writtenCells(xml, at[0], at[1]);
   const letters: string[] = [];
@@ -234,10 +222,8 @@ export function writeSheetCells(xml: string, plan: SheetCellsPlan, strings: Shar
   const head = plan.bounds ? xml.slice(0, at[0]).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${formatAddress(plan.bounds)}"/>`) : xml.slice(0, at[0]);
   const sink = new ByteSink(head.length + plan.lookOf.length * 40 + (xml.length - at[1]));
   sink.write(head);
-  sink.write("<sheetData>");
   let next = 0;
   let any = false;
-  const headerCells = [...plan.headers].map(([k, name]) => [...k.split(",").map(Number), name] as [number, number, string]);
   for (const r of rowNumbers(sheet)) {
     const height = sheet.rowHeights.get(r);
     let open = `<row r="${r + 1}"`;
@@ -245,7 +231,7 @@ export function writeSheetCells(xml: string, plan: SheetCellsPlan, strings: Shar
     if (sheet.hiddenRows.has(r)) open += ' hidden="1"';
     let cells = "";
     const row = sheet.rows[r];
-    const headersHere = headerCells.length > 0 ? headerCells.filter(([hr]) => hr === r) : headerCells;
+    const headersHere = plan.headers.length > 0 ? plan.headers.filter(([hr]) => hr === r) : plan.headers;
     const width = headersHere.length > 0 ? Math.max(row?.length ?? 0, ...headersHere.map(([, hc]) => hc + 1)) : (row?.length ?? 0);
     for (let c = 0; c < width; c++) {
       const cell = row?.[c];
@@ -263,11 +249,11 @@ export function writeSheetCells(xml: string, plan: SheetCellsPlan, strings: Shar
       } else cells += cellXml(cell, ref, styleOf[look], strings);
     }
     if (!cells && height === undefined && !sheet.hiddenRows.has(r)) continue;
-    sink.write(cells ? `${open}>${cells}</row>` : `${open}/>`);
+    if (!any) sink.write("<sheetData>");
     any = true;
+    sink.write(cells ? `${open}>${cells}</row>` : `${open}/>`);
   }
-  sink.write(any ? `</sheetData>${xml.slice(at[1])}` : "");
-  if (!any) return new TextEncoder().encode(`${head}<sheetData/>${xml.slice(at[1])}`);
+  sink.write(`${any ? "</sheetData>" : "<sheetData/>"}${xml.slice(at[1])}`);
   return sink.bytes();
 }
 

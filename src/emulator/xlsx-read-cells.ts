@@ -11,6 +11,7 @@
  * is left to ExcelJS whole. Hand-written because no kept library reads part of a sheet and leaves
  * the rest to another reader (docs/architecture.md#performance).
  */
+import { columnLetters } from "./address";
 
 /** Plain shared strings by index (undefined: rich text or a form ExcelJS must read). */
 export type PlainStrings = (string | undefined)[];
@@ -93,17 +94,7 @@ function leftToExcelJs(xml: string): ((r: number, c: number) => boolean) | null 
     if (!/^[A-Z]+\d+$/.test(m[1])) return null;
     linked.add(m[1]);
   }
-  return (r, c) => areas.some(([r0, c0, r1, c1]) => r >= r0 && r <= r1 && c >= c0 && c <= c1) || (linked.size > 0 && linked.has(refOf(r, c)));
-}
-
-function refOf(r: number, c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${r + 1}`;
+  return (r, c) => areas.some(([r0, c0, r1, c1]) => r >= r0 && r <= r1 && c >= c0 && c <= c1) || (linked.size > 0 && linked.has(`${columnLetters(c)}${r + 1}`));
 }
 
 /**

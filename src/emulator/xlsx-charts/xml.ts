@@ -177,3 +177,17 @@ export function afterSheetData(xml: string): string {
   const start = xml.charCodeAt(at - 1) === 47 ? at - 2 : xml.charCodeAt(at - 1) === 58 ? xml.lastIndexOf("</", at) : -1;
   return start >= 0 && xml.startsWith("</", start) ? xml.slice(start) : xml;
 }
+
+/**
+ * Where a worksheet's <sheetData> element is: [start, end), or null when it has none.
+ * @example sheetDataAt(`<worksheet><sheetData/></worksheet>`) // => [11, 23]
+ */
+export function sheetDataAt(xml: string): [number, number] | null {
+  const start = xml.search(/<sheetData(?=[\s/>])/);
+  if (start < 0) return null;
+  const gt = xml.indexOf(">", start);
+  if (gt < 0) return null;
+  if (xml.charCodeAt(gt - 1) === 47) return [start, gt + 1];
+  const close = xml.indexOf("</sheetData>", gt);
+  return close < 0 ? null : [start, close + "</sheetData>".length];
+}
