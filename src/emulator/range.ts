@@ -132,23 +132,21 @@ export class Range extends ClientObjectImpl<RangeRef> {
   getUsedRangeOrNullObject(valuesOnly = false): Range { return this._derive("getUsedRangeOrNullObject", (r) => usedWithin(r, valuesOnly), true); }
   getIntersection(other: Range | string): Range {
     this._sameContext(other);
-    return this._derive("getIntersection", (r) => {
-      const o = refOf(this._wb(), other, r.sheet);
-      const x = o.sheet === r.sheet ? intersect(r.rect, o.rect) : null;
-      if (!x) throw new EmulatorError("ItemNotFound", "the ranges do not intersect");
-      return x;
-    });
+    return this._derive("getIntersection", (r) => this._intersection(r, other));
+  }
+
+  /** The rectangle both ranges cover; ItemNotFound when they do not meet (getIntersection and its OrNullObject form). */
+  private _intersection(r: RangeRef, other: Range | string): CellRect {
+    const o = refOf(this._wb(), other, r.sheet);
+    const x = o.sheet === r.sheet ? intersect(r.rect, o.rect) : null;
+    if (!x) throw new EmulatorError("ItemNotFound", "the ranges do not intersect");
+    return x;
   }
 
   /** https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getintersectionornullobject-member(1) (ExcelApi 1.4): a null object when the ranges do not meet. */
   getIntersectionOrNullObject(other: Range | string): Range {
     this._sameContext(other);
-    return this._derive("getIntersectionOrNullObject", (r) => {
-      const o = refOf(this._wb(), other, r.sheet);
-      const x = o.sheet === r.sheet ? intersect(r.rect, o.rect) : null;
-      if (!x) throw new EmulatorError("ItemNotFound", "the ranges do not intersect");
-      return x;
-    }, true);
+    return this._derive("getIntersectionOrNullObject", (r) => this._intersection(r, other), true);
   }
 
   /**
