@@ -22,8 +22,9 @@ function loadRunner() {
  * A large workbook is rated in a child Node with a larger young generation (--max-semi-space-size=32,
  * a V8 flag that cannot be set once Node has started): the runner makes millions of short-lived
  * strings and cells, and with V8's default 16 MB semi-space the minor collections alone took about
- * 4.7 s of a 100,000-row run, against 3.3 s at 32 MB (--trace-gc totals, BENCHMARKS.md). Small files
- * run here, so the start-up of a one-workbook run is not doubled. Exit code and signal are passed on.
+ * 4.7 s of a 100,000-row run, against 3.3 s at 32 MB (--trace-gc totals, BENCHMARKS.md); and with
+ * --expose-gc, so that the runner can collect a phase's garbage before the next (collect.ts). Small
+ * files run here, so the start-up of a one-workbook run is not doubled. Exit code and signal are passed on.
  */
 function wantsLargeHeap(args) {
   const fs = require("node:fs");
@@ -38,9 +39,9 @@ function wantsLargeHeap(args) {
   });
 }
 
-const SEMI_SPACE = "--max-semi-space-size=32";
+const LARGE_RUN_FLAGS = ["--max-semi-space-size=32", "--expose-gc"];
 if (!process.execArgv.some((a) => a.startsWith("--max-semi-space-size")) && wantsLargeHeap(process.argv.slice(2))) {
-  const child = require("node:child_process").spawnSync(process.execPath, [...process.execArgv, SEMI_SPACE, __filename, ...process.argv.slice(2)], { stdio: "inherit" });
+  const child = require("node:child_process").spawnSync(process.execPath, [...process.execArgv, ...LARGE_RUN_FLAGS, __filename, ...process.argv.slice(2)], { stdio: "inherit" });
   if (!child.error) {
     if (child.signal) process.kill(process.pid, child.signal);
     process.exit(child.status ?? 1);

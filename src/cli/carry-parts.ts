@@ -19,12 +19,11 @@ import {
   withRelationship,
   workbookPart,
   worksheetParts,
-  writePart,
   NS,
   REL_TYPE,
 } from "../emulator/xlsx-charts/package";
 import { existingDrawingRelId, withDrawingElement } from "../emulator/xlsx-charts/drawing-xml";
-import { escapeXml, scanTopLevel } from "../emulator/xlsx-charts/xml";
+import { aroundRows, escapeXml, scanTopLevel, withRowsBack } from "../emulator/xlsx-charts/xml";
 
 /** Every internal part reachable from `start` through relationships, `start` included. */
 async function closure(zip: JSZip, start: string): Promise<string[]> {
@@ -93,6 +92,15 @@ function withPrintSettings(inputXml: string, outputXml: string, part: string): s
   return xml;
 }
 
+/** Writes a sheet part edited around its rows (aroundRows) with the rows of `whole` put back, as UTF-8 bytes in one buffer of the exact size. */
+function writeWithRows(zip: JSZip, part: string, whole: string, around: string): void {
+  const pieces = withRowsBack(whole, around);
+  const bytes = Buffer.allocUnsafe(pieces.reduce((n, p) => n + Buffer.byteLength(p, "utf8"), 0));
+  let at = 0;
+  for (const p of pieces) at += bytes.write(p, at, "utf8");
+  zip.file(part, bytes);
+}
+
 /** Adds the input's sheet-scoped print names (print titles, print area) of the carried sheets to the output's workbook part. */
 function withPrintNames(inputWorkbook: string, outputWorkbook: string, inputSheets: readonly string[], outputSheets: readonly string[], carried: ReadonlySet<string>): string {
   const names: string[] = [];
@@ -135,8 +143,10 @@ export async function carryPartsInZip(inZip: JSZip, outZip: JSZip, carried: Read
     const outPart = outSheets.get(sheet);
     if (!outPart || !carried.has(sheet)) continue;
     const inXml = await readPart(inZip, inPart);
-    const before = await readPart(outZip, outPart);
-    if (!inXml || !before) continue;
+    const whole = await readPart(outZip, outPart);
+    if (!inXml || !whole) continue;
+    // Only the text around the rows is edited, so a large sheet is not copied at each edit.
+    const before = aroundRows(whole);
     let outXml = withPrintSettings(inXml, before, outPart);
     const drawingId = existingDrawingRelId(inXml, inPart);
     const inRels = parseRelationships(await readPart(inZip, relsPathFor(inPart)));
@@ -171,7 +181,7 @@ export async function carryPartsInZip(inZip: JSZip, outZip: JSZip, carried: Read
       outXml = withDrawingElement(outXml, relId, outPart);
     }
     // An unchanged sheet is not written again (a large one would be encoded again for nothing).
-    if (outXml !== before) writePart(outZip, outPart, outXml);
+    if (outXml !== before) writeWithRows(outZip, outPart, whole, outXml);
     changed = true;
   }
   if (!changed) return false;

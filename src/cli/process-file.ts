@@ -22,6 +22,7 @@ import { fileMessages, usage } from "./messages";
 import { inspectPackage, lossesOutside } from "./package-parts";
 import { carryPartsInZip } from "./carry-parts";
 import { passThroughInZip } from "./pass-through";
+import { collectGarbage } from "./collect";
 import { phaseClock, type PhaseClock } from "./phases";
 import { restoreLookInZip } from "./restore-look";
 import type { FileReport, ReportProblem } from "./report";
@@ -237,6 +238,8 @@ export async function processFile(file: string, options: ProcessOptions): Promis
     return done({ ...base, outcome: "refused", lost: partLosses, message: fileMessages.refused(file, partLosses) });
   }
   let api: ExcelApi | null = createExcelApi(wb);
+  // What ExcelJS built while reading is garbage now (collect.ts says why each of these is here).
+  collectGarbage();
   clock.mark("emulator import");
 
   let outcome: Partial<FileReport>;
@@ -248,6 +251,7 @@ export async function processFile(file: string, options: ProcessOptions): Promis
     chosenBy = (await chooseSource(api, inspection.selection, settings ?? undefined)).why;
     clock.mark("source choice");
     outcome = await runCommand(api, options, settings, clock);
+    collectGarbage();
     clock.mark(options.command === "rate" ? "writes" : "command");
   } catch (e) {
     if (e instanceof RateRagError) return done({ ...base, outcome: "not-done", message: fileMessages.notRated(file, e.userMessage), nextStep: e.nextStep });
@@ -262,14 +266,19 @@ export async function processFile(file: string, options: ProcessOptions): Promis
   // The emulator's workbook is not needed past the save: let it go before the put-backs and the check.
   wb = null;
   api = null;
+  collectGarbage();
   clock.mark("package write (ExcelJS save)");
   await restoreLookInZip(inZip, outZip, inspection.carry, owned);
+  // The sheets as saved, text and bytes, were replaced by the restored ones.
+  collectGarbage();
   const userSheets = new Set([...inputSheets].filter((s) => !rebuilt.has(s)));
   await carryPartsInZip(inZip, outZip, userSheets);
   await passThroughInZip(inZip, outZip, userSheets);
+  collectGarbage();
   clock.mark("style restoration");
   // Checked on the opened packages, before they are zipped: nothing is unpacked again.
   const lost = [...partLosses, ...(await lostInPackages(inZip, outZip, owned))];
+  collectGarbage();
   clock.mark("no-loss verification");
   const report: Omit<FileReport, "milliseconds"> = {
     ...base, ...outcome, outcome: "done", output: options.output,

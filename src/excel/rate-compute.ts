@@ -61,7 +61,10 @@ export interface AssumedPolarity {
 export interface RateComputation {
   /** One output row per data row (blank rows and skipped rows get blank outputs). */
   readonly outputs: OutputRow[];
+  /** Every rated indicator with its rating, for the scorecard; empty when the builder counts them only (RatingOptions). */
   readonly rated: RatedIndicator[];
+  /** How many indicators were rated (rated.length when they are kept). */
+  readonly ratedCount: number;
   readonly counts: StatusCounts;
   readonly problems: CellProblem[];
   /** The as-at period used (the latest seen when each indicator used its own latest). */
@@ -174,6 +177,24 @@ export interface RatingBuilder {
   finish(rows: readonly (readonly unknown[])[]): RateComputation;
 }
 
+/** How a ratingBuilder keeps its results. */
+export interface RatingOptions {
+  /**
+   * False: count the rated indicators without keeping them (their Indicator and Rating objects), as
+   * Rate RAG, which writes only the output rows, does: at 100,000 rows they are about a third of the
+   * memory a run holds (docs/architecture.md#performance). The scorecard keeps them. Default true.
+   */
+  readonly keepRated?: boolean;
+}
+
+/**
+ * Rows rated in one go when they arrive in blocks. The working objects of a block (each row's raw
+ * indicator, its readings and rating) live until the block is done: a block of a sync's rows
+ * (about 17,000) outlives V8's young generation and is then garbage in the old one, which grew the
+ * heap by hundreds of MB at 100,000 rows; a few hundred rows die young.
+ */
+const RATE_CHUNK_ROWS = 512;
+
 /**
  * computeRatings as rows arrive, so that Rate RAG can write the outputs of the rows read while it
  * reads the next (docs/architecture.md, Performance). Each row of a wide table is rated exactly as in
@@ -187,6 +208,7 @@ export function ratingBuilder(
   sheet: string,
   settings: RuleSettings,
   hiddenRows: ReadonlySet<number> = new Set(),
+  { keepRated = true }: RatingOptions = {},
 ): RatingBuilder {
   const ruleSet = ruleSetFromSettings(settings);
   const asAtSetting = settings.asAt ? parsePeriod(settings.asAt) : null;
@@ -206,6 +228,11 @@ export function ratingBuilder(
   const indicatorProblems: CellProblem[] = [];
   const outputs: OutputRow[] = [];
   const rated: RatedIndicator[] = [];
+  let ratedCount = 0;
+  const keep = (r: () => RatedIndicator): void => {
+    ratedCount++;
+    if (keepRated) rated.push(r());
+  };
   const countable: Status[] = [];
   let latest: Period | null = null;
   let assumedPolarity = 0;
@@ -215,15 +242,15 @@ export function ratingBuilder(
   let hook: ReturnType<typeof publicSourceHook> = null;
   let done = 0;
 
-  /** Rates rows [from, rows.length). */
-  function rateRows(rows: readonly (readonly unknown[])[], from: number): void {
-    for (let r = from; r < rows.length; r++) outputs.push([...BLANK]);
+  /** Rates rows [from, to). */
+  function rateRows(rows: readonly (readonly unknown[])[], from: number, to = rows.length): void {
+    for (let r = from; r < to; r++) outputs.push([...BLANK]);
     for (const r of hiddenRows) {
-      if (r < from || r >= rows.length || rows[r].every(isBlank)) continue;
+      if (r < from || r >= to || rows[r].every(isBlank)) continue;
       skip.add(r);
     }
     if (idEntry && mapping.layout === "wide") {
-      for (let r = from; r < rows.length; r++) {
+      for (let r = from; r < to; r++) {
         if (skip.has(r)) continue;
         const id = String(rows[r][idEntry.column] ?? "").trim();
         if (id === "") continue;
@@ -241,7 +268,7 @@ export function ratingBuilder(
       }
     }
 
-    const { indicators, skipped } = rawIndicators(rows, mapping, origin, skip, from);
+    const { indicators, skipped } = rawIndicators(rows, mapping, origin, skip, from, to);
     for (const s of skipped) skippedProblems.push({ sheet, address: at(s.row, s.column), message: s.reason });
     indicatorCount += indicators.length;
     if (!niReferenced && indicators.some((i) => lookupNiReference(i.raw.id?.value))) niReferenced = true;
@@ -270,8 +297,10 @@ export function ratingBuilder(
         const row = source.rows[0];
         outputs[row] = outputOf(rating, indicator, asAt);
         const shown = assumed && rating.reason.includes(POLARITY_ASSUMED);
-        const trend = rating.status === "Grey" && rating.preset === null ? null : benchmarkTrend(indicator, rating.asAt, settings.benchmarkLevel);
-        rated.push({ indicator, rating, row, ...(shown ? { polarityAssumed: true } : {}), ...(trend ? { benchmarkTrend: trend } : {}) });
+        keep(() => {
+          const trend = rating.status === "Grey" && rating.preset === null ? null : benchmarkTrend(indicator, rating.asAt, settings.benchmarkLevel);
+          return { indicator, rating, row, ...(shown ? { polarityAssumed: true } : {}), ...(trend ? { benchmarkTrend: trend } : {}) };
+        });
         countable.push(rating.status);
         if (shown) noteAssumed(source.label, indicator.area || indicator.areaCode, row);
         latest = later(latest, rating.asAt);
@@ -304,14 +333,16 @@ export function ratingBuilder(
         const c: { rating: Rating; row: number; rowIndicator: Indicator } = counted;
         const shown = assumed && c.rating.reason.includes(POLARITY_ASSUMED);
         // Red-reds: the counted row's comparison with its own period's benchmark and the series' recent trend (docs/methods.md#recent-trend).
-        const trend = c.rating.status === "Grey" && c.rating.preset === null ? null : benchmarkTrend(c.rowIndicator, c.rating.actual?.period ?? null, settings.benchmarkLevel);
-        rated.push({ indicator, rating: c.rating, row: c.row, ...(shown ? { polarityAssumed: true } : {}), ...(benchmarks.length > 0 ? { benchmarks } : {}), ...(trend ? { benchmarkTrend: trend } : {}) });
+        keep(() => {
+          const trend = c.rating.status === "Grey" && c.rating.preset === null ? null : benchmarkTrend(c.rowIndicator, c.rating.actual?.period ?? null, settings.benchmarkLevel);
+          return { indicator, rating: c.rating, row: c.row, ...(shown ? { polarityAssumed: true } : {}), ...(benchmarks.length > 0 ? { benchmarks } : {}), ...(trend ? { benchmarkTrend: trend } : {}) };
+        });
         countable.push(c.rating.status);
         if (shown) noteAssumed(source.label, indicator.area || indicator.areaCode, c.row);
         latest = later(latest, c.rating.asAt);
       }
     }
-    done = rows.length;
+    done = to;
   }
 
   return {
@@ -319,7 +350,8 @@ export function ratingBuilder(
     add(rows) {
       if (!incremental || done >= rows.length) return [];
       const from = done;
-      rateRows(rows, from);
+      // A few hundred rows at a time, so each row's working objects die young (docs/architecture.md#performance).
+      while (done < rows.length) rateRows(rows, done, Math.min(done + RATE_CHUNK_ROWS, rows.length));
       return outputs.slice(from);
     },
     finish(rows) {
@@ -349,7 +381,7 @@ export function ratingBuilder(
         benchmark: hasRole("benchmark") || (h !== null && rows.some((_, r) => h.benchmark(r) !== undefined)),
         median: h !== null && hasRole("median"),
       });
-      return { outputs, rated, counts: Object.fromEntries(STATUSES.map((s) => [s, counts[s]])) as StatusCounts, problems, asAt: asAt?.label ?? latest?.label ?? "", nothingRated, polarityAssumed: assumedList.length, hasPolarityColumn: polarityEntry !== undefined, assumedPolarities: assumedList };
+      return { outputs, rated, ratedCount, counts: Object.fromEntries(STATUSES.map((s) => [s, counts[s]])) as StatusCounts, problems, asAt: asAt?.label ?? latest?.label ?? "", nothingRated, polarityAssumed: assumedList.length, hasPolarityColumn: polarityEntry !== undefined, assumedPolarities: assumedList };
     },
   };
 }

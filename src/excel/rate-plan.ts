@@ -134,9 +134,22 @@ function chooseSource(s: RateSnapshot): { box: A1Box; kind: DataSourceInfo["kind
 }
 
 /** The value of a sheet cell from the used-range values (blank outside them). */
-function at(values: unknown[][], used: A1Box | null, row: number, col: number): unknown {
+function at(values: readonly (readonly unknown[])[], used: A1Box | null, row: number, col: number): unknown {
   if (!used) return null;
   return values[row - used.top]?.[col - used.left] ?? null;
+}
+
+/**
+ * The cells of sheet row `r` from column `left`, `width` of them: the row read itself when it is
+ * exactly those cells (a source spanning the used range's columns, the usual case, so no copy of
+ * 100,000 rows is kept beside the rows read), else a copy (blank outside the used range).
+ */
+export function inputRow(values: readonly (readonly unknown[])[], used: A1Box | null, r: number, left: number, width: number): readonly unknown[] {
+  const read = used ? values[r - used.top] : undefined;
+  if (read !== undefined && left === used?.left && read.length === width) return read;
+  const row: unknown[] = new Array(width);
+  for (let c = 0; c < width; c++) row[c] = at(values, used, r, left + c);
+  return row;
 }
 
 /** An indicator table found, read and rated in memory (nothing written yet). */
@@ -200,12 +213,8 @@ export function sourceHead(s: RateSnapshot, options: PlanOptions = {}, knownBott
   if (record && source.kind !== "table" && box.right >= record.firstColumn) box = { ...box, right: record.firstColumn - 1 };
   if (box.bottom > knownBottom) box = { ...box, bottom: Math.max(box.top, knownBottom) };
 
-  const boxRows: unknown[][] = [];
-  for (let r = box.top; r <= box.bottom; r++) {
-    const row: unknown[] = [];
-    for (let c = box.left; c <= box.right; c++) row.push(at(s.values, s.used, r, c));
-    boxRows.push(row);
-  }
+  const boxRows: (readonly unknown[])[] = [];
+  for (let r = box.top; r <= box.bottom; r++) boxRows.push(inputRow(s.values, s.used, r, box.left, box.right - box.left + 1));
   const headerIndex = source.kind === "table" ? 0 : detectHeaderRow(boxRows);
   if (headerIndex === undefined) throw new RateRagError(m.noHeader(qualify(sheetName, boxAddress(box.top, box.left, box.bottom, box.right))), m.noHeaderNext);
   // A range that runs to the sheet's last columns (the used range of a sheet with one value out in
@@ -230,7 +239,7 @@ export function sourceHead(s: RateSnapshot, options: PlanOptions = {}, knownBott
   const mapping: ColumnMapping = applyOverrides(mapColumns(inputHeaders), s.settings.mapping);
   const has = (role: string) => mapping.entries.some((e) => e.role === role);
   if (!has("actual") && !has("value")) throw new RateRagError(m.noActual(headerRow + 1, sheetName), m.noActualNext);
-  const dataRows = boxRows.slice(headerIndex + 1).map((row) => row.slice(0, inputHeaders.length));
+  const dataRows = boxRows.slice(headerIndex + 1).map((row) => (row.length === inputHeaders.length ? row : row.slice(0, inputHeaders.length)));
   const hiddenDataRows = new Set<number>();
   for (const r of s.hiddenRows) if (r > headerRow && r <= box.bottom) hiddenDataRows.add(r - headerRow - 1);
   const benchmarkRows = !has("benchmark") && publicSourceHook(dataRows, mapping, s.settings.rules.benchmarkArea)?.hasBenchmarkRows === true;
@@ -400,7 +409,7 @@ export function planRateRag(rated: RatedSource, options: PlanOptions = {}, writt
       rows: dataRows.length,
     },
     asAt: computed.asAt,
-    rated: computed.rated.length,
+    rated: computed.ratedCount,
     counts: computed.counts,
     problems: computed.problems.map((p) => ({ ...p, sheet: p.sheet || sheet })),
     warnings: rated.warnings,

@@ -17,7 +17,7 @@
 import type { A1Box } from "../core/a1";
 import { syncBatches, type WriteOp } from "./plan";
 import { ratingBuilder, type OutputRow, type RatingBuilder } from "./rate-compute";
-import { outputCells, planLead, planRateRag, planSource, sourceHead, type OutputPlace, type PlanOptions, type RateSnapshot, type SourceHead } from "./rate-plan";
+import { inputRow, outputCells, planLead, planRateRag, planSource, sourceHead, type OutputPlace, type PlanOptions, type RateSnapshot, type SourceHead } from "./rate-plan";
 import { isBlank } from "./region";
 import type { RateReport } from "./types";
 
@@ -34,10 +34,6 @@ export interface RateStream {
   readonly started: boolean;
   /** With every row read: the writes not handed out yet, and the report. */
   finish(s: RateSnapshot): { readonly ops: WriteOp[]; readonly report: RateReport };
-}
-
-function at(values: readonly (readonly unknown[])[], used: A1Box, row: number, col: number): unknown {
-  return values[row - used.top]?.[col - used.left] ?? null;
 }
 
 /** True when the rows still to come may add to the source or change its place (the checks are in startStream's comment). */
@@ -87,8 +83,9 @@ export function startStream(s: RateSnapshot, options: PlanOptions = {}): RateStr
   // Hidden rows below the header, in the order given (rate-compute.ts ratingBuilder).
   const hidden = new Set<number>();
   for (const r of s.hiddenRows) if (r > headerRow) hidden.add(r - headerRow - 1);
-  const builder: RatingBuilder = ratingBuilder(head.mapping, { headerRow, firstColumn: box.left }, sheet, head.settings.rules, hidden);
-  const rows: unknown[][] = head.dataRows.map((r) => r.slice());
+  // Rate RAG writes the output rows and reports counts: the rated indicators themselves are not kept.
+  const builder: RatingBuilder = ratingBuilder(head.mapping, { headerRow, firstColumn: box.left }, sheet, head.settings.rules, hidden, { keepRated: false });
+  const rows: (readonly unknown[])[] = head.dataRows.slice();
   const outputs: OutputRow[] = [];
   let pending: WriteOp[] = [...place.lead];
   let sentLead = 0;
@@ -118,9 +115,7 @@ export function startStream(s: RateSnapshot, options: PlanOptions = {}): RateStr
             break;
           }
         } else if (r > chosen.bottom) break;
-        const row: unknown[] = [];
-        for (let c = box.left; c < box.left + head.inputWidth; c++) row.push(at(values, used, r, c));
-        rows.push(row);
+        rows.push(inputRow(values, used, r, box.left, head.inputWidth));
       }
       rate();
     },

@@ -54,6 +54,37 @@ describe("rating a wide table a block at a time", () => {
     }
   });
 
+  it("counts the rated indicators without keeping them when asked (as Rate RAG does), with the same outputs, counts and problems", () => {
+    const whole = computeRatings(ROWS, mapping, origin, "Data", DEFAULT_RULE_SETTINGS, new Set([3]));
+    // Rated by hand: NI 1, NI 2, NI 300 and NI 5; NI 4 is hidden, row 5 blank, row 6 a repeat, row 7 a total.
+    expect(whole.rated.map((r) => r.indicator.id)).toEqual(["NI 1", "NI 2", "NI 300", "NI 5"]);
+    expect(whole.ratedCount).toBe(4);
+    const { computed } = inBlocks(ROWS, 3, () => ratingBuilder(mapping, origin, "Data", DEFAULT_RULE_SETTINGS, new Set([3]), { keepRated: false }));
+    expect(computed.rated).toEqual([]);
+    expect(computed.ratedCount).toBe(4);
+    expect({ ...computed, rated: whole.rated }).toEqual(whole);
+  });
+
+  it("rates a large block a few hundred rows at a time exactly as one pass, across the seams", () => {
+    // 1,300 rows given at once: add rates them in pieces of 512 (rate-compute.ts), finish in one
+    // pass. Row 700 repeats row 100's code and row 1,100 row 600's, across pieces; rows 511, 512
+    // and 1,024 (either side of a seam) are hidden.
+    const rows: unknown[][] = [];
+    for (let i = 0; i < 1300; i++) {
+      const code = i === 700 ? "BX 100" : i === 1100 ? "BX 600" : `BX ${i}`;
+      rows.push([code, `Indicator ${i}`, 50 + (i % 7), i % 13 === 0 ? "n/a" : 45 + (i % 11)]);
+    }
+    const hidden = new Set([511, 512, 1024]);
+    const whole = computeRatings(rows, mapping, origin, "Data", DEFAULT_RULE_SETTINGS, hidden);
+    // 1,300 rows less 3 hidden and 2 repeats.
+    expect(whole.ratedCount).toBe(1295);
+    const builder = ratingBuilder(mapping, origin, "Data", DEFAULT_RULE_SETTINGS, hidden);
+    const written = builder.add(rows);
+    expect(written).toEqual(whole.outputs);
+    expect(builder.finish(rows)).toEqual(whole);
+    expect(whole.problems.filter((p) => p.message.includes("appears again")).map((p) => p.address)).toEqual(["A702", "A1102"]);
+  });
+
   it("gives no rows before finish for a long table, which is rated with every row present", () => {
     const long = mapColumns(["Indicator", "Period", "Value", "Target"]);
     const rows = [["Smoking", "2019", 20, 18], ["Smoking", "2020", 19, 18], ["Obesity", "2020", 30, 25]];

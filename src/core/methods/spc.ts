@@ -142,17 +142,26 @@ export function xmrChart(values: readonly (number | null)[], options: SpcOptions
   const mean = base.reduce((a, b) => a + b, 0) / base.length;
   const amr = meanMovingRange(base, options.screenMovingRanges ?? true);
   const half = SPC_LIMIT_FACTOR * amr;
-  const chart = { mean, lower: mean - half, upper: mean + half, nearLower: mean - (2 / 3) * half, nearUpper: mean + (2 / 3) * half };
-  const sides = specialCauses(ys, chart.mean, chart.lower, chart.upper, chart.nearLower, chart.nearUpper);
+  const lower = mean - half;
+  const upper = mean + half;
+  const nearLower = mean - (2 / 3) * half;
+  const nearUpper = mean + (2 / 3) * half;
+  const sides = specialCauses(ys, mean, lower, upper, nearLower, nearUpper);
   const words = sides.map((s) => pointWord(s, polarity));
   let next = 0;
   const points = values.map((v) => (v !== null && Number.isFinite(v) ? words[next++] : null));
+  // One literal, not { ...limits, more }: Node 20's V8 builds a spread followed by more properties
+  // slowly, about 2 KB per chart, much of it kept past the young generation (BENCHMARKS.md, memory).
   return ok({
-    ...chart,
+    mean,
+    lower,
+    upper,
+    nearLower,
+    nearUpper,
     meanMovingRange: amr,
     points,
     variation: words[words.length - 1],
-    assurance: assurance(options.target ?? null, chart.lower, chart.upper, polarity),
+    assurance: assurance(options.target ?? null, lower, upper, polarity),
     provisional: ys.length < SPC_PROVISIONAL_BELOW,
   });
 }
