@@ -32,6 +32,7 @@ function wantsLargeHeap(args) {
     if (/[*?[]/.test(a)) return true;
     try {
       const st = fs.statSync(a);
+      // 2 MB: the size from which collect.ts counts a workbook as large (LARGE_WORKBOOK_BYTES).
       return st.isDirectory() || (st.isFile() && st.size >= 2 * 1024 * 1024);
     } catch {
       return false;

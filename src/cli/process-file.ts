@@ -22,7 +22,7 @@ import { fileMessages, usage } from "./messages";
 import { inspectPackage, lossesOutside } from "./package-parts";
 import { carryPartsInZip } from "./carry-parts";
 import { passThroughInZip } from "./pass-through";
-import { collectGarbage } from "./collect";
+import { garbageCollector } from "./collect";
 import { phaseClock, type PhaseClock } from "./phases";
 import { restoreLookInZip } from "./restore-look";
 import type { FileReport, ReportProblem } from "./report";
@@ -206,6 +206,7 @@ export async function processFile(file: string, options: ProcessOptions): Promis
     return done({ ...base, outcome: "unreadable", message: fileMessages.unreadable(file, reason(e)) });
   }
   progress(0.02, "Reading");
+  const collectGarbage = garbageCollector(bytes.length);
   const format = otherFormat(bytes);
   if (format) return done({ ...base, outcome: "unreadable", message: fileMessages.otherFormat(file, format) });
   let inspection;
