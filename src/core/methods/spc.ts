@@ -151,7 +151,7 @@ export function xmrChart(values: readonly (number | null)[], options: SpcOptions
   let next = 0;
   const points = values.map((v) => (v !== null && Number.isFinite(v) ? words[next++] : null));
   // One literal, not { ...limits, more }: Node 20's V8 builds a spread followed by more properties
-  // slowly, about 2 KB per chart, much of it kept past the young generation (BENCHMARKS.md, memory).
+  // slowly, about 2 KB per chart, much of it kept past the young generation (BENCHMARKS.md, latest run).
   return ok({
     mean,
     lower,
