@@ -14,7 +14,7 @@
 import JSZip from "jszip";
 import { ByteSink } from "../emulator/byte-sink";
 import { readPart, worksheetParts, writePart } from "../emulator/xlsx-charts/package";
-import { scanTopLevel, sheetDataAt } from "../emulator/xlsx-charts/xml";
+import { joinAroundRows, scanTopLevel, sheetDataAt, splitAroundRows } from "../emulator/xlsx-charts/xml";
 import type { SheetCarry } from "./package-parts";
 import type { OwnedArea } from "./verify";
 
@@ -521,10 +521,11 @@ export async function restoreLookInZip(inZip: JSZip, outZip: JSZip, carry: Reado
     if (!inXml || !xml) continue;
     // The sheet's rows go into the part as bytes; the text around them is finished as a small string.
     const inOrder = mergeSheetDataInOrder(inXml, xml, sheet, owned, styles, (head, tail) => {
-      const marker = "<sheetData/>";
-      const around = withMergeCells(mergeCols(inXml, `${head}${marker}${tail}`, sheet, owned, styles), carry.get(sheet)?.mergeCells ?? null);
-      const at = around.indexOf(marker);
-      return [around.slice(0, at), around.slice(at + marker.length)];
+      const around = withMergeCells(mergeCols(inXml, joinAroundRows(head, tail), sheet, owned, styles), carry.get(sheet)?.mergeCells ?? null);
+      // The columns and merged areas go beside the rows, never in their place.
+      const parts = splitAroundRows(around);
+      if (!parts) throw new Error(`The place of the rows of sheet ${sheet} was lost while its look was restored`);
+      return parts;
     });
     if (inOrder) {
       outZip.file(outPart, inOrder);

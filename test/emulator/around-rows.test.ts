@@ -3,7 +3,7 @@
  * puts the user's print settings and drawings back into a large sheet this way, without copying its
  * rows at each edit. The expected texts are the inputs with the edit made by hand.
  */
-import { aroundRows, withRowsBack } from "../../src/emulator/xlsx-charts/xml";
+import { aroundRows, joinAroundRows, splitAroundRows, withRowsBack } from "../../src/emulator/xlsx-charts/xml";
 
 const ROWS = `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Café &amp; bar £5</t></is></c></row><row r="2"><c r="A2"><v>3</v></c></row></sheetData>`;
 const SHEET = `<?xml version="1.0"?><worksheet><sheetPr/><dimension ref="A1:A2"/>${ROWS}<pageMargins left="0.7"/></worksheet>`;
@@ -24,6 +24,14 @@ describe("a sheet edited around its rows", () => {
     // The rows go back as one piece, in UTF-8 the same bytes as the whole text's.
     expect(pieces).toContain(ROWS);
     expect(Buffer.concat(pieces.map((p) => Buffer.from(p, "utf8")))).toEqual(Buffer.from(expected, "utf8"));
+  });
+
+  it("joins what goes before and after the rows around an empty sheetData, and splits an edit of it back", () => {
+    const around = joinAroundRows("<worksheet><sheetPr/>", "<pageMargins/></worksheet>");
+    expect(around).toBe("<worksheet><sheetPr/><sheetData/><pageMargins/></worksheet>");
+    expect(splitAroundRows(around.replace("<sheetPr/>", "<sheetPr/><cols/>"))).toEqual(["<worksheet><sheetPr/><cols/>", "<pageMargins/></worksheet>"]);
+    // Without the empty sheetData there is no place for the rows.
+    expect(splitAroundRows("<worksheet><pageMargins/></worksheet>")).toBeNull();
   });
 
   it("leaves a sheet with no rows, or with no sheetData, as it is", () => {

@@ -195,6 +195,25 @@ export function sheetDataAt(xml: string): [number, number] | null {
 const NO_ROWS = "<sheetData/>";
 
 /**
+ * What goes before and after a sheet's rows, joined around an empty sheetData so that it can be
+ * edited as one small string (splitAroundRows takes it apart again).
+ * @example joinAroundRows("<worksheet>", "</worksheet>") // => "<worksheet><sheetData/></worksheet>"
+ */
+export function joinAroundRows(head: string, tail: string): string {
+  return head + NO_ROWS + tail;
+}
+
+/**
+ * A text around the rows (joinAroundRows, aroundRows), edited outside them, split at its empty
+ * sheetData into what goes before and after the rows; null when it has none.
+ * @example splitAroundRows("<worksheet><sheetPr/><sheetData/></worksheet>") // => ["<worksheet><sheetPr/>", "</worksheet>"]
+ */
+export function splitAroundRows(around: string): [string, string] | null {
+  const at = around.indexOf(NO_ROWS);
+  return at < 0 ? null : [around.slice(0, at), around.slice(at + NO_ROWS.length)];
+}
+
+/**
  * A worksheet's text around its rows: the <sheetData> element replaced by `<sheetData/>`, so that
  * what lies around the rows (print settings, a drawing, sheetPr) can be edited as a small string
  * instead of copying a large sheet at each edit (a 100,000-row sheet is over 70 MB of text).
@@ -202,7 +221,7 @@ const NO_ROWS = "<sheetData/>";
  */
 export function aroundRows(xml: string): string {
   const at = sheetDataAt(xml);
-  return at ? xml.slice(0, at[0]) + NO_ROWS + xml.slice(at[1]) : xml;
+  return at ? joinAroundRows(xml.slice(0, at[0]), xml.slice(at[1])) : xml;
 }
 
 /**
@@ -212,7 +231,7 @@ export function aroundRows(xml: string): string {
  */
 export function withRowsBack(xml: string, around: string): string[] {
   const at = sheetDataAt(xml);
-  const place = at ? around.indexOf(NO_ROWS) : -1;
-  if (!at || place < 0) return [around];
-  return [around.slice(0, place), xml.slice(at[0], at[1]), around.slice(place + NO_ROWS.length)];
+  const parts = at ? splitAroundRows(around) : null;
+  if (!at || !parts) return [around];
+  return [parts[0], xml.slice(at[0], at[1]), parts[1]];
 }
